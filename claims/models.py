@@ -1,0 +1,330 @@
+"""Feeds, articles, speakers, claims and where they appear."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class Feed(models.Model):
+    url = models.URLField(max_length=2000, unique=True)
+    name = models.CharField(max_length=200)
+    outlet = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=True)
+    poll_interval = models.PositiveIntegerField(default=900, help_text="Seconds between polls.")
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    # Health: what an operator needs to see at a glance.
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(poll_interval__gte=60), name="feed_poll_interval_at_least_60s"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def healthy(self) -> bool:
+        return self.consecutive_failures == 0
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        EXTRACTED = "extracted", "Extracted"
+        FAILED = "failed", "Failed"
+
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL)
+    url = models.URLField(max_length=2000)
+    canonical_url = models.URLField(max_length=2000)
+    guid = models.CharField(max_length=2000, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=1000, blank=True)
+    author = models.CharField(max_length=500, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=20, blank=True)
+    text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    # The content hash detection last ran on: a changed article is re-detected.
+    detected_hash = models.CharField(max_length=64, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["canonical_url"], name="one_article_per_canonical_url"),
+            models.UniqueConstraint(
+                fields=["feed", "guid"], condition=~Q(guid=""), name="one_article_per_feed_guid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "extracted", "failed"]),
+                name="article_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.canonical_url
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+
+    name = models.CharField(max_length=300)
+    # Lower-cased, whitespace-collapsed name: the natural key detection matches on.
+    key = models.CharField(max_length=300, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    title = models.CharField(max_length=300, blank=True)
+    body = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="The body this speaker speaks for (press secretary → the Kremlin).",
+    )
+    is_official = models.BooleanField(default=False)
+    official_reason = models.CharField(max_length=300, blank=True)
+    # Staff edits win over what the detector learns.
+    edited_by_staff = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["person", "organisation"]), name="speaker_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(body=F("id")), name="speaker_not_own_body"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "speaker aliases"
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class Claim(models.Model):
+    class Status(models.TextChoices):
+        FLAGGED = "flagged", "Flagged"
+        IN_REVIEW = "in_review", "In review"
+        DISMISSED = "dismissed", "Dismissed"
+        CHECKED = "checked", "Checked"
+
+    text = models.TextField()
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.FLAGGED, db_index=True
+    )
+    official = models.BooleanField(default=False)
+    checkworthiness = models.FloatField(default=0.0)
+    priority = models.FloatField(default=0.0, db_index=True)
+    priority_reasons = models.JSONField(default=list, blank=True)
+    appearance_count = models.PositiveIntegerField(default=0)
+    dismiss_reason = models.TextField(blank=True)
+    first_seen_at = models.DateTimeField(null=True, blank=True)
+    last_seen_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-priority", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["flagged", "in_review", "dismissed", "checked"]),
+                name="claim_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="dismissed") | ~Q(dismiss_reason=""),
+                name="dismissed_claim_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-priority"], name="claim_triage_idx")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Appearance(models.Model):
+    """One sighting of an attributed statement in one article.
+
+    `claim` is empty for statements by non-officials: kept on the article,
+    visible to staff, not flagged until someone promotes them.
+    """
+
+    class Stance(models.TextChoices):
+        ASSERTS = "asserts", "Asserts"
+        CONFIRMS = "confirms", "Confirms"
+        DENIES = "denies", "Denies"
+        DISMISSES = "dismisses", "Dismisses"
+        PREDICTS = "predicts", "Predicts"
+        QUESTIONS = "questions", "Questions"
+
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="appearances"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="appearances")
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="appearances"
+    )
+    sentence = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    source = models.CharField(max_length=500)
+    source_start = models.PositiveIntegerField()
+    source_end = models.PositiveIntegerField()
+    cue = models.CharField(max_length=200)
+    cue_start = models.PositiveIntegerField()
+    cue_end = models.PositiveIntegerField()
+    content = models.TextField()
+    content_start = models.PositiveIntegerField()
+    content_end = models.PositiveIntegerField()
+    direct = models.BooleanField(default=False)
+    official = models.BooleanField(default=False)
+    official_reason = models.CharField(max_length=300, blank=True)
+    score = models.FloatField(default=0.0)
+    score_reasons = models.JSONField(default=list, blank=True)
+    stance = models.CharField(max_length=16, choices=Stance.choices, default=Stance.ASSERTS)
+    stance_reason = models.CharField(max_length=300, blank=True)
+    detector_version = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "content_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "content_start"], name="one_appearance_per_article_offset"
+            ),
+            models.CheckConstraint(
+                condition=Q(sentence_start__lte=F("sentence_end"))
+                & Q(content_start__lte=F("content_end"))
+                & Q(cue_start__lte=F("cue_end"))
+                & Q(source_start__lte=F("source_end")),
+                name="appearance_spans_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    stance__in=[
+                        "asserts",
+                        "confirms",
+                        "denies",
+                        "dismisses",
+                        "predicts",
+                        "questions",
+                    ]
+                ),
+                name="appearance_stance_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.content[:60]}"
+
+
+class ClaimLink(models.Model):
+    class Kind(models.TextChoices):
+        DUPLICATE = "duplicate", "Duplicate"
+        RELATED = "related", "Related"
+        CONTRADICTS = "contradicts", "Contradicts"
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    score = models.FloatField()
+    reasons = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUGGESTED)
+    automatic = models.BooleanField(default=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_claim", "to_claim", "kind"], name="one_link_per_pair_and_kind"
+            ),
+            models.CheckConstraint(condition=~Q(from_claim=F("to_claim")), name="link_not_self"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["duplicate", "related", "contradicts"]),
+                name="link_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["suggested", "confirmed", "rejected"]),
+                name="link_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_claim_id} {self.kind} {self.to_claim_id}"
+
+
+class Evidence(models.Model):
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        CONTEXT = "context", "Context"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    review = models.ForeignKey(
+        "reviews.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500)
+    excerpt = models.TextField(blank=True)
+    stance = models.CharField(max_length=16, choices=Stance.choices)
+    primary_source = models.BooleanField(default=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=["supports", "refutes", "context"]),
+                name="evidence_stance_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,1 @@
+"""Pure-Python processing: no Django imports anywhere under this package."""

@@ -1,0 +1,247 @@
+"""Ratings, reviews and their published versions, the audit log, reader feedback."""
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class Rating(models.Model):
+    """One step of the verdict scale; `value` feeds ClaimReview's ratingValue."""
+
+    slug = models.SlugField(max_length=50, unique=True)
+    label = models.CharField(max_length=100)
+    value = models.SmallIntegerField(
+        null=True, blank=True, help_text="Numeric value on the scale; empty for Unproven."
+    )
+    order = models.PositiveSmallIntegerField(unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Review(models.Model):
+    """One check of one claim. A correction reopens it; published versions stay."""
+
+    class State(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned"
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+        PUBLISHED = "published", "Published"
+
+    OPEN_STATES = (State.ASSIGNED, State.IN_PROGRESS, State.SUBMITTED)
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="reviews")
+    state = models.CharField(max_length=16, choices=State.choices, default=State.ASSIGNED)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_at = models.DateTimeField(null=True, blank=True)
+    rating = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.PROTECT)
+    summary = models.TextField(blank=True)
+    explanation = models.TextField(blank=True)
+    # Optimistic lock: every saved edit or transition bumps it (ETag).
+    version = models.PositiveIntegerField(default=1)
+    is_correction = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_reviews",
+    )
+    slug = models.SlugField(max_length=120, unique=True, null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    modified_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        permissions = [
+            ("assign_review", "Can assign claims to any fact-checker"),
+            ("approve_review", "Can approve, return and publish reviews"),
+            ("correct_review", "Can reopen a published review as a correction"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["assigned", "in_progress", "submitted", "published"]),
+                name="review_state_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(state__in=["assigned", "in_progress", "submitted"]),
+                name="one_open_review_per_claim",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("assignee")),
+                name="approver_is_not_author",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published") | Q(published_at__isnull=False, slug__isnull=False),
+                name="published_review_has_date_and_slug",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review {self.pk} of claim {self.claim_id}"
+
+    @property
+    def etag(self) -> str:
+        return f'"review-{self.pk}-v{self.version}"'
+
+
+class ReviewVersion(models.Model):
+    """A published verdict, frozen. Corrections add a version; none is rewritten."""
+
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT)
+    summary = models.TextField()
+    explanation = models.TextField(blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    correction_note = models.TextField(blank=True)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["review_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "number"], name="one_version_number"),
+            models.CheckConstraint(
+                condition=~Q(approved_by=F("author")), name="version_approver_is_not_author"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.review_id} v{self.number}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise PermissionError("Audit events cannot be changed.")
+
+    def delete(self) -> NoReturn:
+        raise PermissionError("Audit events cannot be deleted.")
+
+
+class ReviewEvent(models.Model):
+    """The audit trail: who did what to which review, claim or report, and when.
+
+    Append-only here and, on PostgreSQL, enforced by a trigger as well.
+    """
+
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    claim = models.ForeignKey(
+        "claims.Claim", null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    feedback = models.ForeignKey(
+        "reviews.Feedback", null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    from_state = models.CharField(max_length=16, blank=True)
+    to_state = models.CharField(max_length=16, blank=True)
+    note = models.TextField(blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review__isnull=False)
+                | Q(claim__isnull=False)
+                | Q(feedback__isnull=False),
+                name="event_has_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.actor_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError("Audit events cannot be deleted.")
+
+
+class Feedback(models.Model):
+    class Category(models.TextChoices):
+        FACTUAL_ERROR = "factual_error", "Factual error"
+        GRAMMAR = "grammar", "Grammar or spelling"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        ROUTED = "routed", "Routed"
+        SPAM = "spam", "Spam"
+        RESOLVED = "resolved", "Resolved"
+
+    url = models.URLField(max_length=2000)
+    canonical_url = models.URLField(max_length=2000, db_index=True)
+    passage = models.TextField(blank=True)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    message = models.TextField()
+    email = models.EmailField(blank=True)
+    email_consent = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    # Where the router sent it; empty when unrouted.
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
+    )
+    claim = models.ForeignKey(
+        "claims.Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
+    )
+    article = models.ForeignKey(
+        "claims.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="feedback"
+    )
+    # Repeat reports of the same thing point at the first one instead of re-queueing.
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    client_hash = models.CharField(max_length=64, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "feedback"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(category__in=["factual_error", "grammar", "other"]),
+                name="feedback_category_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "routed", "spam", "resolved"]),
+                name="feedback_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(email="") | Q(email_consent=True),
+                name="feedback_email_needs_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {self.url}"
