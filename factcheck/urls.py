@@ -7,6 +7,8 @@ from factcheck.health import healthz
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("", include("claims.api_urls")),
+    path("", include("reviews.api_urls")),
 ]
 
 urlpatterns = [

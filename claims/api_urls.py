@@ -1,0 +1,3 @@
+"""API routes for feeds and articles (ingestion)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API routes for triage, reviews, ratings, feedback and public fact-checks."""
+
+urlpatterns: list = []
