@@ -1,0 +1,57 @@
+"""The desk navigation: what needs this person now, with counts."""
+
+from django.http import HttpRequest
+
+from claims.models import Claim, Feed
+from reviews.models import Feedback, Review
+from reviews.roles import role_of
+
+
+def desk_nav(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    role = role_of(user) if user is not None else None
+    if role is None:
+        return {"desk_nav": None}
+    is_editor = user.has_perm("reviews.approve_review")
+    items = [
+        {
+            "label": "Triage",
+            "url": "/desk/",
+            "count": Claim.objects.filter(status=Claim.Status.FLAGGED).count(),
+        },
+        {
+            "label": "My reviews",
+            "url": "/desk/reviews/",
+            "count": Review.objects.filter(assignee=user, state__in=Review.OPEN_STATES)
+            .exclude(state=Review.State.SUBMITTED)
+            .count(),
+        },
+    ]
+    if is_editor:
+        items.append(
+            {
+                "label": "Editors' queue",
+                "url": "/desk/editor/",
+                "count": Review.objects.filter(state=Review.State.SUBMITTED).count(),
+            }
+        )
+    items.append(
+        {
+            "label": "Feedback",
+            "url": "/desk/feedback/",
+            "count": Feedback.objects.filter(status=Feedback.Status.NEW).count(),
+        }
+    )
+    if is_editor:
+        items.append(
+            {
+                "label": "Feeds",
+                "url": "/desk/feeds/",
+                "count": Feed.objects.filter(active=True, consecutive_failures__gt=0).count(),
+            }
+        )
+    items += [
+        {"label": "Speakers", "url": "/desk/speakers/", "count": 0},
+        {"label": "Dashboard", "url": "/desk/dashboard/", "count": 0},
+    ]
+    return {"desk_nav": {"role": role, "items": items}}
