@@ -1,1 +1,13 @@
 """Pure-Python processing: no Django imports anywhere under this package."""
+
+from claims.pipeline.detect import DETECTOR_VERSION, Attribution, detect, iter_detect
+from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
+
+__all__ = [
+    "DETECTOR_VERSION",
+    "Attribution",
+    "SpeakerEntry",
+    "SpeakerRegistry",
+    "detect",
+    "iter_detect",
+]

@@ -86,7 +86,9 @@ def extract_article(
         include_tables=True,
         include_images=False,
         include_links=False,
-        deduplicate=True,
+        # trafilatura's deduplication uses a process-wide cache: in a long-running
+        # worker it would drop a paragraph the third outlet or re-fetch carries.
+        deduplicate=False,
     )
     text = _paragraphs(document.text if document else "", document)
     if not text:

@@ -1,0 +1,185 @@
+"""Attributed statements in an article: who said what, and is the speaker an official.
+
+1. Split the text into sentences (offsets kept).
+2. Skip headlines, bylines and page furniture; find attributions in each sentence.
+3. Resolve each source to a real speaker and classify it as official or not.
+4. Attach quotation continuations (a quoted sentence with no tag) to the last speaker.
+5. Score check-worthiness.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
+
+from claims.pipeline.attribution import RawAttribution, Span, find_attributions
+from claims.pipeline.checkworthiness import score as checkworthiness
+from claims.pipeline.officials import SpeakerRegistry, classify
+from claims.pipeline.sentences import Sentence, iter_sentences
+from claims.pipeline.speakers import Resolved, SpeakerTracker
+from claims.pipeline.stance import stance_of
+
+DETECTOR_VERSION = "2026.11-1"
+
+_TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
+_BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
+_QUOTE_OPEN_RE = re.compile(r"^\s*[\"“]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    source: str
+    source_start: int
+    source_end: int
+    speaker: str
+    speaker_title: str
+    speaker_body: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    direct: bool
+    official: bool
+    official_reason: str
+    score: float
+    score_reasons: tuple[str, ...]
+    stance: str = "asserts"
+    stance_reason: str = ""
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["score_reasons"] = list(self.score_reasons)
+        return data
+
+
+def detect(text: str, registry: SpeakerRegistry | None = None) -> list[Attribution]:
+    return list(iter_detect(text, registry))
+
+
+def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[Attribution]:
+    """Attributions in order; streaming keeps memory flat on very long texts."""
+    tracker = SpeakerTracker()
+    pending: Attribution | None = None  # held back: the next sentence may continue its quote
+    # A quoted sentence with no tag continues the last statement while the quotation runs:
+    # right after an attribution, or inside a quotation left open by an earlier sentence.
+    continuing = False
+    inside_quote = False
+    for sentence in iter_sentences(text):
+        tracker.observe(sentence.text)
+        if sentence.paragraph_start and not _QUOTE_OPEN_RE.match(sentence.text):
+            inside_quote = False
+        starts_inside = inside_quote
+        inside_quote = _quote_open_after(sentence.text, inside_quote)
+        if _is_furniture(sentence):
+            continuing = False
+            continue
+        raws = find_attributions(text, sentence.start, sentence.end)
+        if not raws:
+            quoted = starts_inside or _QUOTE_OPEN_RE.match(sentence.text)
+            if continuing and pending is not None and quoted:
+                pending = _extend(pending, text, sentence)
+            else:
+                continuing = False
+            continue
+        for raw in raws:
+            if pending is not None:
+                yield pending
+            pending, resolved = _build(text, sentence, raw, tracker, registry)
+            tracker.record(resolved)
+        continuing = True
+    if pending is not None:
+        yield pending
+
+
+def _quote_open_after(sentence: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence."""
+    is_open = open_before
+    for char in sentence:
+        if char == "“":
+            is_open = True
+        elif char == "”":
+            is_open = False
+        elif char == '"':
+            is_open = not is_open
+    return is_open
+
+
+def _is_furniture(sentence: Sentence) -> bool:
+    """Headlines, bylines and page furniture: a whole line with no sentence punctuation."""
+    whole_line = sentence.paragraph_start and sentence.paragraph_end
+    if whole_line and _BYLINE_RE.match(sentence.text) and len(sentence.text.split()) <= 8:
+        return True
+    if whole_line and not _TERMINAL_RE.search(sentence.text):
+        return True
+    return whole_line and _is_title_case(sentence.text)
+
+
+def _is_title_case(line: str) -> bool:
+    """'Senator Says Budget Will Pass' is a headline even with a full stop."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and capitalised >= 0.8 * len(words)
+
+
+def _build(
+    text: str,
+    sentence: Sentence,
+    raw: RawAttribution,
+    tracker: SpeakerTracker,
+    registry: SpeakerRegistry | None,
+) -> tuple[Attribution, Resolved]:
+    source = raw.source or Span(raw.cue.start, raw.cue.start)
+    source_text = text[source.start : source.end]
+    antecedent = text[raw.antecedent.start : raw.antecedent.end] if raw.antecedent else ""
+    resolved = tracker.resolve(source_text, antecedent, raw.appositive)
+    verdict = classify(resolved.phrase, registry, context="")
+    content = raw.content or Span(raw.cue.end, raw.cue.end)
+    value, reasons = checkworthiness(raw.content_text, raw.cue_text, verdict.official)
+    stance, stance_reason = stance_of(raw.lemma, raw.cue_text)
+    attribution = Attribution(
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        sentence=sentence.text,
+        source=source_text,
+        source_start=source.start,
+        source_end=source.end,
+        speaker=resolved.speaker,
+        speaker_title=verdict.title,
+        speaker_body=verdict.body,
+        cue=raw.cue_text,
+        cue_start=raw.cue.start,
+        cue_end=raw.cue.end,
+        content=raw.content_text,
+        content_start=content.start,
+        content_end=content.end,
+        direct=raw.direct,
+        official=verdict.official,
+        official_reason=verdict.reason or "no official title or body",
+        score=value,
+        score_reasons=reasons,
+        stance=stance,
+        stance_reason=stance_reason,
+    )
+    return attribution, resolved
+
+
+def _extend(previous: Attribution, text: str, sentence: Sentence) -> Attribution:
+    """A quoted sentence with no tag continues the previous quotation: one statement, one unit.
+
+    The unit grows to cover it, as a multi-sentence quotation under one speech tag does.
+    """
+    body = sentence.text.strip().strip('"“”').strip()
+    start = sentence.start + sentence.text.find(body[:1]) if body else sentence.start
+    return replace(
+        previous,
+        sentence_end=sentence.end,
+        sentence=text[previous.sentence_start : sentence.end],
+        content=f"{previous.content} … {body}",
+        content_end=start + len(body),
+    )

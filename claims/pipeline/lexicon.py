@@ -1,0 +1,122 @@
+"""Word lists for attribution detection, written as code.
+
+The cue verbs come from general knowledge of reporting verbs (Krestel-style lists)
+checked against cue frequencies in the PolNeAR train split; no corpus text is kept.
+"""
+
+from __future__ import annotations
+
+# Reporting verbs whose complement is what the source said or holds.
+# Irregular past forms are listed in IRREGULAR below.
+SPEECH_LEMMAS = frozenset(
+    """say tell add state announce write tweet report reply respond explain note mention
+    remark comment observe recount recall quote read
+    acknowledge admit concede confirm reaffirm reiterate repeat clarify indicate signal hint
+    deny dismiss reject dispute rebut counter retort question
+    argue assert claim contend insist maintain declare allege stress emphasize emphasise
+    underscore suggest testify disclose reveal
+    warn caution predict forecast estimate promise pledge vow threaten urge propose recommend
+    demand order ask
+    accuse charge blame criticize criticise condemn denounce decry slam blast lament complain
+    praise tout boast brag joke muse concur agree conclude assure remind inform describe
+    call cite find show rule point""".split()
+)
+
+# Stance/cognition verbs: attributed only when followed by a clause.
+COGNITION_LEMMAS = frozenset("believe think feel fear expect hope doubt suspect".split())
+
+IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "read": ("reads", "read", "reading"),
+    "find": ("finds", "found", "finding"),
+    "think": ("thinks", "thought", "thinking"),
+    "feel": ("feels", "felt", "feeling"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
+}
+
+# Verbs that only cue an attribution in a fixed frame; detected by pattern, not alone.
+AS_FRAME_LEMMAS = frozenset("describe dismiss call portray characterize brand label".split())
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    """Regular English inflections: -s, -ed, -ing, with the usual spelling changes."""
+    if lemma in IRREGULAR:
+        return (lemma, *IRREGULAR[lemma])
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        return (lemma, lemma + "s", lemma + "d", stem + "ing")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        stem = lemma[:-1]
+        return (lemma, stem + "ies", stem + "ied", lemma + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    doubled = {"admit": "admitt", "regret": "regrett", "rebut": "rebutt", "commit": "committ"}
+    if lemma in doubled:
+        stem = doubled[lemma]
+        return (lemma, lemma + "s", stem + "ed", stem + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+# Forms that are nearly always nouns in news ("the states", "worried voters").
+NOUN_FORMS = frozenset({"states", "state", "point", "points", "pledges", "orders", "rules"})
+
+
+def _forms(lemmas: frozenset[str]) -> dict[str, str]:
+    forms = {form: lemma for lemma in lemmas for form in _inflect(lemma)}
+    return {form: lemma for form, lemma in forms.items() if form not in NOUN_FORMS}
+
+
+SPEECH_FORMS: dict[str, str] = _forms(SPEECH_LEMMAS)
+COGNITION_FORMS: dict[str, str] = _forms(COGNITION_LEMMAS)
+
+# Lemmas too ambiguous to stand as a cue without a clause or quote after them.
+WEAK_LEMMAS = frozenset(
+    """call post order rule find show read question point charge agree signal
+    observe counter repeat praise maintain find blame criticize criticise condemn denounce reject
+    decry slam blast tout remind inform indicate recall demand recommend propose cite
+    threaten""".split()
+)
+
+# Words that make a following "said" an adjective or a passive form, not a cue.
+PASSIVE_AUX = frozenset("is are was were be been being get got".split())
+AUX = frozenset(
+    """has have had will would could should might may must can did does do also
+    reportedly repeatedly previously later then again once often long consistently already
+    publicly privately earlier recently still now never not n't first further""".split()
+)
+DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+
+PRONOUNS = frozenset("he she they it i we you who which".split())
+
+# Left-hand words that end a subject noun phrase when walking back from a cue.
+CLAUSE_BREAKERS = frozenset(
+    """that and but or because while when whereas although though so than if since unless until
+    whether where why how what as then also yet nor which is are was were be been being
+    has have had do does did will would could should might may must can not never to""".split()
+)
+
+PREPOSITIONS = frozenset(
+    """in on at during after before following since for from with without by of about over
+    under into onto through throughout amid among between despite like near upon via""".split()
+)
+
+# Words that introduce a recipient or a circumstance between a cue and its content.
+RECIPIENTS = frozenset(
+    """reporters journalists me us him her them you lawmakers supporters voters""".split()
+)
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr supt insp det st rev
+    hon amb pres sr jr vs etc inc corp co ltd no nos fig jan feb mar apr jun jul aug sep sept
+    oct nov dec mt ft dept univ assn bros gens sens reps cpl pvt atty gov't approx est""".split()
+)
+
+# Words that typically start a sentence after "U.S." or another dotted abbreviation.
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i this that these those there but and in on at as after
+    before however meanwhile still yet so his her their its our while when if""".split()
+)

@@ -1,0 +1,169 @@
+"""Who really speaks: names inside source phrases, pronouns and short descriptions resolved.
+
+The tracker reads an article in order. It remembers every "title + name" mention (so a
+later "Peskov said" knows he is the press secretary) and every speaker, so "he", "the
+spokesman" or "the ministry" resolve to the last fitting named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
+
+# Capitalised words that belong to a title or an organisation, not to a person's name.
+NOT_NAME = (
+    frozenset(
+        """president vice prime minister secretary general gen gen. staff chief chair chairman
+    chairwoman deputy acting senior director head leader spokesman spokeswoman spokesperson
+    press office department ministry agency committee council party house senate congress state
+    national federal foreign defense defence interior sen sen. rep rep. gov gov. governor mayor
+    judge justice ambassador superintendent supt supt. commissioner inspector officer sergeant
+    colonel col col. lt lt. maj maj. admiral commander king queen premier chancellor police
+    attorney dr dr. mr mr. mrs mrs. ms ms. prof prof. the of and for u.s. fed central bank
+    executive manager mission co-author study independent district court supreme republican
+    democratic democrat gop member members representative senator congressman congresswoman
+    kremlin white pentagon government administration army navy military news media
+    international organization health world pan american
+    prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
+    chief-of-staff lawmaker legislator diplomat envoy consul magistrate
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december in on at after before but and when while
+    if as for to a an by with from this that these those it its his her their""".split()
+    )
+    | DEMONYMS
+)
+
+_NAME_RE = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,4}")
+_PREFIX_CUT_RE = re.compile(r"[,;:“”\"—–]|\b(?:said|says|told|and|that|who|by)\b")
+_APPOSITIVE_RE = re.compile(
+    r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2}),\s+((?:the|a|an)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;])"
+)
+_APPOSITIVE_HEAD = re.compile(
+    r"\b(?:minister|secretary|spokes\w+|official|president|director|chairman|chair|analyst|"
+    r"professor|governor|mayor|attorney|senator|congressman|head|chief|leader|manager|"
+    r"commissioner|officer|ambassador|executive|founder|economist|member|lawmaker|author|"
+    r"advis[eo]r|scientist|researcher|spokes\w+|epidemiologist|candidate|nominee|council\w*|"
+    r"representative|deputy|superintendent)\b",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[\w’'.-]+")
+_INITIAL_RE = re.compile(r"^[A-Z]\.$")
+PERSON_PRONOUNS = frozenset("he she i him her".split())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: str  # the name a fact-checker would write down
+    phrase: str  # the fullest description seen, used to decide "official"
+    is_person: bool
+
+
+def name_in(phrase: str) -> str:
+    """The personal name at the end of a source phrase, or "" when there is none."""
+    words = _WORD_RE.findall(phrase)
+    name: list[str] = []
+    for word in reversed(words):
+        lowered = word.lower()
+        if not word[:1].isupper() or lowered in NOT_NAME or lowered.rstrip(".") in NOT_NAME:
+            break
+        if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
+            break  # an acronym such as KCNA or UN names a body, not a person
+        name.insert(0, word)
+    if name and name[0].endswith((".", "’s", "'s")):
+        return ""
+    return " ".join(name)
+
+
+class SpeakerTracker:
+    def __init__(self) -> None:
+        self._people: dict[str, Resolved] = {}
+        self._speakers: list[tuple[Resolved, int]] = []
+        self._sentence = 0
+        self._mentioned: tuple[Resolved, int] | None = None
+
+    def observe(self, sentence: str) -> None:
+        """Remember "title + name" and "name, title" mentions for later surname lookups."""
+        self._sentence += 1
+        for match in _NAME_RE.finditer(sentence):
+            prefix = sentence[max(0, match.start() - 90) : match.start()]
+            cuts = list(_PREFIX_CUT_RE.finditer(prefix))
+            prefix = prefix[cuts[-1].end() :] if cuts else prefix
+            phrase = " ".join([*prefix.split()[-8:], match.group(0)])
+            name = name_in(phrase)
+            if len(name.split()) >= 2:
+                self._remember(name, phrase)
+                self._mentioned = (Resolved(name, phrase, True), self._sentence)
+        for match in _APPOSITIVE_RE.finditer(sentence):
+            if _APPOSITIVE_HEAD.search(match.group(3)):
+                self._remember(match.group(1), f"{match.group(1)}, {match.group(0)}")
+
+    def _remember(self, name: str, phrase: str) -> None:
+        name = name_in(name) or name
+        parts = name.split()
+        if len(parts) < 2:
+            return
+        resolved = Resolved(name, phrase, True)
+        known = self._people.get(name.lower())
+        if known is not None and len(known.phrase) >= len(phrase):
+            return
+        # Family names come last in most names in English news and first in Chinese ones.
+        for key in (name.lower(), parts[-1].lower(), parts[0].lower()):
+            self._people[key] = resolved
+
+    def resolve(self, source: str, antecedent: str = "", appositive: str = "") -> Resolved:
+        lowered = source.lower().strip()
+        if lowered in {"who", "which", "that"} and antecedent:
+            return self.resolve(antecedent, appositive=appositive)
+        if lowered in {"he", "she", "him", "her", "i"}:
+            return self._last_person() or Resolved(source, source, True)
+        if lowered in {"they", "it", "we", "who", "which"}:
+            return self._last(lambda r: True) or Resolved(source, source, False)
+        description = _definite_head(lowered)
+        if description:
+            found = self._last(lambda r: description in r.phrase.lower())
+            if found:
+                return found
+        name = name_in(source)
+        if name.lower() in COUNTRIES or name.lower() in CAPITALS:
+            name = ""
+        phrase = f"{source}, {appositive}" if appositive else source
+        if name:
+            known = self._people.get(name.lower()) or self._people.get(name.split()[-1].lower())
+            if known and len(known.speaker) >= len(name):
+                if phrase.strip() == name or known.phrase.endswith(phrase.strip()):
+                    return known
+                return Resolved(known.speaker, f"{phrase}; {known.phrase}"[:300], True)
+            return Resolved(name, phrase, True)
+        return Resolved(source.strip(), phrase, False)
+
+    def record(self, resolved: Resolved) -> None:
+        self._speakers.append((resolved, self._sentence))
+        del self._speakers[:-30]  # only recent speakers are candidates for a pronoun
+        if resolved.is_person and resolved.speaker.lower() not in self._people:
+            self._remember(resolved.speaker, resolved.phrase)
+
+    def _last(self, fits: Callable[[Resolved], bool]) -> Resolved | None:
+        for resolved, _ in reversed(self._speakers[-30:]):
+            if fits(resolved):
+                return resolved
+        return None
+
+    def _last_person(self) -> Resolved | None:
+        """The last named speaker; a person only mentioned counts when no one spoke lately."""
+        for resolved, sentence in reversed(self._speakers[-30:]):
+            if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
+                if self._mentioned and self._mentioned[1] > sentence + 3:
+                    break
+                return resolved
+        return self._mentioned[0] if self._mentioned else None
+
+
+def _definite_head(lowered: str) -> str:
+    """'the spokesman' -> 'spokesman'; only short descriptions without a name."""
+    words = lowered.split()
+    if 2 <= len(words) <= 3 and words[0] in {"the", "this", "that"}:
+        return words[-1]
+    return ""
