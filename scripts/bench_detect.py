@@ -1,12 +1,18 @@
-"""Detection speed, memory and cold start, over PolNeAR dev and news-dev texts from ../shared.
+"""Detection figures: accuracy (scripts/eval.sh), speed, memory and cold start.
 
-Usage: .venv/bin/python scripts/bench_detect.py   (SHARED overrides the shared folder)
+Rewrites the `## Detection` section of BENCHMARKS.md with the new figures and leaves the
+other sections (they belong to other parts of the project) exactly as they are.
+
+Usage: .venv/bin/python scripts/bench_detect.py [--dry-run]
+       (SHARED overrides the shared folder; --dry-run prints the section instead)
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -17,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
-from claims.pipeline.detect import detect  # noqa: E402
+from claims.pipeline.detect import DETECTOR_VERSION, detect  # noqa: E402
 from claims.pipeline.sentences import split_sentences  # noqa: E402
 
 ROUNDS = 3
@@ -49,6 +55,93 @@ def cold_start() -> float:
     return time.perf_counter() - started
 
 
+def accuracy() -> dict[str, dict]:
+    """The three scorer lines of scripts/eval.sh, keyed by the heading eval.sh prints."""
+    env = {**os.environ, "SHARED": str(SHARED)}
+    out = subprocess.run(
+        ["bash", str(ROOT / "scripts/eval.sh")], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    figures: dict[str, dict] = {}
+    heading = ""
+    for line in out.splitlines():
+        if line.startswith("== "):
+            heading = line[3:].strip()
+        elif line.startswith("{"):
+            figures[heading] = json.loads(line)
+    return figures
+
+
+def _news(row: dict) -> str:
+    return (
+        f"attributed P {row['attributed_p']:.3f} / R {row['attributed_r']:.3f} / "
+        f"F1 **{row['attributed_f1']:.3f}**; official P {row['official_p']:.3f} / "
+        f"R {row['official_r']:.3f} / F1 **{row['official_f1']:.3f}**; "
+        f"speaker_acc {row['speaker_acc']:.3f}"
+    )
+
+
+def section(acc: dict[str, dict], speed: dict) -> str:
+    polnear = acc.get("PolNeAR dev (speech subset)", {})
+    seed = acc.get("Seed article", {})
+    news = acc.get("news-dev", {})
+    today = datetime.date.today().isoformat()
+    lines = [
+        "## Detection",
+        "",
+        f"Measured {today} by `scripts/bench_detect.py`, detector `{DETECTOR_VERSION}`. Accuracy"
+        " by `scripts/eval.sh` (`manage.py detect --jsonl --no-registry` over `../shared`,",
+        "scored by `../shared/eval/score.py`).",
+        "",
+        "| corpus (scorer) | figures |",
+        "|---|---|",
+    ]
+    if polnear:
+        lines.append(
+            "| PolNeAR dev, speech subset (`polnear --split dev`) | "
+            f"precision **{polnear['precision']:.3f}**, recall **{polnear['recall']:.3f}**, "
+            f"F1 {polnear['f1']:.3f}, source_acc **{polnear['source_acc']:.3f}**, "
+            f"content_acc **{polnear['content_acc']:.3f}** ({polnear['articles']} articles, "
+            f"{polnear['gold_speech']:,} gold speech attributions, "
+            f"{polnear['predicted']:,} predicted) |"
+        )
+    if seed:
+        lines.append(f"| Seed article (`news`, seed labels) | {_news(seed)} |")
+    if news:
+        lines.append(f"| news-dev (`news`, {news['sentences']} sentences) | {_news(news)} |")
+    lines += [
+        "",
+        "Floors from `../shared/eval/README.md` (30-line regex): PolNeAR dev 0.97 / 0.73 / 0.79 /",
+        "0.49; news-dev attributed F1 0.73, official F1 0.21; seed attributed F1 0.75, official",
+        "F1 0.57. Targets: PolNeAR P ≥ 0.95, R ≥ 0.92, source ≥ 0.92, content ≥ 0.85; news F1",
+        "≥ 0.90 for attributed and official.",
+        "",
+        f"Speed ({speed['articles']} PolNeAR dev and news-dev articles, "
+        f"{speed['sentences']:,} sentences, best of {ROUNDS} runs, CPU time of one process",
+        "pinned to one core):",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| throughput | **~{speed['sentences_per_second']:,} sentences/s** "
+        f"({speed['seconds']} s CPU for {speed['sentences']:,} sentences) |",
+        f"| peak RSS (bench process) | {speed['peak_rss_mb']} MB |",
+        '| cold start (`python -c "from claims.pipeline import detect; '
+        f"detect('x said y.')\"`) | {speed['cold_start_s']} s wall |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def rewrite(path: Path, new_section: str) -> None:
+    """Replace only the `## Detection` section (up to the next `## ` heading)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    pattern = re.compile(r"^## Detection\n.*?(?=^## |\Z)", re.M | re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: new_section + "\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + ("\n\n" if text else "") + new_section
+    path.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     # One core: the benchmark is single-threaded; pin it where the OS allows.
     if hasattr(os, "sched_setaffinity"):
@@ -65,6 +158,12 @@ def main() -> None:
         "cold_start_s": round(cold_start(), 3),
     }
     print(json.dumps(figures))
+    new_section = section(accuracy(), figures)
+    if "--dry-run" in sys.argv[1:]:
+        print(new_section)
+    else:
+        rewrite(ROOT / "BENCHMARKS.md", new_section)
+        print("BENCHMARKS.md: Detection section rewritten")
 
 
 if __name__ == "__main__":

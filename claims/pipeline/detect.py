@@ -20,11 +20,18 @@ from claims.pipeline.sentences import Sentence, iter_sentences
 from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 
-DETECTOR_VERSION = "2026.11-1"
+DETECTOR_VERSION = "2026.11-2"
 
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
 _QUOTE_OPEN_RE = re.compile(r"^\s*[\"“]")
+_PROSE_WORDS = 10  # a line without a full stop this long is prose, not a headline
+_GAP = 3  # sentences: a quoted paragraph this close to the last statement continues it
+# "Statement from the Office of the Governor – Ada Lorne": a statement reprinted below.
+_STATEMENT_HEADING_RE = re.compile(
+    r"^(?:(?:Full|Read the(?: full)?)\s+)?(?:[Ss]tatement|[Tt]ext of the statement)"
+    r"\s+(?:from|by|of)\s+(?P<source>.+?)\s*:?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -70,20 +77,34 @@ def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[
     # right after an attribution, or inside a quotation left open by an earlier sentence.
     continuing = False
     inside_quote = False
+    since = _GAP + 1  # sentences since the last attribution
+    reprinted: Attribution | None = None  # the speaker of a statement reprinted in full
     for sentence in iter_sentences(text):
         tracker.observe(sentence.text)
+        since += 1
         if sentence.paragraph_start and not _QUOTE_OPEN_RE.match(sentence.text):
             inside_quote = False
         starts_inside = inside_quote
         inside_quote = _quote_open_after(sentence.text, inside_quote)
-        if _is_furniture(sentence):
+        heading = _statement_heading(text, sentence, tracker, registry)
+        if heading is not None or _is_furniture(sentence):
             continuing = False
+            reprinted = heading
             continue
         raws = find_attributions(text, sentence.start, sentence.end)
         if not raws:
             quoted = starts_inside or _QUOTE_OPEN_RE.match(sentence.text)
             if continuing and pending is not None and quoted:
                 pending = _extend(pending, text, sentence)
+            elif reprinted is not None or (
+                pending is not None and since <= _GAP and sentence.paragraph_start and quoted
+            ):
+                # A quoted paragraph shortly after a statement, or a statement reprinted
+                # under its heading: the same speaker goes on.
+                if pending is not None:
+                    yield pending
+                pending = _continuation(reprinted or pending, text, sentence)
+                continuing, since = True, 0
             else:
                 continuing = False
             continue
@@ -92,7 +113,7 @@ def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[
                 yield pending
             pending, resolved = _build(text, sentence, raw, tracker, registry)
             tracker.record(resolved)
-        continuing = True
+        continuing, since = True, 0
     if pending is not None:
         yield pending
 
@@ -116,7 +137,8 @@ def _is_furniture(sentence: Sentence) -> bool:
     if whole_line and _BYLINE_RE.match(sentence.text) and len(sentence.text.split()) <= 8:
         return True
     if whole_line and not _TERMINAL_RE.search(sentence.text):
-        return True
+        # A highlight bullet or a sentence published without its full stop is still prose.
+        return len(sentence.text.split()) < _PROSE_WORDS or _is_title_case(sentence.text)
     return whole_line and _is_title_case(sentence.text)
 
 
@@ -183,3 +205,41 @@ def _extend(previous: Attribution, text: str, sentence: Sentence) -> Attribution
         content=f"{previous.content} … {body}",
         content_end=start + len(body),
     )
+
+
+def _continuation(previous: Attribution, text: str, sentence: Sentence) -> Attribution:
+    """An untagged sentence that goes on with an earlier statement: same speaker, no cue."""
+    body = sentence.text.strip().strip('"“”').strip()
+    start = sentence.start + sentence.text.find(body[:1]) if body else sentence.start
+    return replace(
+        previous,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        sentence=sentence.text,
+        source="",
+        source_start=sentence.start,
+        source_end=sentence.start,
+        cue="",
+        cue_start=sentence.start,
+        cue_end=sentence.start,
+        content=body,
+        content_start=start,
+        content_end=start + len(body),
+        direct=True,
+    )
+
+
+def _statement_heading(
+    text: str, sentence: Sentence, tracker: SpeakerTracker, registry: SpeakerRegistry | None
+) -> Attribution | None:
+    """A heading such as "Statement by the Ministry of Health": its body is the statement."""
+    whole_line = sentence.paragraph_start and sentence.paragraph_end
+    match = _STATEMENT_HEADING_RE.match(sentence.text.strip()) if whole_line else None
+    if match is None or len(sentence.text.split()) > 16:
+        return None
+    offset = sentence.start + sentence.text.find(match.group("source"))
+    source = Span(offset, offset + len(match.group("source")))
+    cue = Span(sentence.start, sentence.start)
+    raw = RawAttribution(source, cue, "", "statement", None, "", True)
+    attribution, _ = _build(text, sentence, raw, tracker, registry)
+    return attribution

@@ -19,7 +19,7 @@ SPEECH_LEMMAS = frozenset(
     demand order ask
     accuse charge blame criticize criticise condemn denounce decry slam blast lament complain
     praise tout boast brag joke muse concur agree conclude assure remind inform describe
-    call cite find show rule point""".split()
+    call cite find show rule point rubbish project continue scoff brush wave""".split()
 )
 
 # Stance/cognition verbs: attributed only when followed by a clause.
@@ -38,7 +38,9 @@ IRREGULAR = {
 }
 
 # Verbs that only cue an attribution in a fixed frame; detected by pattern, not alone.
-AS_FRAME_LEMMAS = frozenset("describe dismiss call portray characterize brand label".split())
+AS_FRAME_LEMMAS = frozenset(
+    "describe dismiss call portray characterize brand label reject rubbish scoff brush wave".split()
+)
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
@@ -77,7 +79,7 @@ WEAK_LEMMAS = frozenset(
     """call post order rule find show read question point charge agree signal
     observe counter repeat praise maintain find blame criticize criticise condemn denounce reject
     decry slam blast tout remind inform indicate recall demand recommend propose cite
-    threaten""".split()
+    threaten continue project scoff brush wave""".split()
 )
 
 # Words that make a following "said" an adjective or a passive form, not a cue.
@@ -119,4 +121,14 @@ ABBREVIATIONS = frozenset(
 SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i this that these those there but and in on at as after
     before however meanwhile still yet so his her their its our while when if""".split()
+)
+
+# Words that may sit inside a source noun phrase between its content words.
+NP_GLUE = frozenset("of for at in from 's ’s - & the".split())
+
+# Words that end a noun phrase when they follow 'on', 'last' or 'this'.
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    jan feb aug sept oct nov dec morning afternoon evening night week month year""".split()
 )

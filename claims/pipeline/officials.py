@@ -235,6 +235,33 @@ TITLES = (
     "minority leader",
     "state epidemiologist",
     "presidential spokesman",
+    "chief justice",
+    "solicitor general",
+    "auditor general",
+    "attorney-general",
+    "director-general of police",
+    "chief constable",
+    "police officer",
+    "police spokesman",
+    "police spokeswoman",
+    "foreign counterpart",
+    "counterpart",
+    "undersecretary",
+    "under secretary",
+    "comptroller",
+    "treasurer",
+    "ombudsman",
+    "coroner",
+    "marshal",
+    "trooper",
+    "troopers",
+    "brigadier",
+    "lieutenant",
+    "lt.",
+    "corporal",
+    "epidemiologist",
+    "medical officer",
+    "health officer",
     "president",
     "premier",
     "chancellor",
@@ -377,10 +404,44 @@ BODIES = (
     "the feds",
     "homeland security",
     "statistical institute",
+    "statistics institute",
+    "institute of statistics",
     "statistics bureau",
     "health organization",
     "monetary fund",
     "the centre",
+    "statistical office",
+    "statistics office",
+    "office for national statistics",
+    "statistics agency",
+    "census bureau",
+    "public health",
+    "health department",
+    "health ministry",
+    "fire department",
+    "fire service",
+    "ambulance service",
+    "coast guard",
+    "national guard",
+    "border force",
+    "customs",
+    "electoral commission",
+    "election commission",
+    "prosecutor's office",
+    "prosecution service",
+    "city hall",
+    "municipality",
+    "county",
+    "inspectorate",
+    "constabulary",
+    "gendarmerie",
+    "monetary authority",
+    "authority",
+    "authorities",
+    "council of medical research",
+    "research council",
+    "world health organization",
+    "space agency",
 )
 
 _BODY_RE = re.compile(
@@ -442,8 +503,16 @@ def _classify_phrase(phrase: str) -> Verdict:
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered:
             return Verdict(False, f"not official: {why}")
+    # "Statistical Institute of Jamaica": a word such as "institute" inside a state body's
+    # name is not a disqualifier.
+    inside_bodies = {
+        word
+        for match in _BODY_RE.finditer(lowered)
+        if " " in match.group(1)
+        for word in match.group(1).split()
+    }
     for word, why in NOT_OFFICIAL.items():
-        if word in words:
+        if word in words and word not in inside_bodies:
             return Verdict(False, f"not official: {why}")
     # Titles are read outside the person's name, so "said King" is not a monarch.
     name = name_in(phrase.split(";")[0])

@@ -126,7 +126,8 @@ def _is_abbreviation(para: str, dot: int, cut: int) -> bool:
         return False
     word = word_match.group(1).rstrip(".")
     if len(word) == 1 and word.isupper():
-        return True  # an initial, as in "John F. Kennedy"
+        # An initial, as in "John F. Kennedy"; not the end of "Article 35A."
+        return not (word_match.start(1) > 0 and para[word_match.start(1) - 1].isdigit())
     if word.lower() in ABBREVIATIONS:
         return True
     if "." in word:  # "U.S." ends a sentence only before a typical sentence opener

@@ -37,9 +37,25 @@ NOT_NAME = (
 )
 
 _NAME_RE = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,4}")
-_PREFIX_CUT_RE = re.compile(r"[,;:“”\"—–]|\b(?:said|says|told|and|that|who|by)\b")
+_PREFIX_CUT_RE = re.compile(
+    r"[,;:“”\"—–]|(?:^|\s)['‘]|\b(?:said|says|told|and|that|who|by|called|named|dubbed)\b"
+)
+# "held in Los Angeles": a name after a place preposition is a place, not a person.
+_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside)\s*$")
+# "Blinken's explanations", "the ministry's statement": the possessor is the source.
+_POSSESSIVE_NOUN_RE = re.compile(
+    r"^(?:the\s+)?(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+|earlier\s+)?(?:statement|statements|"
+    r"remarks|comments|explanation|explanations|announcement|words|testimony|letter|tweet|"
+    r"post|speech|address|report|release|briefing|account|assessment|message|memo|office)$",
+    re.IGNORECASE,
+)
+# "the Statistical Institute of Jamaica, STATIN," or "... (STATIN)": an acronym defined.
+_ACRONYM_RE = re.compile(
+    r"\b((?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|the|on|[A-Z][\w&’'-]*)){1,8})"
+    r"\s*(?:,\s*|\(\s*)([A-Z]{2,8})\b"
+)
 _APPOSITIVE_RE = re.compile(
-    r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2}),\s+((?:the|a|an)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;])"
+    r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}),\s+((?:the|a|an)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;])"
 )
 _APPOSITIVE_HEAD = re.compile(
     r"\b(?:minister|secretary|spokes\w+|official|president|director|chairman|chair|analyst|"
@@ -83,6 +99,7 @@ class SpeakerTracker:
         self._speakers: list[tuple[Resolved, int]] = []
         self._sentence = 0
         self._mentioned: tuple[Resolved, int] | None = None
+        self._acronyms: dict[str, str] = {}
 
     def observe(self, sentence: str) -> None:
         """Remember "title + name" and "name, title" mentions for later surname lookups."""
@@ -93,16 +110,31 @@ class SpeakerTracker:
             prefix = prefix[cuts[-1].end() :] if cuts else prefix
             phrase = " ".join([*prefix.split()[-8:], match.group(0)])
             name = name_in(phrase)
-            if len(name.split()) >= 2:
+            if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
                 self._remember(name, phrase)
                 self._mentioned = (Resolved(name, phrase, True), self._sentence)
         for match in _APPOSITIVE_RE.finditer(sentence):
             if _APPOSITIVE_HEAD.search(match.group(3)):
                 self._remember(match.group(1), f"{match.group(1)}, {match.group(0)}")
+        for match in _ACRONYM_RE.finditer(sentence):
+            full, acronym = match.group(1), match.group(2)
+            words = full.split()[1:] if full.lower().startswith("the ") else full.split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if acronym[:1] == initials[:1] and len(acronym) >= 2:
+                self._acronyms[acronym] = full
 
     def _remember(self, name: str, phrase: str) -> None:
         name = name_in(name) or name
         parts = name.split()
+        if len(parts) == 1:
+            # "Tegnell, the state epidemiologist at X": the role of someone named before.
+            known = self._people.get(name.lower())
+            if known is not None and phrase not in known.phrase:
+                enriched = Resolved(known.speaker, f"{known.phrase}; {phrase}"[:300], True)
+                for key, value in list(self._people.items()):
+                    if value is known:
+                        self._people[key] = enriched
+            return
         if len(parts) < 2:
             return
         resolved = Resolved(name, phrase, True)
@@ -115,6 +147,9 @@ class SpeakerTracker:
 
     def resolve(self, source: str, antecedent: str = "", appositive: str = "") -> Resolved:
         lowered = source.lower().strip()
+        possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
+        if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
+            return self.resolve(possessive.group(1), appositive=appositive)
         if lowered in {"who", "which", "that"} and antecedent:
             return self.resolve(antecedent, appositive=appositive)
         if lowered in {"he", "she", "him", "her", "i"}:
@@ -137,6 +172,11 @@ class SpeakerTracker:
                     return known
                 return Resolved(known.speaker, f"{phrase}; {known.phrase}"[:300], True)
             return Resolved(name, phrase, True)
+        acronyms = re.findall(r"\b[A-Z]{2,8}\b", source)
+        expanded = [self._acronyms[w] for w in acronyms if w in self._acronyms]
+        expanded = [full for full in expanded if full not in source]
+        if expanded:
+            phrase = f"{phrase}; {'; '.join(expanded)}"
         return Resolved(source.strip(), phrase, False)
 
     def record(self, resolved: Resolved) -> None:

@@ -1,0 +1,257 @@
+"""The content of an attribution: a quotation next to the tag, the clause after the cue,
+or the clause before a trailing tag ("The plan works, the minister said.").
+"""
+
+from __future__ import annotations
+
+from claims.pipeline.lexicon import (
+    AS_FRAME_LEMMAS,
+    COGNITION_FORMS,
+    COGNITION_LEMMAS,
+    DETERMINERS,
+    PREPOSITIONS,
+    RECIPIENTS,
+    SPEECH_FORMS,
+    TIME_WORDS,
+    WEAK_LEMMAS,
+)
+from claims.pipeline.spans import WINDOW, RawAttribution, Span, TokenScan
+from claims.pipeline.tokens import QUOTE_CHARS
+
+DOCUMENT_NOUNS = frozenset(
+    """data figures statistics report reports study survey poll records documents filing
+    forecasts projections assessment assessments analysis memo letter affidavit ruling
+    complaint indictment statement release""".split()
+)
+SUBORDINATORS = frozenset("though although while because as but adding noting citing".split())
+_PARTICLES = {
+    "brush": frozenset({"off", "aside"}),
+    "wave": frozenset({"off", "away", "aside"}),
+    "scoff": frozenset({"at"}),
+}
+
+
+class Content(TokenScan):
+    """Finds the statement once cue and source are known."""
+
+    def _with_content(
+        self,
+        index: int,
+        cue: Span,
+        lemma: str,
+        source: Span,
+        after: int,
+        subject_stop: int,
+        antecedent: Span | None = None,
+        appositive: str = "",
+        participle: bool = False,
+        inverted_source: bool = False,
+    ) -> RawAttribution | None:
+        cue_text = self._cue_text(index, cue)
+        quote_after = self._quote_at(after, forward=True)
+        left_quote = self._quote_at(subject_stop, forward=False) if subject_stop >= 0 else None
+        left_stop = self.tokens[subject_stop].text if subject_stop >= 0 else ""
+        trailing = left_stop in {",", "—", "–"} | QUOTE_CHARS and self._is_trailing_tag(after)
+        direct = False
+        content: Span | None = None
+        if left_quote and (trailing or quote_after or inverted_source):
+            direct = True
+            if quote_after:
+                content = Span(left_quote[0] + 1, quote_after[1])
+                text = f"{self.text[left_quote[0] + 1 : left_quote[1]]} … "
+                text += self.text[quote_after[0] + 1 : quote_after[1]]
+                return RawAttribution(
+                    source,
+                    cue,
+                    cue_text,
+                    lemma,
+                    content,
+                    text.strip(),
+                    True,
+                    antecedent,
+                    appositive,
+                    participle,
+                )
+            content = Span(left_quote[0] + 1, left_quote[1])
+        elif quote_after and self._quote_fills_rest(quote_after):
+            direct = True
+            content = Span(quote_after[0] + 1, quote_after[1])
+        elif trailing and subject_stop > 0 and self._words_before(subject_stop) > 1:
+            content = self._clause_before(subject_stop + 1)
+            rest = self._parenthetical_rest(after)
+            if content is not None and rest is not None:
+                content = Span(content.start, rest.end)  # "That, he said, was untrue."
+        else:
+            if self._no_content(index):
+                return None
+            content = self._complement(after, lemma, self._is_document(source))
+        if content is None or content.end <= content.start:
+            return None
+        return RawAttribution(
+            source,
+            cue,
+            cue_text,
+            lemma,
+            content,
+            self._span_text(content),
+            direct,
+            antecedent,
+            appositive,
+            participle,
+        )
+
+    def _parenthetical_rest(self, after: int) -> Span | None:
+        """The clause after a mid-sentence tag: 'X, the minister said, Y'."""
+        probe = after
+        while probe < len(self.tokens) and self.tokens[probe].text != ",":
+            if self.tokens[probe].quoted or self.tokens[probe].text in QUOTE_CHARS:
+                return None
+            probe += 1
+        if probe + 1 >= len(self.tokens) or self.tokens[probe + 1].text in QUOTE_CHARS:
+            return None
+        return self._to_end(probe + 1)
+
+    def _words_before(self, index: int) -> int:
+        return sum(1 for token in self.tokens[max(0, index - 3) : index] if token.is_word)
+
+    def _is_trailing_tag(self, after: int) -> bool:
+        """Nothing but a short adjunct ('on Tuesday', 'in a statement') follows the cue."""
+        remaining = self.tokens[after : after + WINDOW]
+        if any(t.quoted for t in remaining) and remaining and remaining[0].text == ",":
+            return True  # '"Q1," he said, "Q2."'
+        if len(remaining) > 1 and remaining[0].text == "," and remaining[1].lower in SUBORDINATORS:
+            return True  # '"Q," Woodard said, though he stressed ...'
+        # Only the stretch up to the next comma: '"Q," he told X, according to Y.'
+        commas = [i for i, t in enumerate(remaining) if t.text == "," and i > 0]
+        if commas:
+            remaining = remaining[: commas[0]]
+        words = [t for t in remaining if t.is_word and not t.quoted]
+        if not words:
+            return True
+        if len(words) > 7 or any(t.lower in {"that"} or t.lower in SPEECH_FORMS for t in words):
+            return False
+        first = words[0]
+        return (
+            first.lower in PREPOSITIONS
+            or first.lower in TIME_WORDS
+            or first.lower in RECIPIENTS
+            or first.lower in DETERMINERS
+            or first.lower in {"last", "this", "earlier", "later", "recently"}
+            or (first.is_cap and remaining[0].is_word)
+            or remaining[0].text == ","
+        )
+
+    def _quote_fills_rest(self, quote: tuple[int, int]) -> bool:
+        index = self._index_at(quote[1] + 1)
+        tail = [t for t in self.tokens[index : index + WINDOW] if t.start > quote[1] and t.is_word]
+        return len(tail) <= 4
+
+    def _clause_before(self, index: int) -> Span | None:
+        """Content left of a trailing tag or of ', according to'."""
+        end = index - 1
+        while (
+            end >= 0 and not self.tokens[end].is_word and self.tokens[end].text not in QUOTE_CHARS
+        ):
+            end -= 1
+        if end < 0:
+            return None
+        start = 0
+        for probe in range(end - 1, -1, -1):
+            if self.tokens[probe].text in {";"}:
+                start = probe + 1
+                break
+        if end - start < 1:
+            return None
+        first, last = self.tokens[start], self.tokens[end]
+        if first.text in QUOTE_CHARS and last.text in QUOTE_CHARS:
+            return Span(first.end, last.start)
+        return Span(first.start, last.end)
+
+    def _clause_after(self, index: int) -> Span | None:
+        while index < len(self.tokens) and self.tokens[index].text in {",", ":"}:
+            index += 1
+        if index >= len(self.tokens):
+            return None
+        return self._to_end(index)
+
+    def _is_document(self, source: Span) -> bool:
+        """'Data from the bureau shows ...': documents and figures report without 'that'."""
+        words = self._span_text(source).lower().split()
+        return any(word in DOCUMENT_NOUNS for word in words[:4])
+
+    def _complement(self, after: int, lemma: str, document: bool = False) -> Span | None:
+        """The clause after the cue, skipping 'that' and recipients or time phrases."""
+        weak = not document and (lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values())
+        limit = min(after + (3 if weak else 14), len(self.tokens))
+        for probe in range(after, limit):
+            token = self.tokens[probe]
+            if token.lower == "that" and not token.quoted:
+                return self._to_end(probe + 1)
+            if not token.is_word or token.lower in {"and", "but", "or"}:
+                break
+            if token.lower in SPEECH_FORMS:
+                break
+        if weak:
+            nxt = self._word(after)
+            clause = nxt in {"he", "she", "they", "we", "i", "there"} and lemma in COGNITION_LEMMAS
+            if not (
+                nxt == ":" or clause or self._quote_at(after, True) or self._as_frame(after, lemma)
+            ):
+                return None
+        index = after
+        if lemma == "tell":
+            while index < len(self.tokens) and (
+                self.tokens[index].lower in RECIPIENTS or self.tokens[index].is_cap
+            ):
+                index += 1
+        if lemma == "ask":
+            index = self._after_question_target(index)
+        if lemma in _PARTICLES and self._word(index) in _PARTICLES[lemma]:
+            index += 1  # "brushed off the reports as ...": the particle belongs to the cue
+        while index < len(self.tokens) and self.tokens[index].text in {",", ":", "—", "–"}:
+            index += 1
+        if index >= len(self.tokens):
+            return None
+        content = self._to_end(index)
+        # "reported from Washington", "warned about surprises": a circumstance, no claim.
+        if (
+            content is not None
+            and self.tokens[index].lower in PREPOSITIONS
+            and len(self.text[content.start : content.end].split()) <= 4
+        ):
+            return None
+        return content
+
+    def _as_frame(self, after: int, lemma: str) -> bool:
+        """'rejected the reports as baseless': the object and its 'as' complement are the claim."""
+        if lemma not in AS_FRAME_LEMMAS:
+            return False
+        for token in self.tokens[after : after + 20]:
+            if token.text in {".", ";", ":"}:
+                return False
+            if token.lower == "as" and not token.quoted:
+                return True
+        return False
+
+    def _after_question_target(self, index: int) -> int:
+        """'asked the crowd, "Can she stay?"': the question starts after the person asked."""
+        for probe in range(index, min(index + 8, len(self.tokens))):
+            token = self.tokens[probe]
+            if token.quoted or token.text in QUOTE_CHARS:
+                return probe
+            if token.lower in {"whether", "if", "why", "what", "how", "when", "who", ","}:
+                return probe + 1 if token.lower in {"whether", "if", ","} else probe
+        return index
+
+    def _to_end(self, index: int) -> Span | None:
+        """From token `index` to the end of the sentence, dropping a final stop or comma."""
+        end = len(self.tokens) - 1
+        while end >= index and self.tokens[end].text in {".", ",", "!", "?", ";", ":"}:
+            end -= 1
+        # Stop before a trailing ', X said' tag that belongs to a later attribution.
+        if end < index:
+            return None
+        first, last = self.tokens[index], self.tokens[end]
+        if first.text in QUOTE_CHARS and last.text in QUOTE_CHARS and first.start < last.start:
+            return Span(first.end, last.start)
+        return Span(first.start, last.end)
