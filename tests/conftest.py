@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 
 from reviews.roles import CHECKER, EDITOR
 from reviews.services import staff_upsert
+from tests.httpserver import LocalHTTPServer
 from tests.worker import Worker, start_worker, stop_worker
 
 PASSWORD = "Correct-Horse-42"
@@ -21,9 +22,26 @@ def artifacts_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def celery_worker_env() -> dict[str, str]:
+def local_http_server() -> Iterator[LocalHTTPServer]:
+    """One loopback HTTP server for the session, started before the worker.
+
+    The worker may fetch from it (and only from its exact port), so tests serve
+    feeds and pages here by registering routes under their own paths.
+    """
+    server = LocalHTTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def celery_worker_env(local_http_server: LocalHTTPServer) -> dict[str, str]:
     """Extra environment for the worker process; suites override it when they need to."""
-    return {}
+    return {
+        "FACTCHECK_FETCH_ALLOW_HOSTS": f"127.0.0.1:{local_http_server.port}",
+        # Short enough that a test of a silent server does not wait long.
+        "FACTCHECK_FETCH_READ_TIMEOUT": "2",
+        "FACTCHECK_FETCH_DEADLINE": "10",
+    }
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,1 @@
+"""The ingestion API: feeds, articles and promoting a statement to a claim."""

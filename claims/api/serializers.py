@@ -1,0 +1,137 @@
+from rest_framework import serializers
+
+from claims.models import Appearance, Article, Claim, Feed
+
+
+class FeedSerializer(serializers.ModelSerializer):
+    healthy = serializers.BooleanField(read_only=True)
+    articles = serializers.IntegerField(read_only=True, source="article_count")
+
+    class Meta:
+        model = Feed
+        fields = [
+            "id",
+            "url",
+            "name",
+            "outlet",
+            "active",
+            "poll_interval",
+            "healthy",
+            "last_polled_at",
+            "last_success_at",
+            "last_status",
+            "last_error",
+            "consecutive_failures",
+            "next_poll_at",
+            "articles",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class FeedCreateSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=2000)
+    name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    outlet = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    poll_interval = serializers.IntegerField(required=False, default=900, min_value=60)
+
+
+class AppearanceSerializer(serializers.ModelSerializer):
+    speaker = serializers.CharField(source="speaker.name", default=None, read_only=True)
+
+    class Meta:
+        model = Appearance
+        fields = [
+            "id",
+            "claim",
+            "speaker",
+            "sentence",
+            "sentence_start",
+            "sentence_end",
+            "source",
+            "source_start",
+            "source_end",
+            "cue",
+            "cue_start",
+            "cue_end",
+            "content",
+            "content_start",
+            "content_end",
+            "direct",
+            "official",
+            "official_reason",
+            "score",
+            "score_reasons",
+            "stance",
+            "stance_reason",
+            "detector_version",
+        ]
+        read_only_fields = fields
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    appearance_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "canonical_url",
+            "feed",
+            "guid",
+            "outlet",
+            "title",
+            "author",
+            "published_at",
+            "language",
+            "status",
+            "error",
+            "attempts",
+            "appearance_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    appearances = AppearanceSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "content_hash", "text", "appearances"]
+        read_only_fields = fields
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(max_length=1000, required=False, default="", allow_blank=True)
+    text = serializers.CharField(
+        required=False, default="", allow_blank=True, trim_whitespace=False
+    )
+
+    def validate(self, data: dict) -> dict:
+        if data["title"] and not data["text"].strip():
+            raise serializers.ValidationError({"text": "A title needs the article text too."})
+        return data
+
+
+class ClaimBriefSerializer(serializers.ModelSerializer):
+    speaker = serializers.CharField(source="speaker.name", default=None, read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "text",
+            "speaker",
+            "status",
+            "official",
+            "checkworthiness",
+            "priority",
+            "priority_reasons",
+            "appearance_count",
+            "first_seen_at",
+            "last_seen_at",
+        ]
+        read_only_fields = fields

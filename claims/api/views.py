@@ -1,0 +1,113 @@
+"""Thin views: parse with a serializer, call one service, answer with a serializer."""
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims import services
+from claims.api.permissions import CanManageFeeds, CanPromote, CanSubmitArticles, CanViewArticles
+from claims.api.serializers import (
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    ArticleSubmitSerializer,
+    ClaimBriefSerializer,
+    FeedCreateSerializer,
+    FeedSerializer,
+)
+from claims.models import Appearance, Article, Feed
+
+_Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
+# The token scheme first: its challenge makes an anonymous request a 401, not a 403.
+AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+
+
+def _feeds() -> QuerySet[Feed]:
+    return Feed.objects.annotate(article_count=Count("article")).order_by("name", "id")
+
+
+class FeedListView(generics.ListAPIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanManageFeeds]
+    serializer_class = FeedSerializer
+    filterset_fields = ["active", "outlet"]
+
+    def get_queryset(self) -> QuerySet[Feed]:
+        return _feeds()
+
+    @extend_schema(request=FeedCreateSerializer, responses={201: FeedSerializer})
+    def post(self, request: Request) -> Response:
+        data = FeedCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        feed = services.feed_create(**data.validated_data)
+        return Response(FeedSerializer(_feeds().get(pk=feed.pk)).data, status=201)
+
+
+class FeedDetailView(generics.RetrieveAPIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanManageFeeds]
+    serializer_class = FeedSerializer
+
+    def get_queryset(self) -> QuerySet[Feed]:
+        return _feeds()
+
+
+class FeedPollView(APIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanManageFeeds]
+
+    @extend_schema(request=None, responses={202: _Queued})
+    def post(self, request: Request, pk: int) -> Response:
+        feed = get_object_or_404(Feed, pk=pk)
+        services.feed_poll_request(feed=feed)
+        return Response({"id": feed.pk, "detail": "Polling queued."}, status=202)
+
+
+class ArticleListView(generics.ListAPIView):
+    authentication_classes = AUTHENTICATION
+    serializer_class = ArticleSerializer
+    filterset_fields = ["status", "feed", "outlet"]
+
+    def get_permissions(self) -> list[Any]:
+        permission = CanSubmitArticles if self.request.method == "POST" else CanViewArticles
+        return [permission()]
+
+    def get_queryset(self) -> QuerySet[Article]:
+        articles = Article.objects.annotate(appearance_count=Count("appearances"))
+        return articles.defer("text").order_by("-created_at", "-id")
+
+    @extend_schema(request=ArticleSubmitSerializer, responses={202: _Queued})
+    def post(self, request: Request) -> Response:
+        data = ArticleSubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        article = services.article_submit(**data.validated_data)
+        return Response({"id": article.pk}, status=status.HTTP_202_ACCEPTED)
+
+
+class ArticleDetailView(generics.RetrieveAPIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanViewArticles]
+    serializer_class = ArticleDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Article]:
+        appearances = Appearance.objects.select_related("speaker").order_by("content_start")
+        return Article.objects.annotate(appearance_count=Count("appearances")).prefetch_related(
+            Prefetch("appearances", queryset=appearances)
+        )
+
+
+class AppearancePromoteView(APIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanPromote]
+
+    @extend_schema(request=None, responses={201: ClaimBriefSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        get_object_or_404(Appearance, pk=pk)
+        claim = services.appearance_promote(appearance_id=pk, actor=request.user)
+        return Response(ClaimBriefSerializer(claim).data, status=201)
