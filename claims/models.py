@@ -1,8 +1,11 @@
 """Feeds, articles, speakers, claims and where they appear."""
 
+import re
+
 from django.conf import settings
-from django.db import models
-from django.db.models import F, Q
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection, models
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 
 class Feed(models.Model):
@@ -61,6 +64,8 @@ class Article(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The page must be (re)fetched before detection; false when staff supplied the text.
+    needs_fetch = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -132,6 +137,61 @@ class SpeakerAlias(models.Model):
         return self.alias
 
 
+class ClaimQuerySet(models.QuerySet):
+    def awaiting_triage(self) -> "ClaimQuerySet":
+        return self.filter(status=Claim.Status.FLAGGED)
+
+    def search(self, q: str) -> "ClaimQuerySet":
+        """Claims whose text, or the text of any of their appearances, matches `q`.
+
+        PostgreSQL: websearch syntax against the GIN expression indexes of
+        migration 0005 (the expression below must stay identical to theirs).
+        Elsewhere: substring matching of each word.
+        """
+        q = q.strip()
+        if not q:
+            return self
+        if connection.vendor != "postgresql":
+            return self._search_substrings(q)
+        query = SearchQuery(q, config="english", search_type="websearch")
+        # A UNION of two index scans; an OR across the two tables would scan every claim.
+        by_text = (
+            Claim.objects.annotate(_doc=SearchVector("text", config="english"))
+            .filter(_doc=query)
+            .order_by()
+            .values("pk")
+        )
+        by_appearance = (
+            Appearance.objects.annotate(_doc=SearchVector("content", config="english"))
+            .filter(_doc=query, claim__isnull=False)
+            .order_by()
+            .values("claim_id")
+        )
+        return self.filter(pk__in=by_text.union(by_appearance))
+
+    def _search_substrings(self, q: str) -> "ClaimQuerySet":
+        """The fallback: every word (or "quoted phrase") must occur, `-word` must not."""
+        claims = self
+        for term in re.findall(r'-?"[^"]+"|\S+', q):
+            negate = term.startswith("-")
+            term = term.lstrip("-").strip('"')
+            if not term or term.lower() == "or":
+                continue
+            sighted = Appearance.objects.filter(claim=OuterRef("pk"), content__icontains=term)
+            match = Q(text__icontains=term) | Exists(sighted)
+            claims = claims.exclude(match) if negate else claims.filter(match)
+        return claims
+
+    def with_triage_data(self) -> "ClaimQuerySet":
+        """What a triage row shows: the speaker and the outlet of the latest sighting."""
+        latest_outlet = (
+            Appearance.objects.filter(claim=OuterRef("pk"))
+            .order_by("-created_at", "-id")
+            .values("article__outlet")[:1]
+        )
+        return self.select_related("speaker").annotate(latest_outlet=Subquery(latest_outlet))
+
+
 class Claim(models.Model):
     class Status(models.TextChoices):
         FLAGGED = "flagged", "Flagged"
@@ -157,6 +217,8 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClaimQuerySet.as_manager()
+
     class Meta:
         ordering = ["-priority", "-id"]
         constraints = [
@@ -169,7 +231,13 @@ class Claim(models.Model):
                 name="dismissed_claim_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-priority"], name="claim_triage_idx")]
+        indexes = [
+            models.Index(fields=["status", "-priority"], name="claim_triage_idx"),
+            # The triage orderings, tie-breaker included, so a page is read straight
+            # off an index instead of sorting a million rows.
+            models.Index(fields=["-priority", "-id"], name="claim_priority_order_idx"),
+            models.Index(fields=["-appearance_count", "-id"], name="claim_reach_order_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

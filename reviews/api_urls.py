@@ -1,3 +1,17 @@
-"""API routes for triage, reviews, ratings, feedback and public fact-checks."""
+"""API routes for triage, reviews, ratings and tokens (feedback and public pages: issue 6)."""
 
-urlpatterns: list = []
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from reviews.api.open_views import RatingListView, TokenView
+from reviews.api.views import ClaimViewSet, ReviewViewSet
+
+router = SimpleRouter()
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("reviews", ReviewViewSet, basename="review")
+
+urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("ratings/", RatingListView.as_view(), name="rating-list"),
+    *router.urls,
+]

@@ -1,5 +1,6 @@
 """Ratings, reviews and their published versions, the audit log, reader feedback."""
 
+from datetime import datetime
 from typing import Any, NoReturn
 
 from django.conf import settings
@@ -25,6 +26,14 @@ class Rating(models.Model):
         return self.label
 
 
+class ReviewQuerySet(models.QuerySet):
+    def open(self) -> "ReviewQuerySet":
+        return self.filter(state__in=Review.OPEN_STATES)
+
+    def overdue(self, now: datetime) -> "ReviewQuerySet":
+        return self.open().filter(due_at__lt=now)
+
+
 class Review(models.Model):
     """One check of one claim. A correction reopens it; published versions stay."""
 
@@ -33,6 +42,8 @@ class Review(models.Model):
         IN_PROGRESS = "in_progress", "In progress"
         SUBMITTED = "submitted", "Submitted"
         PUBLISHED = "published", "Published"
+        # Terminal: the claim was dismissed before any verdict was published.
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     OPEN_STATES = (State.ASSIGNED, State.IN_PROGRESS, State.SUBMITTED)
 
@@ -65,6 +76,8 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ReviewQuerySet.as_manager()
+
     class Meta:
         ordering = ["-updated_at", "-id"]
         permissions = [
@@ -74,7 +87,9 @@ class Review(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=["assigned", "in_progress", "submitted", "published"]),
+                condition=Q(
+                    state__in=["assigned", "in_progress", "submitted", "published", "withdrawn"]
+                ),
                 name="review_state_valid",
             ),
             models.UniqueConstraint(
@@ -98,6 +113,9 @@ class Review(models.Model):
     @property
     def etag(self) -> str:
         return f'"review-{self.pk}-v{self.version}"'
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.state in self.OPEN_STATES and self.due_at is not None and self.due_at < now
 
 
 class ReviewVersion(models.Model):

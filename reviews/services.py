@@ -1,12 +1,28 @@
 """State changes for staff and reviews. Views, commands and tasks call these."""
 
+import html
+from datetime import datetime
+from typing import Any
+
+import nh3
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
 
+from claims.models import Claim, Evidence
+from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from reviews import permissions
+from reviews.corrections import correction_published
+from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
 from reviews.roles import ADMIN, ROLES, sync_groups
+
+MAX_NOTE = 5000
 
 
 @transaction.atomic
@@ -41,3 +57,533 @@ def staff_upsert(
     sync_groups()
     user.groups.set([Group.objects.get(name=role)])
     return user, created
+
+
+# --- Review workflow --------------------------------------------------------
+# Claim: flagged ─assign─▶ in_review ─(publish)─▶ checked; flagged/in_review ─dismiss─▶ dismissed.
+# Review: assigned ─▶ in_progress ─submit─▶ submitted ─approve─▶ published;
+#         submitted ─return─▶ in_progress; published ─correct─▶ in_progress.
+
+
+class StaleVersion(Conflict):
+    """The client edited an older version; `review` is the current one."""
+
+    def __init__(self, review: Review) -> None:
+        super().__init__(
+            f"The review has changed since you loaded it (now version {review.version}); "
+            "reload and apply your edit again.",
+            current_version=review.version,
+        )
+        self.review = review
+
+
+def _record(
+    *,
+    actor: AbstractUser | None,
+    action: str,
+    review: Review | None = None,
+    claim: Claim | None = None,
+    from_state: str = "",
+    to_state: str = "",
+    note: str = "",
+    changes: dict[str, Any] | None = None,
+) -> ReviewEvent:
+    return ReviewEvent.objects.create(
+        review=review,
+        claim=claim,
+        actor=actor,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+        changes=changes or {},
+    )
+
+
+def _locked_claim(claim_id: int) -> Claim:
+    claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
+    if claim is None:
+        raise NotFound(f"Claim {claim_id} does not exist.")
+    return claim
+
+
+def _locked_review(review_id: int) -> Review:
+    review = Review.objects.select_for_update().filter(pk=review_id).first()
+    if review is None:
+        raise NotFound(f"Review {review_id} does not exist.")
+    return review
+
+
+def _required_note(note: str, action: str) -> str:
+    note = (note or "").strip()
+    if not note:
+        raise InvalidInput(f"A note is required to {action}.")
+    if len(note) > MAX_NOTE:
+        raise InvalidInput(f"The note is longer than {MAX_NOTE} characters.")
+    return note
+
+
+def _move(review: Review, to_state: str, **fields: Any) -> str:
+    """Change state and fields, bump the version; returns the previous state."""
+    from_state = review.state
+    review.state = to_state
+    for name, value in fields.items():
+        setattr(review, name, value)
+    review.version += 1
+    review.save(update_fields=["state", "version", "updated_at", *fields])
+    return from_state
+
+
+def _set_claim_status(claim: Claim, status: str) -> dict[str, list[str]]:
+    """Move the claim along with its review; the change goes into the event."""
+    if claim.status == status:
+        return {}
+    previous = claim.status
+    claim.status = status
+    claim.save(update_fields=["status", "updated_at"])
+    return {"claim_status": [previous, status]}
+
+
+@transaction.atomic
+def claim_assign(
+    *,
+    claim_id: int,
+    actor: AbstractUser,
+    assignee: AbstractUser,
+    due_at: datetime | None = None,
+) -> tuple[Review, bool]:
+    """Open a review of the claim for `assignee`, or reassign the open one.
+
+    Returns the review and whether it was created.
+    """
+    claim = _locked_claim(claim_id)
+    open_review = claim.reviews.open().first()
+    if not permissions.can_assign(actor, assignee, open_review):
+        if open_review is not None and permissions.is_desk_staff(actor):
+            raise NotAllowed(
+                f"Claim {claim.pk} is already assigned to {open_review.assignee}; "
+                "only an editor may reassign it."
+            )
+        raise NotAllowed("Only editors assign claims to others; a fact-checker may take one.")
+    if not permissions.can_hold_reviews(assignee):
+        raise InvalidInput(f"{assignee} is not a fact-checker or editor.")
+    if claim.status not in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW):
+        raise Conflict(f"Claim {claim.pk} is {claim.status}; it cannot be assigned.")
+    if open_review is not None:
+        return _reassign(open_review, actor=actor, assignee=assignee, due_at=due_at), False
+    review = Review.objects.create(claim=claim, assignee=assignee, assigned_by=actor, due_at=due_at)
+    changes: dict[str, Any] = {"assignee": [None, assignee.username]}
+    if due_at is not None:
+        changes["due_at"] = [None, due_at.isoformat()]
+    changes |= _set_claim_status(claim, Claim.Status.IN_REVIEW)
+    _record(
+        actor=actor,
+        action="assigned",
+        review=review,
+        claim=claim,
+        to_state=review.state,
+        changes=changes,
+    )
+    return review, True
+
+
+def _reassign(
+    review: Review, *, actor: AbstractUser, assignee: AbstractUser, due_at: datetime | None
+) -> Review:
+    review = _locked_review(review.pk)
+    changes: dict[str, Any] = {}
+    if review.assignee_id != assignee.pk:
+        changes["assignee"] = [review.assignee.username, assignee.username]
+        review.assignee = assignee
+    if due_at is not None and due_at != review.due_at:
+        changes["due_at"] = [review.due_at and review.due_at.isoformat(), due_at.isoformat()]
+        review.due_at = due_at
+    if not changes:
+        return review
+    review.version += 1
+    review.save(update_fields=["assignee", "due_at", "version", "updated_at"])
+    _record(
+        actor=actor,
+        action="reassigned",
+        review=review,
+        claim=review.claim,
+        from_state=review.state,
+        to_state=review.state,
+        changes=changes,
+    )
+    return review
+
+
+@transaction.atomic
+def claim_dismiss(*, claim_id: int, actor: AbstractUser, reason: str) -> Claim:
+    """Set a claim aside with a reason; an open review on it is withdrawn."""
+    reason = _required_note(reason, "dismiss a claim")
+    claim = _locked_claim(claim_id)
+    open_review = claim.reviews.open().first()
+    if not permissions.can_dismiss(actor, open_review):
+        raise NotAllowed("Only the assignee or an editor may dismiss a claim under review.")
+    if claim.status not in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW):
+        raise Conflict(f"Claim {claim.pk} is {claim.status}; it cannot be dismissed.")
+    if ReviewVersion.objects.filter(review__claim=claim).exists():
+        raise Conflict(f"Claim {claim.pk} has a published verdict; correct it instead.")
+    if open_review is not None:
+        open_review = _locked_review(open_review.pk)
+        from_state = _move(open_review, Review.State.WITHDRAWN)
+        _record(
+            actor=actor,
+            action="withdrawn",
+            review=open_review,
+            from_state=from_state,
+            to_state=open_review.state,
+            note=reason,
+        )
+    from_status = claim.status
+    claim.status = Claim.Status.DISMISSED
+    claim.dismiss_reason = reason
+    claim.save(update_fields=["status", "dismiss_reason", "updated_at"])
+    _record(
+        actor=actor,
+        action="dismissed",
+        claim=claim,
+        from_state=from_status,
+        to_state=claim.status,
+        note=reason,
+    )
+    return claim
+
+
+def _evidence_review(claim: Claim, actor: AbstractUser) -> Review | None:
+    """Check that `actor` may change the claim's evidence now; returns the open review."""
+    open_review = claim.reviews.open().first()
+    if not permissions.can_manage_evidence(actor, open_review):
+        raise NotAllowed("Only the assignee of the open review or an editor may change evidence.")
+    if claim.status == Claim.Status.DISMISSED:
+        raise Conflict(f"Claim {claim.pk} is dismissed.")
+    if open_review is not None and open_review.state == Review.State.SUBMITTED:
+        raise Conflict("The review is submitted; return it before changing its evidence.")
+    return open_review
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    claim_id: int,
+    actor: AbstractUser,
+    url: str,
+    title: str,
+    excerpt: str = "",
+    stance: str,
+    primary_source: bool = False,
+) -> Evidence:
+    claim = _locked_claim(claim_id)
+    open_review = _evidence_review(claim, actor)
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise InvalidInput("url: enter a valid http(s) URL.") from None
+    title = plain_text(title).strip()
+    if not title:
+        raise InvalidInput("title: a title is required.")
+    if stance not in Evidence.Stance.values:
+        raise InvalidInput(f"stance: choose one of {', '.join(Evidence.Stance.values)}.")
+    evidence = Evidence.objects.create(
+        claim=claim,
+        review=open_review,
+        url=url,
+        title=title[:500],
+        excerpt=plain_text(excerpt).strip(),
+        stance=stance,
+        primary_source=primary_source,
+        added_by=actor,
+    )
+    _record(
+        actor=actor,
+        action="evidence_added",
+        review=open_review,
+        claim=claim,
+        changes={"evidence": _evidence_summary(evidence)},
+    )
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, claim_id: int, evidence_id: int, actor: AbstractUser) -> None:
+    claim = _locked_claim(claim_id)
+    evidence = claim.evidence.filter(pk=evidence_id).first()
+    if evidence is None:
+        raise NotFound(f"Evidence {evidence_id} does not exist on claim {claim.pk}.")
+    open_review = _evidence_review(claim, actor)
+    summary = _evidence_summary(evidence)
+    evidence.delete()
+    _record(
+        actor=actor,
+        action="evidence_removed",
+        review=open_review,
+        claim=claim,
+        changes={"evidence": summary},
+    )
+
+
+def _evidence_summary(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "id": evidence.pk,
+        "url": evidence.url,
+        "title": evidence.title,
+        "stance": evidence.stance,
+        "primary_source": evidence.primary_source,
+    }
+
+
+def plain_text(text: str) -> str:
+    """Evidence is stored as the text a reader sees: tags dropped, entities decoded.
+
+    Templates escape it on the way out, so a decoded `<` is harmless there.
+    """
+    return html.unescape(nh3.clean(text or "", tags=set()))
+
+
+@transaction.atomic
+def review_start(*, review_id: int, actor: AbstractUser) -> Review:
+    review = _locked_review(review_id)
+    if not permissions.can_submit_review(actor, review):
+        raise NotAllowed("Only the assignee starts work on a review.")
+    if review.state != Review.State.ASSIGNED:
+        raise Conflict(f"The review is {review.state}; only an assigned review can be started.")
+    from_state = _move(review, Review.State.IN_PROGRESS)
+    _record(
+        actor=actor, action="started", review=review, from_state=from_state, to_state=review.state
+    )
+    return review
+
+
+_UNSET: Any = object()
+
+
+@transaction.atomic
+def review_edit(
+    *,
+    review_id: int,
+    actor: AbstractUser,
+    expected_version: int,
+    rating: Rating | None = _UNSET,
+    summary: str = _UNSET,
+    explanation: str = _UNSET,
+) -> Review:
+    """Edit the verdict, if nobody else has changed the review since `expected_version`.
+
+    The write is a conditional UPDATE on (id, version), so of two concurrent
+    edits of one version exactly one matches a row; the other gets StaleVersion.
+    """
+    review = Review.objects.select_related("rating").filter(pk=review_id).first()
+    if review is None:
+        raise NotFound(f"Review {review_id} does not exist.")
+    if not permissions.can_edit_review(actor, review):
+        raise NotAllowed("Only the assignee or an editor may edit this review.")
+    if review.version != expected_version:
+        raise StaleVersion(review)
+    if review.state not in (Review.State.ASSIGNED, Review.State.IN_PROGRESS):
+        raise Conflict(
+            f"The review is {review.state}; it can be edited only while assigned or in progress."
+        )
+    wanted = {"rating": rating, "summary": summary, "explanation": explanation}
+    values: dict[str, Any] = {}
+    changes: dict[str, list[Any]] = {}
+    for field, new in wanted.items():
+        if new is _UNSET:
+            continue
+        old = getattr(review, field)
+        if new == old:
+            continue
+        values[field] = new
+        if field == "rating":
+            changes[field] = [old and old.slug, new and new.slug]
+        else:
+            changes[field] = [old, new]
+    from_state = review.state
+    if not values:
+        return review
+    updated = Review.objects.filter(pk=review.pk, version=expected_version).update(
+        **values,
+        state=Review.State.IN_PROGRESS,
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
+    if updated != 1:
+        raise StaleVersion(Review.objects.get(pk=review.pk))
+    review.refresh_from_db()
+    _record(
+        actor=actor,
+        action="edited",
+        review=review,
+        from_state=from_state,
+        to_state=review.state,
+        changes=changes,
+    )
+    return review
+
+
+def missing_for_submission(review: Review) -> list[str]:
+    """What a review still lacks before an editor may see it."""
+    missing = []
+    if review.rating_id is None:
+        missing.append("rating")
+    if not review.summary.strip():
+        missing.append("summary")
+    evidence = Evidence.objects.filter(claim_id=review.claim_id)
+    if not evidence.exists():
+        missing.append("evidence")
+    if not evidence.filter(primary_source=True).exists():
+        missing.append("primary_source")
+    return missing
+
+
+@transaction.atomic
+def review_submit(*, review_id: int, actor: AbstractUser) -> Review:
+    review = _locked_review(review_id)
+    if not permissions.can_submit_review(actor, review):
+        raise NotAllowed("Only the assignee submits a review.")
+    if review.state not in (Review.State.ASSIGNED, Review.State.IN_PROGRESS):
+        raise Conflict(f"The review is {review.state}; it cannot be submitted.")
+    missing = missing_for_submission(review)
+    if missing:
+        raise Conflict(
+            "The review cannot be submitted yet; it needs: "
+            + ", ".join(MISSING_LABELS[item] for item in missing)
+            + ".",
+            missing=missing,
+        )
+    from_state = _move(review, Review.State.SUBMITTED, submitted_at=timezone.now())
+    _record(
+        actor=actor, action="submitted", review=review, from_state=from_state, to_state=review.state
+    )
+    return review
+
+
+MISSING_LABELS = {
+    "rating": "a rating",
+    "summary": "a summary",
+    "evidence": "at least one piece of evidence",
+    "primary_source": "at least one primary source",
+}
+
+
+def _check_decider(actor: AbstractUser, review: Review, action: str) -> None:
+    if permissions.can_decide_review(actor, review):
+        return
+    if not permissions.is_editor(actor):
+        raise NotAllowed(f"Only editors {action} reviews.")
+    if review.assignee_id == actor.pk:
+        raise NotAllowed(f"You wrote this verdict; another editor must {action} it.")
+    raise NotAllowed(
+        f"You edited this verdict, which makes you a co-author; another editor must {action} it."
+    )
+
+
+@transaction.atomic
+def review_approve(
+    *,
+    review_id: int,
+    actor: AbstractUser,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Review:
+    """Publish the submitted verdict as the review's next version.
+
+    1. Refuse the author, co-authors and non-editors, a wrong state or a stale view.
+    2. Stamp slug and first publication date once, the modification date each time.
+    3. Freeze the verdict as a ReviewVersion; the claim becomes checked.
+    """
+    review = _locked_review(review_id)
+    _check_decider(actor, review, "approve")
+    if review.state != Review.State.SUBMITTED:
+        raise Conflict(f"The review is {review.state}; only a submitted review can be approved.")
+    if expected_version is not None and expected_version != review.version:
+        raise StaleVersion(review)
+    if len(note) > MAX_NOTE:
+        raise InvalidInput(f"The note is longer than {MAX_NOTE} characters.")
+    now = timezone.now()
+    number = review.versions.count() + 1
+    fields: dict[str, Any] = {"approved_by": actor, "modified_at": now}
+    if review.published_at is None:
+        fields["published_at"] = now
+    if not review.slug:
+        fields["slug"] = f"{slugify(review.claim.text)[:100].strip('-') or 'claim'}-{review.pk}"
+    from_state = _move(review, Review.State.PUBLISHED, **fields)
+    version = ReviewVersion.objects.create(
+        review=review,
+        number=number,
+        rating=review.rating,
+        summary=review.summary,
+        explanation=review.explanation,
+        author=review.assignee,
+        approved_by=actor,
+        correction_note=_correction_note(review) if number > 1 else "",
+        published_at=now,
+    )
+    changes: dict[str, Any] = {"published_version": number}
+    changes |= _set_claim_status(review.claim, Claim.Status.CHECKED)
+    _record(
+        actor=actor,
+        action="approved",
+        review=review,
+        claim=review.claim,
+        from_state=from_state,
+        to_state=review.state,
+        note=note.strip(),
+        changes=changes,
+    )
+    if number > 1:
+        correction_published(review=review, version=version)
+    return review
+
+
+def _correction_note(review: Review) -> str:
+    event = review.events.filter(action="corrected").order_by("-id").first()
+    return event.note if event else ""
+
+
+@transaction.atomic
+def review_return(*, review_id: int, actor: AbstractUser, note: str) -> Review:
+    note = _required_note(note, "return a review")
+    review = _locked_review(review_id)
+    _check_decider(actor, review, "return")
+    if review.state != Review.State.SUBMITTED:
+        raise Conflict(f"The review is {review.state}; only a submitted review can be returned.")
+    from_state = _move(review, Review.State.IN_PROGRESS, submitted_at=None)
+    _record(
+        actor=actor,
+        action="returned",
+        review=review,
+        from_state=from_state,
+        to_state=review.state,
+        note=note,
+    )
+    return review
+
+
+@transaction.atomic
+def review_correct(*, review_id: int, actor: AbstractUser, note: str) -> Review:
+    """Reopen a published review; its published versions stay as they are."""
+    note = _required_note(note, "correct a review")
+    review = _locked_review(review_id)
+    if not permissions.can_correct_review(actor):
+        raise NotAllowed("Only editors open corrections.")
+    if review.state != Review.State.PUBLISHED:
+        raise Conflict(f"The review is {review.state}; only a published review can be corrected.")
+    # The next version needs a fresh approval, by whoever is not its author then.
+    from_state = _move(
+        review, Review.State.IN_PROGRESS, is_correction=True, approved_by=None, submitted_at=None
+    )
+    changes = _set_claim_status(review.claim, Claim.Status.IN_REVIEW)
+    _record(
+        actor=actor,
+        action="corrected",
+        review=review,
+        claim=review.claim,
+        from_state=from_state,
+        to_state=review.state,
+        note=note,
+        changes=changes,
+    )
+    return review

@@ -1,0 +1,77 @@
+"""Endpoints that need no sign-in: the verdict scale and the token exchange."""
+
+from typing import Any
+
+from django.contrib.auth import authenticate
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import Throttled
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from factcheck import auth
+from reviews.api.pagination import StaffPagination
+from reviews.api.serializers import CredentialsSerializer, RatingSerializer, TokenSerializer
+from reviews.models import Rating
+
+
+class RatingListView(generics.ListAPIView):
+    """The verdict scale, in order."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    queryset = Rating.objects.all()
+    serializer_class = RatingSerializer
+    pagination_class = StaffPagination
+
+
+class TokenView(APIView):
+    """Exchange a username and password for an API token (throttled, with lockout)."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+    @extend_schema(
+        summary="Get an API token",
+        request=CredentialsSerializer,
+        responses={
+            200: TokenSerializer,
+            400: OpenApiResponse(description="Malformed body."),
+            401: OpenApiResponse(description="Wrong username or password."),
+            429: OpenApiResponse(description="Throttled or locked out; see Retry-After."),
+        },
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = CredentialsSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        username = serializer.validated_data["username"]
+        ip = auth.client_ip(request._request)
+        self._refuse_if_locked(username, ip)
+        user = authenticate(
+            request._request, username=username, password=serializer.validated_data["password"]
+        )
+        if user is None:
+            self._refuse_if_locked(username, ip)
+            # The same answer for an unknown user and a wrong password.
+            return Response(
+                {"detail": "Unable to sign in with these credentials."},
+                status=status.HTTP_401_UNAUTHORIZED,
+                headers={"WWW-Authenticate": "Token"},
+            )
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+    def _refuse_if_locked(self, username: str, ip: str) -> None:
+        wait = auth.retry_after(username, ip)
+        if wait:
+            minutes = max(1, round(wait / 60))
+            raise Throttled(
+                wait=wait,
+                detail=f"Too many failed sign-ins; try again in about {minutes} minute(s).",
+            )

@@ -1,0 +1,347 @@
+"""JSON shapes of API.md: input serializers validate, output serializers describe."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Appearance, Article, Claim, ClaimLink, Evidence, Speaker
+from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+
+MAX_TEXT = 20_000
+MAX_NOTE = 5_000
+
+
+class UserRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["id", "slug", "label", "value", "order", "description"]
+
+
+class SpeakerRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "title", "kind", "is_official", "official_reason"]
+
+
+class ReviewBriefSerializer(serializers.ModelSerializer):
+    assignee = UserRefSerializer()
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Review
+        fields = ["id", "state", "assignee", "due_at", "overdue", "version"]
+
+    def get_overdue(self, review: Review) -> bool:
+        return review.is_overdue(timezone.now())
+
+
+class ClaimRowSerializer(serializers.ModelSerializer):
+    """One triage row: the claim, who said it, and why it ranks where it does."""
+
+    speaker = SpeakerRefSerializer(allow_null=True)
+    outlet = serializers.CharField(
+        source="latest_outlet", allow_null=True, help_text="Outlet of the latest appearance."
+    )
+    open_review = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "text",
+            "status",
+            "official",
+            "priority",
+            "priority_reasons",
+            "checkworthiness",
+            "appearance_count",
+            "first_seen_at",
+            "last_seen_at",
+            "created_at",
+            "speaker",
+            "outlet",
+            "open_review",
+        ]
+
+    @extend_schema_field(ReviewBriefSerializer(allow_null=True))
+    def get_open_review(self, claim: Claim) -> dict[str, Any] | None:
+        reviews = getattr(claim, "open_reviews", None)
+        if reviews is None:
+            reviews = list(claim.reviews.open().select_related("assignee"))
+        return ReviewBriefSerializer(reviews[0]).data if reviews else None
+
+
+class ArticleRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ["id", "title", "url", "outlet", "published_at"]
+
+
+class ClaimAppearanceSerializer(serializers.ModelSerializer):
+    article = ArticleRefSerializer()
+
+    class Meta:
+        model = Appearance
+        fields = [
+            "id",
+            "article",
+            "sentence",
+            "sentence_start",
+            "sentence_end",
+            "source",
+            "source_start",
+            "source_end",
+            "cue",
+            "content",
+            "content_start",
+            "content_end",
+            "direct",
+            "official",
+            "official_reason",
+            "stance",
+            "score",
+            "created_at",
+        ]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    added_by = UserRefSerializer(allow_null=True)
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "claim",
+            "review",
+            "url",
+            "title",
+            "excerpt",
+            "stance",
+            "primary_source",
+            "added_by",
+            "created_at",
+        ]
+
+
+class EvidenceInputSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(max_length=500)
+    excerpt = serializers.CharField(max_length=MAX_TEXT, required=False, allow_blank=True)
+    stance = serializers.ChoiceField(choices=Evidence.Stance.choices)
+    primary_source = serializers.BooleanField(required=False, default=False)
+
+    def validate_url(self, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https URLs are accepted.")
+        return value
+
+
+class ClaimLinkRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    score = serializers.FloatField()
+    direction = serializers.ChoiceField(choices=["out", "in"])
+    claim = serializers.DictField(help_text="The other claim: id, text, status.")
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    claim = serializers.SerializerMethodField()
+    assignee = UserRefSerializer()
+    assigned_by = UserRefSerializer(allow_null=True)
+    approved_by = UserRefSerializer(allow_null=True)
+    rating = serializers.PrimaryKeyRelatedField(read_only=True, help_text="The rating id.")
+    rating_detail = RatingSerializer(source="rating", allow_null=True, read_only=True)
+    overdue = serializers.SerializerMethodField()
+    etag = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Review
+        fields = [
+            "id",
+            "claim",
+            "state",
+            "assignee",
+            "assigned_by",
+            "due_at",
+            "overdue",
+            "rating",
+            "rating_detail",
+            "summary",
+            "explanation",
+            "version",
+            "etag",
+            "is_correction",
+            "approved_by",
+            "slug",
+            "submitted_at",
+            "published_at",
+            "modified_at",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "text": {"type": "string"},
+                "status": {"type": "string"},
+            },
+        }
+    )
+    def get_claim(self, review: Review) -> dict[str, Any]:
+        claim = review.claim
+        return {"id": claim.pk, "text": claim.text, "status": claim.status}
+
+    def get_overdue(self, review: Review) -> bool:
+        return review.is_overdue(timezone.now())
+
+
+class ClaimDetailSerializer(ClaimRowSerializer):
+    appearances = ClaimAppearanceSerializer(many=True, source="appearance_list")
+    evidence = EvidenceSerializer(many=True)
+    reviews = ReviewSerializer(many=True, source="review_list")
+    links = serializers.SerializerMethodField()
+
+    class Meta(ClaimRowSerializer.Meta):
+        fields = [
+            *ClaimRowSerializer.Meta.fields,
+            "dismiss_reason",
+            "appearances",
+            "evidence",
+            "reviews",
+            "links",
+        ]
+
+    @extend_schema_field(ClaimLinkRowSerializer(many=True))
+    def get_links(self, claim: Claim) -> list[dict[str, Any]]:
+        def row(link: ClaimLink, other: Claim, direction: str) -> dict[str, Any]:
+            return {
+                "id": link.pk,
+                "kind": link.kind,
+                "status": link.status,
+                "score": link.score,
+                "direction": direction,
+                "claim": {"id": other.pk, "text": other.text, "status": other.status},
+            }
+
+        return [row(link, link.to_claim, "out") for link in claim.links_out.all()] + [
+            row(link, link.from_claim, "in") for link in claim.links_in.all()
+        ]
+
+
+class RatingRefField(serializers.PrimaryKeyRelatedField):
+    """A rating by id (the contract) or, for convenience, by slug."""
+
+    def to_internal_value(self, data: Any) -> Rating:
+        if isinstance(data, str) and data and not data.isdigit():
+            rating = Rating.objects.filter(slug=data).first()
+            if rating is None:
+                self.fail("does_not_exist", pk_value=data)
+            return rating
+        if isinstance(data, bool):
+            self.fail("incorrect_type", data_type="bool")
+        return super().to_internal_value(data)
+
+
+class ReviewEditSerializer(serializers.Serializer):
+    rating = RatingRefField(queryset=Rating.objects.all(), allow_null=True, required=False)
+    summary = serializers.CharField(
+        max_length=MAX_TEXT, allow_blank=True, required=False, trim_whitespace=False
+    )
+    explanation = serializers.CharField(
+        max_length=MAX_TEXT, allow_blank=True, required=False, trim_whitespace=False
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            raise serializers.ValidationError(
+                f"Unknown field(s): {', '.join(unknown)}. Editable: rating, summary, explanation."
+            )
+        return attrs
+
+
+class AssignSerializer(serializers.Serializer):
+    assignee = serializers.CharField(
+        max_length=150, help_text="The user id or username of the fact-checker."
+    )
+    due_at = serializers.DateTimeField(required=False, allow_null=True)
+
+    def validate_assignee(self, value: str) -> Any:
+        users = get_user_model().objects.filter(is_active=True)
+        user = (users.filter(pk=int(value)) if value.isdigit() else users.none()).first()
+        user = user or users.filter(username=value).first()
+        if user is None:
+            raise serializers.ValidationError(f"No active user {value!r}.")
+        return user
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=MAX_NOTE)
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=MAX_NOTE)
+
+
+class OptionalNoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=MAX_NOTE, required=False, allow_blank=True, default="")
+
+
+class ReviewEventSerializer(serializers.ModelSerializer):
+    actor = UserRefSerializer(allow_null=True)
+
+    class Meta:
+        model = ReviewEvent
+        fields = [
+            "id",
+            "review",
+            "claim",
+            "actor",
+            "action",
+            "from_state",
+            "to_state",
+            "note",
+            "changes",
+            "created_at",
+        ]
+
+
+class ReviewVersionSerializer(serializers.ModelSerializer):
+    rating = RatingSerializer()
+    author = UserRefSerializer()
+    approved_by = UserRefSerializer()
+
+    class Meta:
+        model = ReviewVersion
+        fields = [
+            "id",
+            "number",
+            "rating",
+            "summary",
+            "explanation",
+            "author",
+            "approved_by",
+            "correction_note",
+            "published_at",
+        ]
+
+
+class CredentialsSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=4096, trim_whitespace=False)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()

@@ -1,0 +1,421 @@
+"""Benchmark of the review API on a million claims (`make bench`; BENCHMARKS.md).
+
+1. Create (or reuse) a dedicated PostgreSQL database and migrate it.
+2. Load 1,000,000 claims, 2,000,000 appearances, 200,000 articles, 5,000
+   speakers and 50,000 open reviews with server-side INSERT … SELECT over
+   generate_series: fictional text drawn from a generated word list. Skipped
+   when the data is already there (--reload forces it).
+3. Measure p50/p95 in-process (Django test client, no network) of the triage
+   first page, a filtered page, a `q` search and a claim detail.
+4. Start gunicorn on loopback and drive 50 concurrent keep-alive clients.
+
+Usage: .venv/bin/python scripts/bench_api.py [--reload] [--claims N] [--seconds S]
+Env: BENCH_DATABASE_URL (default: database factcheck_bench on the DATABASE_URL server,
+or postgres://postgres@127.0.0.1:5432/factcheck_bench).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/factcheck_bench"
+
+
+def bench_database_url() -> str:
+    """BENCH_DATABASE_URL, else the factcheck_bench database on DATABASE_URL's server."""
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    server = os.environ.get("DATABASE_URL", "")
+    if server.startswith(("postgres://", "postgresql://")):
+        return urlparse(server)._replace(path="/factcheck_bench").geturl()
+    return DEFAULT_URL
+
+
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+    "DATABASE_URL": bench_database_url(),
+    "SECRET_KEY": "bench-only-" + "k3Jd9Lq2Wm7Z" * 5,
+    "DEBUG": "0",
+    "FACTCHECK_HTTPS": "0",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "LOG_LEVEL": "WARNING",
+}
+os.environ.update(ENV)
+os.environ.pop("REDIS_URL", None)
+
+# Real words the queries look for, among generated ones that make up the bulk.
+TOPICS = (
+    "bridge harbour minister budget taxes hospital troops border election ferry "
+    "inflation wages school police drought grain exports sanctions pipeline vaccine"
+).split()
+SYLLABLES = "ka lo mi ne ru sa te vo zi an el or un ip ba de fu go hi ja".split()
+PAGE = 25
+
+
+def words(count: int = 3000) -> list[str]:
+    rng = random.Random(7)
+    generated = {
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(count)
+    }
+    return sorted(generated) + TOPICS
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    url = urlparse(ENV["DATABASE_URL"])
+    name = url.path.lstrip("/")
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+LOAD_SQL = [
+    # Statements are run with parameters, so a literal % is written %%.
+    # Speakers: every third one an official.
+    """
+    INSERT INTO claims_speaker (name, key, kind, title, is_official, official_reason,
+        edited_by_staff, created_at, updated_at)
+    SELECT 'Speaker ' || g, 'speaker ' || g, 'person',
+        CASE WHEN g %% 3 = 0 THEN 'minister' ELSE '' END, g %% 3 = 0,
+        CASE WHEN g %% 3 = 0 THEN 'title: minister' ELSE '' END, false, now(), now()
+    FROM generate_series(1, 5000) g
+    """,
+    """
+    INSERT INTO claims_article (url, canonical_url, guid, outlet, title, author, language,
+        text, content_hash, detected_hash, status, error, attempts, needs_fetch,
+        created_at, updated_at, published_at)
+    SELECT 'https://news' || (g %% 40) || '.example/a/' || g,
+        'https://news' || (g %% 40) || '.example/a/' || g, '', 'Outlet ' || (g %% 40),
+        'Article ' || g, '', 'en', '', '', '', 'extracted', '', 1, false,
+        now() - (g %% 365) * interval '1 day', now(), now() - (g %% 365) * interval '1 day'
+    FROM generate_series(1, 200000) g
+    """,
+    # Claims: 12 ± 4 words each; status mix of a working desk.
+    """
+    INSERT INTO claims_claim (text, status, official, checkworthiness, priority,
+        priority_reasons, appearance_count, dismiss_reason, first_seen_at, last_seen_at,
+        created_at, updated_at, speaker_id)
+    SELECT
+        (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')
+           FROM generate_series(1, 8 + g %% 9)),
+        CASE WHEN g %% 20 < 14 THEN 'flagged' WHEN g %% 20 < 17 THEN 'in_review'
+             WHEN g %% 20 < 19 THEN 'dismissed' ELSE 'checked' END,
+        g %% 3 = 0, random(), random(),
+        jsonb_build_array('official speaker (minister)', 'check-worthy wording (0.7)'),
+        0,
+        CASE WHEN g %% 20 IN (17, 18) THEN 'not checkable' ELSE '' END,
+        seen - interval '3 days', seen, seen, seen,
+        (SELECT min(id) FROM claims_speaker) + g %% 5000
+    FROM generate_series(1, %(claims)s) g,
+        LATERAL (SELECT now() - random() * interval '365 days' + g * interval '0 s') s(seen)
+    """,
+    # Appearances: popular claims are seen more often (random()^2 skews the draw).
+    """
+    INSERT INTO claims_appearance (claim_id, article_id, speaker_id, sentence, sentence_start,
+        sentence_end, source, source_start, source_end, cue, cue_start, cue_end, content,
+        content_start, content_end, direct, official, official_reason, score, score_reasons,
+        stance, stance_reason, detector_version, created_at)
+    SELECT c0 + floor(%(claims)s * random() ^ 2)::bigint, a0 + g %% 200000, NULL,
+        'Speaker said ' || body, (g / 200000) * 300, (g / 200000) * 300 + 200,
+        'Speaker', (g / 200000) * 300, (g / 200000) * 300 + 7,
+        'said', (g / 200000) * 300 + 8, (g / 200000) * 300 + 12,
+        body, (g / 200000) * 300 + 13, (g / 200000) * 300 + 200,
+        false, g %% 3 = 0, '', random(), '[]'::jsonb, 'asserts', '', 'bench',
+        now() - random() * interval '365 days'
+    FROM generate_series(1, %(appearances)s) g,
+        (SELECT min(id) FROM claims_claim) c(c0),
+        (SELECT min(id) FROM claims_article) a(a0),
+        LATERAL (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')
+                 FROM generate_series(1, 10 + g %% 7)) t(body)
+    """,
+    """
+    UPDATE claims_claim c SET appearance_count = n.count
+    FROM (SELECT claim_id, count(*) AS count FROM claims_appearance GROUP BY claim_id) n
+    WHERE c.id = n.claim_id
+    """,
+    # One open review for the first 50,000 claims in review.
+    """
+    INSERT INTO reviews_review (claim_id, state, assignee_id, assigned_by_id, due_at, summary,
+        explanation, version, is_correction, created_at, updated_at)
+    SELECT id, 'assigned', %(checker)s, %(editor)s, now() + (id %% 14 - 3) * interval '1 day',
+        '', '', 1, false, now(), now()
+    FROM claims_claim WHERE status = 'in_review' ORDER BY id LIMIT 50000
+    """,
+]
+
+
+def load(claims: int, reload: bool) -> None:
+    from django.db import connection
+
+    from claims.models import Claim
+
+    if Claim.objects.count() >= claims and not reload:
+        print(f"data present: {Claim.objects.count():,} claims (use --reload to rebuild)")
+        return
+    checker, editor = staff()
+    vocabulary = words()
+    params = {
+        "words": vocabulary,
+        "nwords": len(vocabulary),
+        "claims": claims,
+        "appearances": 2 * claims,
+        "checker": checker.pk,
+        "editor": editor.pk,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE reviews_reviewevent, reviews_reviewversion, reviews_feedback, "
+            "reviews_review, claims_evidence, claims_claimlink, claims_appearance, "
+            "claims_claim, claims_article, claims_speakeralias, claims_speaker CASCADE"
+        )
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        # GIN indexes build far faster in one pass than row by row: drop, load, recreate.
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
+            "('claims_claim', 'claims_appearance') AND indexdef LIKE '%%USING gin%%'",
+            [],
+        )
+        gin_indexes = cursor.fetchall()
+        for name, _ in gin_indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        for sql in LOAD_SQL:
+            started = time.perf_counter()
+            cursor.execute(sql, params)
+            took = time.perf_counter() - started
+            label = " ".join(sql.split()[:3])
+            print(f"  {label:<40} {cursor.rowcount:>10,} rows {took:7.1f} s")
+        for name, definition in gin_indexes:
+            started = time.perf_counter()
+            cursor.execute(definition)
+            print(f"  {name:<40} rebuilt {time.perf_counter() - started:7.1f} s")
+    with connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute("VACUUM ANALYZE")
+        print(f"  VACUUM ANALYZE {time.perf_counter() - started:.1f} s")
+
+
+def staff():  # type: ignore[no-untyped-def]
+    from reviews.roles import CHECKER, EDITOR
+    from reviews.services import staff_upsert
+
+    password = "Bench-Password-42"
+    checker = staff_upsert(username="bench-checker", role=CHECKER, password=password)[0]
+    editor = staff_upsert(username="bench-editor", role=EDITOR, password=password)[0]
+    return checker, editor
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def scenarios() -> dict[str, object]:
+    from claims.models import Claim
+
+    bounds = Claim.objects.order_by("id").values_list("id", flat=True)
+    low, high = bounds.first(), bounds.last()
+    speaker = Claim.objects.values_list("speaker_id", flat=True).first()
+    return {
+        "triage first page": lambda: "/api/v1/claims/",
+        "triage filtered": lambda: random.choice(
+            [
+                "/api/v1/claims/?status=flagged&official=true",
+                f"/api/v1/claims/?status=flagged&speaker={speaker}",
+                "/api/v1/claims/?status=in_review&ordering=recency",
+                "/api/v1/claims/?ordering=reach",
+            ]
+        ),
+        "triage q search": lambda: "/api/v1/claims/?q=" + random.choice(TOPICS),
+        "claim detail": lambda: f"/api/v1/claims/{random.randint(low, high)}/",
+    }
+
+
+def in_process(rounds: int) -> dict[str, dict[str, float]]:
+    from rest_framework.test import APIClient
+
+    _, editor = staff()
+    client = APIClient()
+    client.force_authenticate(editor)
+    results = {}
+    for name, path in scenarios().items():
+        for _ in range(10):
+            client.get(path())
+        samples = []
+        for _ in range(rounds):
+            url = path()
+            started = time.perf_counter()
+            response = client.get(url)
+            samples.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code, response.content)
+        results[name] = {
+            "p50": statistics.median(samples),
+            "p95": percentile(samples, 0.95),
+            "n": len(samples),
+        }
+        print(
+            f"  {name:<20} p50 {results[name]['p50']:6.1f} ms  p95 {results[name]['p95']:6.1f} ms"
+        )
+    return results
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def over_http(clients: int, seconds: float, think: tuple[float, float]) -> dict[str, float]:
+    from rest_framework.authtoken.models import Token
+
+    _, editor = staff()
+    token = Token.objects.get_or_create(user=editor)[0].key
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(BASE_DIR / ".venv/bin/gunicorn"),
+            "factcheck.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "4",
+            "-k",
+            "gthread",
+            "--threads",
+            "4",
+            "--keep-alive",
+            "5",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env={**os.environ},
+    )
+    try:
+        wait_for(port)
+        paths = list(scenarios().values())
+        warm_up(port, token, paths)
+        samples: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        deadline = time.monotonic() + seconds
+
+        def client() -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            headers = {"Authorization": f"Token {token}", "Connection": "keep-alive"}
+            while time.monotonic() < deadline:
+                url = random.choice(paths)()
+                started = time.perf_counter()
+                status: int | str = ""
+                # A keep-alive connection the server closed while idle fails before any
+                # response; like a browser, retry such a request once on a new connection.
+                for _attempt in (1, 2):
+                    try:
+                        conn.request("GET", url, headers=headers)
+                        response = conn.getresponse()
+                        response.read()
+                        status = response.status
+                        break
+                    except (OSError, http.client.HTTPException) as exc:
+                        conn.close()
+                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                        status = repr(exc)
+                        if not isinstance(exc, http.client.RemoteDisconnected | BrokenPipeError):
+                            break
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    samples.append(elapsed)
+                    if status != 200:
+                        errors.append(f"{url}: {status}")
+                if think[1]:
+                    time.sleep(random.uniform(*think))
+            conn.close()
+
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    result = {
+        "requests": len(samples),
+        "rps": len(samples) / elapsed,
+        "p50": statistics.median(samples),
+        "p95": percentile(samples, 0.95),
+        "p99": percentile(samples, 0.99),
+        "errors": len(errors),
+    }
+    print(
+        f"  {clients} clients, think {think[0]}-{think[1]} s: {result['requests']} requests, "
+        f"{result['rps']:.0f}/s, p50 {result['p50']:.0f} ms, p95 {result['p95']:.0f} ms, "
+        f"p99 {result['p99']:.0f} ms, errors {result['errors']}"
+    )
+    for error in errors[:5]:
+        print("    ", error)
+    return result
+
+
+def warm_up(port: int, token: str, paths: list) -> None:
+    """Let every worker import the code and open its database connection first."""
+    for n in range(80):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", paths[n % len(paths)](), headers={"Authorization": f"Token {token}"})
+        conn.getresponse().read()
+        conn.close()
+
+
+def wait_for(port: int) -> None:
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--reload", action="store_true")
+    parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=50)
+    args = parser.parse_args()
+
+    ensure_database()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    print(f"database {ENV['DATABASE_URL']}")
+    load(args.claims, args.reload)
+    print("in-process (Django test client, editor signed in):")
+    figures = {"in_process": in_process(args.rounds)}
+    print("over HTTP (gunicorn 4 workers × 4 threads on loopback, token auth):")
+    figures["http_think"] = over_http(args.clients, args.seconds, (1.0, 3.0))
+    figures["http_no_think"] = over_http(args.clients, args.seconds, (0.0, 0.0))
+    print(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()

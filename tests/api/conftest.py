@@ -1,0 +1,153 @@
+"""The cast and the claims of the review API tests."""
+
+import itertools
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.utils import timezone
+
+from claims.models import Appearance, Article, Claim, Evidence, Speaker
+from reviews.models import Rating, Review
+from reviews.roles import ADMIN
+from reviews.services import claim_assign, evidence_add, review_edit, review_submit, staff_upsert
+from tests.conftest import PASSWORD
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(settings) -> None:  # type: ignore[no-untyped-def]
+    """Throttle and lockout counters start from zero in every test.
+
+    A fresh local-memory cache instead of clearing the shared Redis database,
+    which other test runs and workers use at the same time.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"api-tests-{uuid.uuid4()}",
+        }
+    }
+
+
+@pytest.fixture
+def adam(db) -> AbstractUser:
+    return staff_upsert(username="adam", role=ADMIN, password=PASSWORD)[0]
+
+
+@pytest.fixture
+def nora(db) -> AbstractUser:
+    """Signed in, but holds no desk role."""
+    return get_user_model().objects.create_user("nora", password=PASSWORD)
+
+
+def make_claim(
+    text: str = "The harbour bridge will reopen in May.",
+    *,
+    speaker: str = "Mara Oduya",
+    outlet: str = "Harbour Times",
+    priority: float = 0.5,
+    official: bool = True,
+    content: str | None = None,
+    status: str = Claim.Status.FLAGGED,
+    seen: timedelta = timedelta(0),
+) -> Claim:
+    n = next(_counter)
+    person, _ = Speaker.objects.get_or_create(
+        key=speaker.lower(), defaults={"name": speaker, "title": "mayor", "is_official": official}
+    )
+    seen_at = timezone.now() - seen
+    claim = Claim.objects.create(
+        text=text,
+        speaker=person,
+        official=official,
+        priority=priority,
+        priority_reasons=[f"official speaker ({person.title})", "appears in 1 article"],
+        appearance_count=1,
+        first_seen_at=seen_at,
+        last_seen_at=seen_at,
+        status=status,
+        dismiss_reason="set aside" if status == Claim.Status.DISMISSED else "",
+    )
+    article = Article.objects.create(
+        url=f"https://news.example/{n}",
+        canonical_url=f"https://news.example/{n}",
+        outlet=outlet,
+        title=f"Article {n}",
+        text=f"Mayor {speaker} said {content or text}",
+    )
+    sentence = f"Mayor {speaker} said {content or text}"
+    Appearance.objects.create(
+        claim=claim,
+        article=article,
+        speaker=person,
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        source=f"Mayor {speaker}",
+        source_start=0,
+        source_end=6 + len(speaker),
+        cue="said",
+        cue_start=7 + len(speaker),
+        cue_end=11 + len(speaker),
+        content=content or text,
+        content_start=12 + len(speaker),
+        content_end=len(sentence),
+        detector_version="test",
+    )
+    return claim
+
+
+@pytest.fixture
+def claim(db) -> Claim:
+    return make_claim()
+
+
+@pytest.fixture
+def rating(db) -> Rating:
+    return Rating.objects.get(slug="false")
+
+
+@pytest.fixture
+def review(claim: Claim, alice: AbstractUser, erin: AbstractUser) -> Review:
+    """Alice's review of the claim, assigned by Erin, nothing written yet."""
+    return claim_assign(claim_id=claim.pk, actor=erin, assignee=alice)[0]
+
+
+def add_primary_evidence(review: Review, actor: AbstractUser) -> Evidence:
+    return evidence_add(
+        claim_id=review.claim_id,
+        actor=actor,
+        url="https://stats.example/bridge-report.pdf",
+        title="Bridge authority works schedule",
+        excerpt="Works finish in September.",
+        stance=Evidence.Stance.REFUTES,
+        primary_source=True,
+    )
+
+
+def write_verdict(review: Review, actor: AbstractUser, rating: Rating) -> Review:
+    review.refresh_from_db()
+    return review_edit(
+        review_id=review.pk,
+        actor=actor,
+        expected_version=review.version,
+        rating=rating,
+        summary="The works schedule says September.",
+        explanation="The bridge authority's schedule ends in September.",
+    )
+
+
+@pytest.fixture
+def submitted(review: Review, alice: AbstractUser, rating: Rating) -> Review:
+    add_primary_evidence(review, alice)
+    write_verdict(review, alice, rating)
+    return review_submit(review_id=review.pk, actor=alice)
+
+
+def etag(review: Review) -> str:
+    review.refresh_from_db()
+    return review.etag
