@@ -39,7 +39,10 @@ def desk_nav(request: HttpRequest) -> dict:
         {
             "label": "Feedback",
             "url": "/desk/feedback/",
-            "count": Feedback.objects.filter(status=Feedback.Status.NEW).count(),
+            # Open reports (unrouted or routed, not yet resolved); repeats count once.
+            "count": Feedback.objects.filter(
+                status__in=(Feedback.Status.NEW, Feedback.Status.ROUTED), duplicate_of__isnull=True
+            ).count(),
         }
     )
     if is_editor:

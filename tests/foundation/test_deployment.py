@@ -70,6 +70,8 @@ def test_deploy_checks_pass_with_production_like_variables() -> None:
         "REDIS_URL": "redis://redis.internal:6379/0",
     }
     env.pop("FACTCHECK_HTTPS", None)
+    # Set by the browser tests for this test process only; a deployment never has it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

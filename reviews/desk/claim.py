@@ -1,0 +1,142 @@
+"""A claim with its article context, sightings, links, speaker history and reviews."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from claims import links
+from claims.models import Appearance, Claim, ClaimLink
+from factcheck.errors import DomainError
+from reviews import permissions
+from reviews.desk.common import answer, desk_view, safe_back
+from reviews.desk.triage import assignable_staff
+
+MAX_APPEARANCES = 50
+OTHER_CLAIMS = 10
+
+
+def marked_segments(text: str, appearance: Appearance) -> list[tuple[str, str]]:
+    """The article cut into (text, kind) pieces; kind is source, cue, content or ''.
+
+    Spans come from the detector's offsets. An overlapping or out-of-range span
+    is clipped rather than trusted, so a bad offset never garbles the page.
+    """
+    spans = sorted(
+        (start, end, kind)
+        for start, end, kind in (
+            (appearance.source_start, appearance.source_end, "source"),
+            (appearance.cue_start, appearance.cue_end, "cue"),
+            (appearance.content_start, appearance.content_end, "content"),
+        )
+        if 0 <= start < end <= len(text)
+    )
+    pieces: list[tuple[str, str]] = []
+    position = 0
+    for start, end, kind in spans:
+        start = max(start, position)
+        if start >= end:
+            continue
+        if start > position:
+            pieces.append((text[position:start], ""))
+        pieces.append((text[start:end], kind))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], ""))
+    return pieces
+
+
+@desk_view
+def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = get_object_or_404(Claim.objects.select_related("speaker__body"), pk=claim_id)
+    appearances = list(
+        claim.appearances.select_related("article", "speaker").order_by("created_at", "id")[
+            :MAX_APPEARANCES
+        ]
+    )
+    shown = _chosen(appearances, request.GET.get("appearance", ""))
+    open_review = claim.reviews.open().select_related("assignee").first()
+    user = request.user
+    actionable = claim.status in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
+    others = (
+        Claim.objects.filter(speaker_id=claim.speaker_id).exclude(pk=claim.pk)
+        if claim.speaker_id
+        else Claim.objects.none()
+    )
+    may_assign_others = actionable and user.has_perm("reviews.assign_review")
+    context = {
+        "claim": claim,
+        "appearances": appearances,
+        "shown": shown,
+        "segments": marked_segments(shown.article.text, shown) if shown else [],
+        "chain": links.speaker_body_chain(claim.speaker) if claim.speaker else [],
+        "other_claims": others.order_by("-last_seen_at", "-id")[:OTHER_CLAIMS],
+        "reviews": claim.reviews.select_related("assignee", "rating").order_by("-created_at"),
+        "evidence": claim.evidence.select_related("added_by"),
+        "open_review": open_review,
+        "may_take": actionable and permissions.can_assign(user, user, open_review),
+        "may_assign_others": may_assign_others,
+        "may_dismiss": actionable and permissions.can_dismiss(user, open_review),
+        "staff": assignable_staff() if may_assign_others else [],
+        **links_context(request, claim),
+    }
+    return render(request, "desk/claim.html", context)
+
+
+def _chosen(appearances: list[Appearance], wanted: str) -> Appearance | None:
+    for appearance in appearances:
+        if str(appearance.pk) == wanted:
+            return appearance
+    return appearances[0] if appearances else None
+
+
+def links_context(request: HttpRequest, claim: Claim) -> dict:
+    """Links in both directions, each seen from this claim: (link, the other claim)."""
+    rows = (
+        ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim))
+        .exclude(status=ClaimLink.Status.REJECTED)
+        .select_related("from_claim__speaker", "to_claim__speaker", "decided_by")
+        .order_by("-score", "id")
+    )
+    pairs = [
+        (link, link.to_claim if link.from_claim_id == claim.pk else link.from_claim)
+        for link in rows
+    ]
+    return {
+        "claim": claim,
+        "links": pairs,
+        "contradictions": [p for p in pairs if p[0].kind == ClaimLink.Kind.CONTRADICTS],
+        "may_decide_links": request.user.has_perm(links.DECIDE_PERMISSION),
+    }
+
+
+@desk_view
+@require_POST
+def decide_link(request: HttpRequest, claim_id: int, link_id: int, decision: str) -> HttpResponse:
+    claim = get_object_or_404(Claim, pk=claim_id)
+    link = get_object_or_404(
+        ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim)), pk=link_id
+    )
+    service = {"confirm": links.claimlink_confirm, "reject": links.claimlink_reject}.get(decision)
+    if service is None:
+        raise Http404
+    try:
+        service(link=link, actor=request.user, note=request.POST.get("note", "")[:5000])
+    except DomainError as error:
+        text, level = error.detail, messages.ERROR
+    else:
+        text = "Link confirmed." if decision == "confirm" else "Link rejected."
+        level = messages.SUCCESS
+    return answer(
+        request,
+        template="desk/partials/claim_links.html",
+        context={
+            **links_context(request, claim),
+            "note": text,
+            "level": messages.DEFAULT_TAGS[level],
+        },
+        text=text,
+        level=level,
+        back=safe_back(request, f"/desk/claims/{claim.pk}/"),
+    )

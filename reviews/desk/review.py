@@ -1,0 +1,292 @@
+"""A review: evidence, verdict, submission, and the editor's decision."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.models import AbstractUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from factcheck.errors import DomainError
+from reviews import permissions, services
+from reviews.desk import diffs
+from reviews.desk.common import answer, desk_view, editor_view
+from reviews.desk.forms import EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
+from reviews.models import Rating, Review
+from reviews.publication import fact_check_path
+
+EDITABLE = (Review.State.ASSIGNED, Review.State.IN_PROGRESS)
+
+
+def _review(review_id: int) -> Review:
+    return get_object_or_404(
+        Review.objects.select_related(
+            "claim__speaker", "assignee", "assigned_by", "approved_by", "rating"
+        ),
+        pk=review_id,
+    )
+
+
+@desk_view
+def mine(request: HttpRequest) -> HttpResponse:
+    reviews = Review.objects.filter(assignee=request.user).select_related("claim", "rating")
+    return render(
+        request,
+        "desk/my_reviews.html",
+        {
+            "open": reviews.filter(state__in=Review.OPEN_STATES).order_by("due_at", "created_at"),
+            "done": reviews.filter(state=Review.State.PUBLISHED).order_by("-modified_at")[:20],
+            "now": timezone.now(),
+        },
+    )
+
+
+def verdict_initial(review: Review) -> dict[str, Any]:
+    return {
+        "rating": review.rating_id,
+        "summary": review.summary,
+        "explanation": review.explanation,
+        "version": review.version,
+        "base_rating": review.rating_id or "",
+        "base_summary": review.summary,
+        "base_explanation": review.explanation,
+    }
+
+
+def evidence_context(request: HttpRequest, review: Review, **extra: Any) -> dict[str, Any]:
+    user = request.user
+    editable = review.state in EDITABLE
+    return {
+        "review": review,
+        "evidence": review.claim.evidence.select_related("added_by"),
+        "may_manage_evidence": editable and permissions.can_manage_evidence(user, review),
+        "evidence_form": EvidenceForm(),
+        "missing": _missing(review) if editable else [],
+        **extra,
+    }
+
+
+def _missing(review: Review) -> list[str]:
+    return [services.MISSING_LABELS[item] for item in services.missing_for_submission(review)]
+
+
+def page_context(request: HttpRequest, review: Review, **extra: Any) -> dict[str, Any]:
+    user = request.user
+    editable = review.state in EDITABLE
+    submitted = review.state == Review.State.SUBMITTED
+    may_decide = submitted and permissions.can_decide_review(user, review)
+    context = {
+        **evidence_context(request, review),
+        "form": VerdictForm(initial=verdict_initial(review)),
+        "may_edit": editable and permissions.can_edit_review(user, review),
+        "may_submit": editable and permissions.can_submit_review(user, review),
+        "may_decide": may_decide,
+        "decide_blocked": submitted and permissions.is_editor(user) and not may_decide,
+        "may_correct": review.state == Review.State.PUBLISHED
+        and permissions.can_correct_review(user),
+        "editor_is_not_author": permissions.is_editor(user) and review.assignee_id != user.pk,
+        "previous": diffs.since_previous(review) if permissions.is_editor(user) else None,
+        "events": [
+            (event, event.action.replace("_", " ").capitalize())
+            for event in review.events.select_related("actor").order_by("-created_at", "-id")[:50]
+        ],
+        "versions": review.versions.select_related("rating", "approved_by"),
+        "public_path": fact_check_path(review) if review.slug else "",
+        "overdue": review.is_overdue(timezone.now()),
+    }
+    return {**context, **extra}
+
+
+@desk_view
+def detail(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = _review(review_id)
+    return render(request, "desk/review.html", page_context(request, review))
+
+
+@desk_view
+@require_POST
+def edit(request: HttpRequest, review_id: int) -> HttpResponse:
+    """Save the verdict (and submit it, with the submit button).
+
+    A stale version re-renders the page with the user's text kept, a list of
+    what the other person changed, and the form re-based on the current
+    version, so saving again is a deliberate overwrite.
+    """
+    review = _review(review_id)
+    form = VerdictForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The verdict could not be saved; see the form below.")
+        return render(
+            request, "desk/review.html", page_context(request, review, form=form), status=400
+        )
+    data = form.cleaned_data
+    try:
+        review = services.review_edit(
+            review_id=review.pk,
+            actor=request.user,
+            expected_version=data["version"],
+            rating=data["rating"],
+            summary=data["summary"],
+            explanation=data["explanation"],
+        )
+    except services.StaleVersion as stale:
+        return _conflict(request, _review(review_id), form, stale)
+    except DomainError as error:
+        messages.error(request, error.detail)
+        return redirect(f"/desk/reviews/{review.pk}/")
+    if request.POST.get("action") != "submit":
+        messages.success(request, f"Saved (version {review.version}).")
+        return redirect(f"/desk/reviews/{review.pk}/")
+    return _submit(request, review)
+
+
+def _conflict(
+    request: HttpRequest, current: Review, form: VerdictForm, stale: services.StaleVersion
+) -> HttpResponse:
+    data = form.cleaned_data
+    base = {
+        "rating": _rating_label(data.get("base_rating", "")),
+        "summary": data.get("base_summary", ""),
+        "explanation": data.get("base_explanation", ""),
+    }
+    theirs = diffs.changes(base, diffs.verdict_values(current))
+    last = current.events.filter(action="edited").select_related("actor").order_by("-id").first()
+    rebased = VerdictForm(
+        initial={
+            **verdict_initial(current),
+            "rating": data["rating"].pk if data["rating"] else None,
+            "summary": data["summary"],
+            "explanation": data["explanation"],
+        }
+    )
+    context = page_context(
+        request,
+        current,
+        form=rebased,
+        conflict={"changes": theirs, "by": last.actor if last else None},
+    )
+    return render(request, "desk/review.html", context, status=409)
+
+
+def _rating_label(value: str) -> str:
+    if not str(value).isdigit():
+        return ""
+    rating = Rating.objects.filter(pk=int(value)).first()
+    return rating.label if rating else ""
+
+
+def _submit(request: HttpRequest, review: Review) -> HttpResponse:
+    try:
+        review = services.review_submit(review_id=review.pk, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, "Submitted. An editor will review your verdict.")
+    return redirect(f"/desk/reviews/{review.pk}/")
+
+
+@desk_view
+@require_POST
+def submit(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _submit(request, _review(review_id))
+
+
+@desk_view
+@require_POST
+def evidence_add(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = _review(review_id)
+    form = EvidenceForm(request.POST)
+    if not form.is_valid():
+        return _evidence_answer(
+            request, review, "Check the evidence form.", messages.ERROR, form=form
+        )
+    try:
+        services.evidence_add(claim_id=review.claim_id, actor=request.user, **form.cleaned_data)
+    except DomainError as error:
+        return _evidence_answer(request, review, error.detail, messages.ERROR, form=form)
+    title = form.cleaned_data["title"]
+    return _evidence_answer(request, review, f"Evidence added: {title}.", messages.SUCCESS)
+
+
+@desk_view
+@require_POST
+def evidence_remove(request: HttpRequest, review_id: int, evidence_id: int) -> HttpResponse:
+    review = _review(review_id)
+    try:
+        services.evidence_remove(
+            claim_id=review.claim_id, evidence_id=evidence_id, actor=request.user
+        )
+    except DomainError as error:
+        return _evidence_answer(request, review, error.detail, messages.ERROR)
+    return _evidence_answer(request, review, "Evidence removed.", messages.SUCCESS)
+
+
+def _evidence_answer(
+    request: HttpRequest,
+    review: Review,
+    text: str,
+    level: int,
+    form: EvidenceForm | None = None,
+) -> HttpResponse:
+    extra: dict[str, Any] = {"note": text, "level": messages.DEFAULT_TAGS[level], "oob": True}
+    if form is not None:
+        extra["evidence_form"] = form
+    return answer(
+        request,
+        template="desk/partials/evidence.html",
+        context=evidence_context(request, review, **extra),
+        text=text,
+        level=level,
+        back=f"/desk/reviews/{review.pk}/#evidence",
+    )
+
+
+def _decision(request: HttpRequest, review_id: int, action: str) -> HttpResponse:
+    review = _review(review_id)
+    form = (NoteForm if action in ("return", "correct") else OptionalNoteForm)(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Write a note to {action} this review.")
+        return redirect(f"/desk/reviews/{review.pk}/")
+    note = form.cleaned_data["note"]
+    actor: AbstractUser = request.user
+    try:
+        if action == "approve":
+            version = request.POST.get("version", "")
+            review = services.review_approve(
+                review_id=review.pk,
+                actor=actor,
+                note=note,
+                expected_version=int(version) if version.isdigit() else None,
+            )
+            done = f"Approved and published at {fact_check_path(review)}"
+        elif action == "return":
+            review = services.review_return(review_id=review.pk, actor=actor, note=note)
+            done = f"Returned to {review.assignee.get_username()} with your note."
+        else:
+            review = services.review_correct(review_id=review.pk, actor=actor, note=note)
+            done = "Reopened as a correction; the published version stays online meanwhile."
+    except DomainError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, done)
+    return redirect(f"/desk/reviews/{review.pk}/")
+
+
+@editor_view
+@require_POST
+def approve(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _decision(request, review_id, "approve")
+
+
+@editor_view
+@require_POST
+def return_(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _decision(request, review_id, "return")
+
+
+@editor_view
+@require_POST
+def correct(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _decision(request, review_id, "correct")
