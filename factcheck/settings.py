@@ -151,7 +151,17 @@ FACTCHECK_RETRY_BACKOFF_MAX = env_int("FACTCHECK_RETRY_BACKOFF_MAX", 600, minimu
 CELERY_VISIBILITY_TIMEOUT = 2 * (CELERY_TASK_TIME_LIMIT + FACTCHECK_RETRY_BACKOFF_MAX) + 600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+# Task modules autodiscovery (which imports only `<app>.tasks`) would miss.
+CELERY_IMPORTS = ["claims.link_tasks"]
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Each feed has its own interval; this only looks for the ones that are due.
+    "poll-due-feeds": {
+        "task": "claims.poll_due_feeds",
+        "schedule": 60.0,
+        # A backlog of stale beats is worthless: the next one looks again.
+        "options": {"expires": 55},
+    },
+}
 
 # --- Auth ------------------------------------------------------------------
 
@@ -161,6 +171,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Every sign-in path (admin, API token, login page) goes through the lockout.
+AUTHENTICATION_BACKENDS = ["factcheck.auth.LockoutBackend"]
+FACTCHECK_LOCKOUT_FAILURES = env_int("FACTCHECK_LOCKOUT_FAILURES", 5, minimum=1)
+FACTCHECK_LOCKOUT_IP_FAILURES = env_int("FACTCHECK_LOCKOUT_IP_FAILURES", 20, minimum=1)
+# Seconds a lock lasts; always finite, so a lockout can never be used to bar someone for good.
+FACTCHECK_LOCKOUT_COOLOFF = env_int("FACTCHECK_LOCKOUT_COOLOFF", 900, minimum=1)
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/desk/"
 LOGOUT_REDIRECT_URL = "/login/"
@@ -168,9 +184,10 @@ LOGOUT_REDIRECT_URL = "/login/"
 # --- API ------------------------------------------------------------------
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes an anonymous call a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -178,7 +195,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "factcheck.api.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"auth": "10/min", "feedback": "5/min"},
+    # Reader feedback: generous enough that no real reader ever meets it.
+    "DEFAULT_THROTTLE_RATES": {"auth": "10/min", "feedback": "10/min", "feedback_daily": "50/day"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Factcheck desk API",
@@ -189,6 +207,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a `status` or `stance`; name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "ArticleStatusEnum": "claims.models.Article.Status",
+        "EvidenceStanceEnum": "claims.models.Evidence.Stance",
+        "AppearanceStanceEnum": "claims.models.Appearance.Stance",
+    },
 }
 # Bodies past this size are refused before parsing (413 in the API).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
@@ -196,6 +221,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # --- Fetching ------------------------------------------------------------
 
 FACTCHECK_FETCH_ALLOW_HOSTS = env_list("FACTCHECK_FETCH_ALLOW_HOSTS")
+# Seconds: a whole fetch (redirects and body included), and the longest silence mid-way.
+FACTCHECK_FETCH_DEADLINE = env_int("FACTCHECK_FETCH_DEADLINE", 30, minimum=1)
+FACTCHECK_FETCH_READ_TIMEOUT = env_int("FACTCHECK_FETCH_READ_TIMEOUT", 15, minimum=1)
 FACTCHECK_USER_AGENT = env_str(
     "FACTCHECK_USER_AGENT", "FactcheckDesk/0.1 (+newsroom fact-check monitor)"
 )
@@ -209,7 +237,11 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Factcheck desk <factcheck@localhost>")
-FACTCHECK_SITE_URL = env_str("FACTCHECK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty counts as unset: compose passes every variable, set or not.
+FACTCHECK_SITE_URL = (env_str("FACTCHECK_SITE_URL", "") or "http://127.0.0.1:8000").rstrip("/")
+# Who publishes the fact-checks: the ClaimReview `author` and the RSS channel.
+FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", "Factcheck desk")
+FACTCHECK_PUBLISHER_URL = (env_str("FACTCHECK_PUBLISHER_URL", "") or FACTCHECK_SITE_URL).rstrip("/")
 
 # --- Static files, i18n ---------------------------------------------------
 

@@ -10,6 +10,8 @@ api_v1 = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("", include("claims.api_urls")),
     path("", include("reviews.api_urls")),
+    path("", include("reviews.feedback_api_urls")),
+    path("", include("claims.links_api_urls")),
 ]
 
 urlpatterns = [
@@ -18,4 +20,6 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", include(api_v1)),
+    path("desk/", include("reviews.desk_urls")),
+    path("", include("reviews.public_urls")),
 ]
