@@ -127,7 +127,7 @@ else:
 
 # Without a broker the tasks run in the calling process: the embedded default.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_EXPIRES = 3600

@@ -3,6 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
+from claims.demo.desk import load_desk_work
 from claims.models import Article, Claim, Feed
 from claims.services import article_ingest, article_submit
 from reviews.services import staff_upsert
@@ -33,7 +34,8 @@ def read_article(path: Path) -> dict[str, str]:
 
 
 def load_demo() -> dict[str, int]:
-    """Users, paused feeds, and the sample articles run through the real ingestion.
+    """Users, paused feeds, the sample articles run through the real ingestion, and
+    some editorial work on the claims they raise.
 
     Detection runs here, in-process, as `manage.py ingest --sync` would; loading
     twice changes nothing (articles are upserted, unchanged text is not re-detected).
@@ -58,6 +60,7 @@ def load_demo() -> dict[str, int]:
             author=fields["author"], published_at=datetime.fromisoformat(fields["published"])
         )
         article_ingest(article_id=article.pk)
+    load_desk_work()
     return {
         "feeds": Feed.objects.count(),
         "articles": Article.objects.count(),

@@ -42,7 +42,7 @@ def manage(env: dict[str, str], *args: str) -> str:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
+    return result.stdout + result.stderr
 
 
 def free_port() -> int:
@@ -81,9 +81,12 @@ def demo_server(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_demo_serves_a_desk_where_the_demo_editor_logs_into_the_admin(demo_server) -> None:
     base, output = demo_server
     assert "erin" in output and "editor" in output and DEMO_PASSWORD in output
+    assert "No hostname was supplied" not in output
 
     health = urllib.request.urlopen(base + "/healthz", timeout=5)
     assert health.status == 200
+    published = urllib.request.urlopen(base + "/fact-checks/", timeout=5).read().decode()
+    assert "Harbour Street bridge" in published
 
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
     login_page = opener.open(base + "/admin/login/", timeout=5).read().decode()

@@ -56,3 +56,13 @@ def test_signing_out_needs_a_post_and_ends_the_session(client, alice) -> None:
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_the_site_root_sends_readers_to_the_fact_checks_and_staff_to_the_desk(
+    client, alice
+) -> None:
+    assert client.get("/")["Location"] == "/fact-checks/"
+
+    client.force_login(alice)
+
+    assert client.get("/")["Location"] == "/desk/"
