@@ -14,6 +14,7 @@ urlpatterns = [
         claim.decide_link,
         name="desk-link-decide",
     ),
+    path("appearances/<int:appearance_id>/promote/", claim.promote, name="desk-appearance-promote"),
     path("reviews/", review.mine, name="desk-my-reviews"),
     path("reviews/<int:review_id>/", review.detail, name="desk-review"),
     path("reviews/<int:review_id>/edit/", review.edit, name="desk-review-edit"),

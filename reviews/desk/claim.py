@@ -1,19 +1,22 @@
 """A claim with its article context, sightings, links, speaker history and reviews."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from claims import links
 from claims.models import Appearance, Claim, ClaimLink
+from claims.services import appearance_promote
 from factcheck.errors import DomainError
 from reviews import permissions
 from reviews.desk.common import answer, desk_view, safe_back
 from reviews.desk.triage import assignable_staff
 
 MAX_APPEARANCES = 50
+PROMOTE_PERMISSION = "claims.change_claim"
 OTHER_CLAIMS = 10
 
 
@@ -79,6 +82,13 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
         "may_assign_others": may_assign_others,
         "may_dismiss": actionable and permissions.can_dismiss(user, open_review),
         "staff": assignable_staff() if may_assign_others else [],
+        # Statements by non-officials stay on the article, unflagged, until promoted.
+        "unflagged": (
+            shown.article.appearances.filter(claim__isnull=True).order_by("content_start")
+            if shown
+            else []
+        ),
+        "may_promote": user.has_perm(PROMOTE_PERMISSION),
         **links_context(request, claim),
     }
     return render(request, "desk/claim.html", context)
@@ -140,3 +150,19 @@ def decide_link(request: HttpRequest, claim_id: int, link_id: int, decision: str
         level=level,
         back=safe_back(request, f"/desk/claims/{claim.pk}/"),
     )
+
+
+@desk_view
+@require_POST
+def promote(request: HttpRequest, appearance_id: int) -> HttpResponse:
+    """An editor makes a non-official's statement a claim in triage."""
+    appearance = get_object_or_404(Appearance, pk=appearance_id)
+    if not request.user.has_perm(PROMOTE_PERMISSION):
+        raise PermissionDenied
+    try:
+        claim = appearance_promote(appearance_id=appearance.pk, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.detail)
+        return redirect(safe_back(request, "/desk/"))
+    messages.success(request, "The statement is now a claim in the triage queue.")
+    return redirect(f"/desk/claims/{claim.pk}/")
