@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from claims.models import (
     Appearance,
@@ -10,11 +12,21 @@ from claims.models import (
     Speaker,
     SpeakerAlias,
 )
+from claims.services import feed_poll_request
 
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
-    list_display = ["name", "outlet", "url", "active", "consecutive_failures", "last_success_at"]
+    list_display = [
+        "name",
+        "outlet",
+        "url",
+        "active",
+        "consecutive_failures",
+        "last_success_at",
+        "next_poll_at",
+    ]
+    actions = ["poll_now"]
     list_filter = ["active", "outlet"]
     search_fields = ["name", "url", "outlet"]
     readonly_fields = [
@@ -27,6 +39,12 @@ class FeedAdmin(admin.ModelAdmin):
         "consecutive_failures",
         "next_poll_at",
     ]
+
+    @admin.action(description="Poll the selected feeds now", permissions=["change"])
+    def poll_now(self, request: HttpRequest, queryset: QuerySet[Feed]) -> None:
+        for feed in queryset:
+            feed_poll_request(feed=feed)
+        self.message_user(request, f"Queued {queryset.count()} poll(s).", messages.SUCCESS)
 
 
 @admin.register(Article)
