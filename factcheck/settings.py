@@ -104,6 +104,9 @@ if DATABASE_URL:
         raise ConfigError("DATABASE_URL must be a postgres:// or sqlite:// URL")
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+if _db["ENGINE"] == "django.db.backends.postgresql":
+    # The desk runs short OLTP queries; JIT compilation only adds latency to them.
+    _db.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a competing writer instead of failing with "database is locked".
     _db.setdefault("OPTIONS", {})["timeout"] = 20

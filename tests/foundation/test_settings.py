@@ -84,3 +84,14 @@ def test_visibility_timeout_outlasts_twice_the_longest_run_and_backoff() -> None
     assert settings.CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS["visibility_timeout"] == (
         settings.CELERY_VISIBILITY_TIMEOUT
     )
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.fail("This suite runs on PostgreSQL (make test provides it).")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
