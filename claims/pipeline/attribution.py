@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from claims.pipeline.content import Content
 from claims.pipeline.cues import Cues
+from claims.pipeline.framed import CLAIM_NOUNS
 from claims.pipeline.lexicon import COGNITION_FORMS, SPEECH_FORMS
 from claims.pipeline.noun_phrases import NounPhrases
 from claims.pipeline.spans import RawAttribution, Span
@@ -25,7 +26,7 @@ from claims.pipeline.tokens import quote_spans, tokenize
 __all__ = ["RawAttribution", "Span", "find_attributions"]
 
 # Most sentences hold no cue word at all; a set lookup lets them skip tokenising.
-_CUE_WORDS = frozenset({"according", *SPEECH_FORMS, *COGNITION_FORMS})
+_CUE_WORDS = frozenset({"according", *SPEECH_FORMS, *COGNITION_FORMS, *CLAIM_NOUNS})
 _WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -53,12 +54,19 @@ class _Finder(Cues, NounPhrases, Content):
             attribution = None
             if token.lower == "according" and self._word(index + 1) == "to":
                 attribution = self._according_to(index)
-            elif token.lower in SPEECH_FORMS or token.lower in COGNITION_FORMS:
+            if token.lower in CLAIM_NOUNS:
+                attribution = self._nominal_claim(index)
+            if attribution is None and (
+                token.lower in SPEECH_FORMS or token.lower in COGNITION_FORMS
+            ):
                 attribution = self._verb_cue(index)
             if attribution is not None:
                 found.append(attribution)
                 # "According to White House pool reports": the source is not a cue.
-                claimed_until = self._index_at(max(attribution.cue.end, attribution.source.end))
+                source_end = attribution.source.end if attribution.source else 0
+                claimed_until = self._index_at(max(attribution.cue.end, source_end))
+        if all(attribution.question for attribution in found):
+            return []  # a question with no answer in the sentence states nothing
         return _drop_nested(self.text, found)
 
 
@@ -69,6 +77,7 @@ def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]
     "A said that B told him Y" holds one: B's words are part of what A said.
     """
     kept = list(found)
+    removed: list[RawAttribution] = []
     for inner in found:
         for index, outer in enumerate(kept):
             if (
@@ -95,8 +104,12 @@ def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]
                 )
             else:
                 kept.remove(inner)
+                removed.append(replace(inner, nested=True))
             break
-    return kept
+    # Reported speech within reported speech is kept aside, marked: the detector shows it
+    # only when it names an official and the outer speaker is not one ("He says data from
+    # the statistics office show ...").
+    return sorted(kept + removed, key=lambda attribution: attribution.cue.start)
 
 
 _COORDINATION_RE = re.compile(

@@ -4,34 +4,23 @@ or the clause before a trailing tag ("The plan works, the minister said.").
 
 from __future__ import annotations
 
+from claims.pipeline.complements import FINITE_VERBS, Complements
 from claims.pipeline.lexicon import (
-    AS_FRAME_LEMMAS,
-    COGNITION_FORMS,
-    COGNITION_LEMMAS,
     DETERMINERS,
     PREPOSITIONS,
     RECIPIENTS,
     SPEECH_FORMS,
     TIME_WORDS,
-    WEAK_LEMMAS,
 )
-from claims.pipeline.spans import WINDOW, RawAttribution, Span, TokenScan
+from claims.pipeline.spans import WINDOW, RawAttribution, Span
 from claims.pipeline.tokens import QUOTE_CHARS
 
-DOCUMENT_NOUNS = frozenset(
-    """data figures statistics report reports study survey poll records documents filing
-    forecasts projections assessment assessments analysis memo letter affidavit ruling
-    complaint indictment statement release""".split()
-)
+# Verbs that never tag a preceding clause as speech: "..., X called.", "..., X showed."
+NO_TAG_LEMMAS = frozenset("call show find read post order rule point charge".split())
 SUBORDINATORS = frozenset("though although while because as but adding noting citing".split())
-_PARTICLES = {
-    "brush": frozenset({"off", "aside"}),
-    "wave": frozenset({"off", "away", "aside"}),
-    "scoff": frozenset({"at"}),
-}
 
 
-class Content(TokenScan):
+class Content(Complements):
     """Finds the statement once cue and source are known."""
 
     def _with_content(
@@ -52,6 +41,8 @@ class Content(TokenScan):
         left_quote = self._quote_at(subject_stop, forward=False) if subject_stop >= 0 else None
         left_stop = self.tokens[subject_stop].text if subject_stop >= 0 else ""
         trailing = left_stop in {",", "—", "–"} | QUOTE_CHARS and self._is_trailing_tag(after)
+        if lemma in NO_TAG_LEMMAS and left_stop not in QUOTE_CHARS:
+            trailing = False  # "Then, last week, Eric Trump called.": a phone call
         direct = False
         content: Span | None = None
         if left_quote and (trailing or quote_after or inverted_source):
@@ -81,6 +72,16 @@ class Content(TokenScan):
             rest = self._parenthetical_rest(after)
             if content is not None and rest is not None:
                 content = Span(content.start, rest.end)  # "That, he said, was untrue."
+        elif trailing and subject_stop > 0 and self._word(after) == ",":
+            content = self._parenthetical_rest(after)  # "Meanwhile, he continued, X."
+        elif left_stop == "as" and self._word(subject_stop - 1) == ",":
+            content = self._clause_before(subject_stop)  # "X had a gun, as police have said."
+        elif self._lead_in(after):
+            # "Limbaugh added:" — the statement follows in the next paragraph.
+            colon = self.tokens[after]
+            return RawAttribution(
+                source, cue, cue_text, lemma, Span(colon.end, colon.end), "", False, antecedent
+            )
         else:
             if self._no_content(index):
                 return None
@@ -99,6 +100,10 @@ class Content(TokenScan):
             appositive,
             participle,
         )
+
+    def _lead_in(self, after: int) -> bool:
+        """The sentence ends with the tag and a colon: its content comes after."""
+        return self._word(after) == ":" and after == len(self.tokens) - 1
 
     def _parenthetical_rest(self, after: int) -> Span | None:
         """The clause after a mid-sentence tag: 'X, the minister said, Y'."""
@@ -121,6 +126,10 @@ class Content(TokenScan):
             return True  # '"Q1," he said, "Q2."'
         if len(remaining) > 1 and remaining[0].text == "," and remaining[1].lower in SUBORDINATORS:
             return True  # '"Q," Woodard said, though he stressed ...'
+        if len(remaining) > 1 and remaining[0].text == ",":
+            # A tag set off by commas: "Meanwhile, he continued, the plan ..."; but not
+            # "announced, in a statement, that ...", whose complement follows the adjunct.
+            return remaining[1].lower not in PREPOSITIONS | {"that", "saying", "adding"}
         # Only the stretch up to the next comma: '"Q," he told X, according to Y.'
         commas = [i for i, t in enumerate(remaining) if t.text == "," and i > 0]
         if commas:
@@ -128,8 +137,13 @@ class Content(TokenScan):
         words = [t for t in remaining if t.is_word and not t.quoted]
         if not words:
             return True
-        if len(words) > 7 or any(t.lower in {"that"} or t.lower in SPEECH_FORMS for t in words):
-            return False
+        if len(words) > 7 or any(
+            t.lower in {"that"}
+            or t.lower in SPEECH_FORMS
+            or (t.lower in FINITE_VERBS and not t.is_cap)
+            for t in words
+        ):
+            return False  # "Asked about it, she said the plan would work": a clause follows
         first = words[0]
         return (
             first.lower in PREPOSITIONS
@@ -173,75 +187,6 @@ class Content(TokenScan):
         if index >= len(self.tokens):
             return None
         return self._to_end(index)
-
-    def _is_document(self, source: Span) -> bool:
-        """'Data from the bureau shows ...': documents and figures report without 'that'."""
-        words = self._span_text(source).lower().split()
-        return any(word in DOCUMENT_NOUNS for word in words[:4])
-
-    def _complement(self, after: int, lemma: str, document: bool = False) -> Span | None:
-        """The clause after the cue, skipping 'that' and recipients or time phrases."""
-        weak = not document and (lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values())
-        limit = min(after + (3 if weak else 14), len(self.tokens))
-        for probe in range(after, limit):
-            token = self.tokens[probe]
-            if token.lower == "that" and not token.quoted:
-                return self._to_end(probe + 1)
-            if not token.is_word or token.lower in {"and", "but", "or"}:
-                break
-            if token.lower in SPEECH_FORMS:
-                break
-        if weak:
-            nxt = self._word(after)
-            clause = nxt in {"he", "she", "they", "we", "i", "there"} and lemma in COGNITION_LEMMAS
-            if not (
-                nxt == ":" or clause or self._quote_at(after, True) or self._as_frame(after, lemma)
-            ):
-                return None
-        index = after
-        if lemma == "tell":
-            while index < len(self.tokens) and (
-                self.tokens[index].lower in RECIPIENTS or self.tokens[index].is_cap
-            ):
-                index += 1
-        if lemma == "ask":
-            index = self._after_question_target(index)
-        if lemma in _PARTICLES and self._word(index) in _PARTICLES[lemma]:
-            index += 1  # "brushed off the reports as ...": the particle belongs to the cue
-        while index < len(self.tokens) and self.tokens[index].text in {",", ":", "—", "–"}:
-            index += 1
-        if index >= len(self.tokens):
-            return None
-        content = self._to_end(index)
-        # "reported from Washington", "warned about surprises": a circumstance, no claim.
-        if (
-            content is not None
-            and self.tokens[index].lower in PREPOSITIONS
-            and len(self.text[content.start : content.end].split()) <= 4
-        ):
-            return None
-        return content
-
-    def _as_frame(self, after: int, lemma: str) -> bool:
-        """'rejected the reports as baseless': the object and its 'as' complement are the claim."""
-        if lemma not in AS_FRAME_LEMMAS:
-            return False
-        for token in self.tokens[after : after + 20]:
-            if token.text in {".", ";", ":"}:
-                return False
-            if token.lower == "as" and not token.quoted:
-                return True
-        return False
-
-    def _after_question_target(self, index: int) -> int:
-        """'asked the crowd, "Can she stay?"': the question starts after the person asked."""
-        for probe in range(index, min(index + 8, len(self.tokens))):
-            token = self.tokens[probe]
-            if token.quoted or token.text in QUOTE_CHARS:
-                return probe
-            if token.lower in {"whether", "if", "why", "what", "how", "when", "who", ","}:
-                return probe + 1 if token.lower in {"whether", "if", ","} else probe
-        return index
 
     def _to_end(self, index: int) -> Span | None:
         """From token `index` to the end of the sentence, dropping a final stop or comma."""

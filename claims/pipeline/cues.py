@@ -4,18 +4,20 @@ verb from a noun ("media reports") and a statement from its absence ("declined t
 
 from __future__ import annotations
 
+from claims.pipeline.complements import FINITE_VERBS
+from claims.pipeline.framed import Framed
 from claims.pipeline.lexicon import (
     AS_FRAME_LEMMAS,
     AUX,
     COGNITION_FORMS,
     DETERMINERS,
-    NP_GLUE,
     PASSIVE_AUX,
     PRONOUNS,
     SPEECH_FORMS,
     WEAK_LEMMAS,
 )
-from claims.pipeline.spans import WINDOW, RawAttribution, Span, TokenScan
+from claims.pipeline.participles import Participles
+from claims.pipeline.spans import RawAttribution, Span
 from claims.pipeline.tokens import QUOTE_CHARS, Token
 
 PLURAL_SUBJECTS = frozenset(
@@ -26,14 +28,19 @@ NOUN_MODIFIERS = frozenset(
     many some conflicting public private such these those""".split()
 )
 COUNTED_SUBJECTS = frozenset(
-    """percent majority majorities half third quarter
+    """percent % majority majorities half third quarter
     two three four five six seven eight nine ten""".split()
 )
+# Plural subjects without an -s, and reduced relatives: "the women say", "those polled say".
+PLURAL_HEADS = frozenset(
+    """women men children police staff surveyed polled questioned interviewed""".split()
+)
+MEDIA_NOUNS = frozenset("statement interview email tweet post speech letter call video".split())
 NO_CONTENT = frozenset("comment respond say elaborate".split())
 REFUSALS = frozenset("declined refused declines refuses decline refuse not".split())
 
 
-class Cues(TokenScan):
+class Cues(Framed, Participles):
     """Finds the cue and hands source and content to the other parts of the finder."""
 
     def _according_to(self, index: int) -> RawAttribution | None:
@@ -65,9 +72,18 @@ class Cues(TokenScan):
             return None  # "United States", a headline's "Says"
         if not self._verb_shape_ok(index, lemma):
             return None
+        if self._is_question_frame(index, passive=False):
+            return self._question(index)
+        if previous == "as" and token.lower.endswith("ed"):
+            return self._by_agent(index, lemma)  # "..., as confirmed by the minister"
         following = self._word(index + 1)
         if token.lower.endswith("s") and following in SPEECH_FORMS and not following.endswith("s"):
             return None  # "Media reports claimed": the first word is a noun
+        if token.lower.endswith("ed") and (previous.isdigit() or self._names_thing(index, lemma)):
+            return None  # "475 pledged delegates", "a play called 'Brokers'": no speech
+        noun_shaped = lemma != "say" and (token.lower == lemma or token.lower.endswith("s"))
+        if noun_shaped and following in FINITE_VERBS and not self.tokens[index + 1].is_cap:
+            return None  # "The jobs report has cleared the way": a noun before its verb
         past_as_base = token.lower in {"forecast", "read"}
         if token.lower == lemma and not past_as_base and not self._licenses_base_form(index):
             return None  # "Russian state media": a bare verb form needs a subject or auxiliary
@@ -78,11 +94,17 @@ class Cues(TokenScan):
         if aux_words & PASSIVE_AUX and not token.lower.endswith("ing"):
             return self._passive(index, group_start, lemma)
         if token.lower.endswith("ing") and not aux_words:
+            if following == "by":
+                return None  # "(Additional reporting by Ada Lorne)": a credit line
             return self._participle(index, lemma)
         if previous == "to":
-            return None  # "to explain ...": an intention, or speech inside another clause
-        if index == 0 and token.lower.endswith(("ed", "d")) and lemma == "ask":
-            return None  # "Asked about the plan, she said ...": the question is not attributed
+            if not self._continues_speaking(index):
+                return None  # "to explain ...": an intention, or speech inside another clause
+            group_start = index - 3 if self._word(index - 2) == "on" else index - 2
+            while group_start > 0 and self._is_aux(self.tokens[group_start - 1]):
+                group_start -= 1
+        if lemma == "ask" and following == "to":
+            return None  # "has asked to speak": a request for oneself
         return self._finite(index, group_start, lemma)
 
     def _verb_shape_ok(self, index: int, lemma: str) -> bool:
@@ -101,7 +123,7 @@ class Cues(TokenScan):
             "a",
             "an",
         }:
-            return False
+            return self._speech_adjunct(index + 1)  # "added on Twitter", not "add up to"
         if word.endswith("s") and word != lemma and lemma not in {"say", "tell", "write", "add"}:
             if previous.endswith(("ing", "ed")) or following in {
                 "of",
@@ -111,9 +133,34 @@ class Cues(TokenScan):
                 "to",
             }:
                 return False
-            if previous in NOUN_MODIFIERS:
-                return False  # "media reports", "earlier statements"
+            if previous in NOUN_MODIFIERS or previous in COUNTED_SUBJECTS or previous.isdigit():
+                return False  # "media reports", "earlier statements", "two questions"
         return True
+
+    def _names_thing(self, index: int, lemma: str) -> bool:
+        """'a play called "Brokers"': a name given to a thing, not a statement."""
+        if lemma != "call" or index == 0:
+            return False
+        previous = self.tokens[index - 1]
+        word = previous.lower
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else previous
+        return (
+            (following.text in QUOTE_CHARS or following.is_cap)
+            and previous.is_word
+            and not previous.is_cap
+            and not word.endswith("s")
+            and word not in PRONOUNS
+            and not self._is_aux(previous)
+        )
+
+    def _speech_adjunct(self, index: int) -> bool:
+        """'on Twitter', 'in a statement': where something was said, after 'added'."""
+        if self._word(index) not in {"on", "in"}:
+            return False
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is not None and following.is_cap:
+            return True
+        return self._word(index + 1) in {"a", "an", "the"} and self._word(index + 2) in MEDIA_NOUNS
 
     def _licenses_base_form(self, index: int) -> bool:
         """A bare verb form needs a plural or pronoun subject, an auxiliary or 'X, ..., say'."""
@@ -123,9 +170,13 @@ class Cues(TokenScan):
         word = previous.lower
         if word in AUX or word in PLURAL_SUBJECTS or word in COUNTED_SUBJECTS or word.isdigit():
             return True  # also "Six in 10 say", "55 percent say", "majorities in all five say"
+        if word in PLURAL_HEADS:
+            return True
         lemma = self.tokens[index].lower
         if lemma == "state":
             return False  # "state media", "state television": almost always a noun
+        if previous.is_cap and self._word(index - 2) in DETERMINERS and not word.endswith("s"):
+            return False  # "the Kashmir dispute": a noun after a proper-noun modifier
         if word == "," or (previous.is_cap and word not in {"just", "only", "also", "now", "so"}):
             return True  # "Forbes and Wealth-X say", "..., say experts"; not "Just ask"
         return previous.is_word and word.endswith("s") and not word.endswith("ss")
@@ -160,6 +211,10 @@ class Cues(TokenScan):
 
     def _passive(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
         """'was quoted as saying' keeps its subject; other passives need a 'by' agent."""
+        if self._is_question_frame(index, passive=True):
+            return self._question(index)
+        if self._word(index + 1) == "by":
+            return self._by_agent(index, lemma)
         if lemma == "quote" and self._word(index + 1) == "as":
             source, antecedent, appositive, stop = self._subject(group_start)
             if source is None:
@@ -175,48 +230,22 @@ class Cues(TokenScan):
 
     def _participle(self, index: int, lemma: str) -> RawAttribution | None:
         """', saying ...' or 'by insisting ...': the source is the main clause's subject."""
-        previous = self._word(index - 1)
         if index == 0 or lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values():
             return None
+        previous = self._participle_lead(index)
         cue = Span(self.tokens[index].start, self.tokens[index].end)
-        if previous not in {",", "—", "–", "by", "after", "while", "when", "in"}:
+        if previous not in {",", "—", "–", "by", "after", "while", "when", "in", "and"}:
             # "with Senator Ada Lorne telling reporters ...": the name right before is the source.
-            own, stop = self._np_span(index - 1)
-            if own is None or not (self.tokens[index - 1].is_cap or previous == "percent"):
+            own = self._own_subject(index)
+            if own is None:
                 return None
             return self._with_content(index, cue, lemma, own, index + 1, -1, participle=True)
+        if previous == "and" and not self._earlier_participle(index):
+            return None  # "X and saying" continues a participle: "..., pointing to Y and saying"
         subject = self._main_subject(index)
         if subject is None:
             return None
         return self._with_content(index, cue, lemma, subject, index + 1, -1, participle=True)
-
-    def _main_subject(self, index: int) -> Span | None:
-        """The first noun phrase of the sentence that stands before a verb."""
-        for probe in range(index - 1, max(-1, index - WINDOW), -1):
-            token = self.tokens[probe]
-            if token.quoted or not token.is_word:
-                continue
-            if token.lower in PRONOUNS and token.lower not in {"it", "which", "who", "you"}:
-                earlier = [
-                    t for t in self.tokens[max(0, probe - 3) : probe] if not t.quoted and t.is_word
-                ]
-                if not earlier or earlier[-1].lower in {"and", "but"}:
-                    return Span(token.start, token.end)
-        source, _, _, _ = self._subject(self._first_verb_index(index))
-        return source
-
-    def _first_verb_index(self, limit: int) -> int:
-        """The main verb: a cue, an auxiliary or a lowercase past form after the subject."""
-        for probe in range(1, min(limit, WINDOW)):
-            token = self.tokens[probe]
-            if token.quoted or token.is_cap or not token.is_word:
-                continue
-            word = token.lower
-            if word in SPEECH_FORMS or word in COGNITION_FORMS or word in AUX | PASSIVE_AUX:
-                return probe
-            if word.endswith("ed") and word not in NP_GLUE:
-                return probe
-        return -1
 
     def _cue_text(self, index: int, cue: Span) -> str:
         text = self._span_text(cue)

@@ -20,7 +20,7 @@ from claims.pipeline.sentences import Sentence, iter_sentences
 from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 
-DETECTOR_VERSION = "2026.11-2"
+DETECTOR_VERSION = "2026.11-3"
 
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
@@ -108,10 +108,14 @@ def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[
             else:
                 continuing = False
             continue
-        for raw in raws:
+        built = [(raw.nested, *_build(text, sentence, raw, tracker, registry)) for raw in raws]
+        outer_official = any(a.official for nested, a, _ in built if not nested)
+        for nested, attribution, resolved in built:
+            if nested and (outer_official or not attribution.official):
+                continue  # an official relayed by a non-official speaker is shown too
             if pending is not None:
                 yield pending
-            pending, resolved = _build(text, sentence, raw, tracker, registry)
+            pending = attribution
             tracker.record(resolved)
         continuing, since = True, 0
     if pending is not None:
@@ -161,6 +165,9 @@ def _build(
     antecedent = text[raw.antecedent.start : raw.antecedent.end] if raw.antecedent else ""
     resolved = tracker.resolve(source_text, antecedent, raw.appositive)
     verdict = classify(resolved.phrase, registry, context="")
+    if not verdict.official and resolved.is_person and not verdict.reason:
+        resolved = tracker.introduced_later(text, sentence.end, resolved)
+        verdict = classify(resolved.phrase, registry, context="")
     content = raw.content or Span(raw.cue.end, raw.cue.end)
     value, reasons = checkworthiness(raw.content_text, raw.cue_text, verdict.official)
     stance, stance_reason = stance_of(raw.lemma, raw.cue_text)
@@ -202,7 +209,7 @@ def _extend(previous: Attribution, text: str, sentence: Sentence) -> Attribution
         previous,
         sentence_end=sentence.end,
         sentence=text[previous.sentence_start : sentence.end],
-        content=f"{previous.content} … {body}",
+        content=f"{previous.content} … {body}" if previous.content else body,
         content_end=start + len(body),
     )
 

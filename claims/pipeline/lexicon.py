@@ -82,12 +82,23 @@ WEAK_LEMMAS = frozenset(
     threaten continue project scoff brush wave""".split()
 )
 
+# Common irregular past forms: the main verb of "Cruz took the stage ..., saying ...".
+IRREGULAR_PAST = frozenset(
+    """went took struck made gave held came kept left met ran sent spoke stood brought began
+    broke chose drew drove fell fought got grew knew led lost paid rose saw sought spent
+    threw won wore hit put set shot""".split()
+)
+
 # Words that make a following "said" an adjective or a passive form, not a cue.
 PASSIVE_AUX = frozenset("is are was were be been being get got".split())
 AUX = frozenset(
     """has have had will would could should might may must can did does do also
     reportedly repeatedly previously later then again once often long consistently already
     publicly privately earlier recently still now never not n't first further""".split()
+) | frozenset(  # contractions are one token: "isn't saying", "didn't suggest"
+    f"{verb}{mark}t"
+    for verb in "isn wasn aren weren doesn didn hasn haven hadn won wouldn couldn don".split()
+    for mark in ("'", "’")
 )
 DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 

@@ -4,24 +4,36 @@ or before an aside ("Gerasimov, during a briefing, acknowledged").
 
 from __future__ import annotations
 
+from claims.pipeline.asides import Asides
 from claims.pipeline.lexicon import (
     AUX,
     CLAUSE_BREAKERS,
     COGNITION_FORMS,
     DETERMINERS,
+    IRREGULAR_PAST,
     NP_GLUE,
     PREPOSITIONS,
     PRONOUNS,
     SPEECH_FORMS,
     TIME_WORDS,
 )
-from claims.pipeline.spans import MAX_SUBJECT, Span, TokenScan
+from claims.pipeline.spans import MAX_SUBJECT, Span
 from claims.pipeline.tokens import QUOTE_CHARS, Token
 
+HEADS_BEFORE_TO = frozenset(
+    """close ambassador envoy adviser advisor aide assistant spokesman spokeswoman spokesperson
+    secretary successor""".split()
+)
+SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+QUANTIFIERS = frozenset("about around over under nearly almost roughly some".split())
+NUMBER_WORDS = frozenset(
+    """half a one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty sixty seventy eighty ninety hundred dozen third quarter""".split()
+)
 LEADING_NOISE = frozenset("including like such as even only both also then but and so".split())
 
 
-class NounPhrases(TokenScan):
+class NounPhrases(Asides):
     """Walks token by token to the edges of a source noun phrase."""
 
     def _ends_np(self, token: Token) -> bool:
@@ -40,39 +52,25 @@ class NounPhrases(TokenScan):
         if verb_index <= 0:
             return None, None, "", -1
         left = verb_index - 1
-        if self.tokens[left].lower in {"who", "which"} and left > 1 and self._word(left - 1) == ",":
-            antecedent = self._np_span(left - 2)[0]
+        if self.tokens[left].lower in {"who", "which"} and left > 1:
+            # "the agency, which said", "the study -- which notes", "the Police Department
+            # which reported": the relative pronoun stands for the phrase before it.
+            before = left - 1
+            while before > 0 and self._is_boundary(before):
+                before -= 1
+            antecedent = self._np_span(before)[0]
             who = self.tokens[left]
             return Span(who.start, who.end), antecedent, "", left
-        if self.tokens[left].text == ",":
+        if self._is_boundary(left):
             return self._subject_before_aside(left)
         if self.tokens[left].lower in {"and", "but"}:
             # "He praised the plan and said ...": the coordinated verb shares the subject.
             return self._main_subject(left), None, "", -1
         source, stop = self._np_span(left)
+        last = self.tokens[left]
+        if source is not None and source.start < last.start and last.lower in SUBJECT_PRONOUNS:
+            source = Span(last.start, last.end)  # "a decision he disclosed": the pronoun speaks
         return source, None, "", stop
-
-    def _subject_before_aside(self, comma: int) -> tuple[Span | None, Span | None, str, int]:
-        """'Gerasimov, during a briefing, acknowledged' or 'Danilov, Secretary of X, said'."""
-        probe = comma - 1
-        while probe >= 0 and comma - probe < 45:
-            token = self.tokens[probe]
-            if token.quoted or token.text in QUOTE_CHARS or token.text in {";", ":"}:
-                return None, None, "", probe
-            if token.text == ",":
-                break
-            probe -= 1
-        if probe < 0 or self.tokens[probe].text != ",":
-            return None, None, "", probe
-        aside = self.tokens[probe + 1 : comma]
-        subject, stop = self._np_span(probe - 1)
-        if subject is None or not aside:
-            return None, None, "", stop
-        if aside[0].lower in PREPOSITIONS or aside[0].lower in LEADING_NOISE | {"who", "whose"}:
-            return subject, None, "", stop
-        if self._is_name(subject) and self._looks_like_appositive(aside):
-            return subject, None, " ".join(t.text for t in aside), stop
-        return None, None, "", stop
 
     def _np_span(self, index: int) -> tuple[Span | None, int]:
         bounds, stop = self._np_bounds(index)
@@ -87,16 +85,30 @@ class NounPhrases(TokenScan):
         probe = end
         while probe >= 0 and end - probe < MAX_SUBJECT:
             token = self.tokens[probe]
-            if token.quoted or not self._np_word(token):
+            if token.quoted or not (self._np_word(token) or self._close_to(probe)):
                 break
+            if probe < end and self._clause_verb(probe):
+                break  # "Symonette spoke with X after the IMF": a verb ends the phrase
             start = probe
             probe -= 1
         if start > end:
             return None, probe
         # Strip a leading prepositional phrase or adverbial ("On Tuesday the minister").
         start = self._strip_leading(start, end)
+        if start < end and self._word(start) in PREPOSITIONS:
+            start = self._strip_leading(start, end)  # "with X after the IMF": the last one
+        if start == 0 and start < end and self.tokens[0].lower.endswith("ing"):
+            # "Looking forward Nigeria is forecasting": an opening participle phrase.
+            start += 1
+            while start < end and not (
+                self.tokens[start].is_cap or self._word(start) in DETERMINERS
+            ):
+                start += 1
         if start > end:
             return None, probe
+        # "China on Tuesday significantly modified": drop the adverb, then the time adjunct.
+        while end > start and self.tokens[end].lower.endswith("ly") and not self.tokens[end].is_cap:
+            end -= 1
         # "The World Health Organization on Monday said": drop the time adjunct.
         if (
             end - start >= 2
@@ -111,10 +123,31 @@ class NounPhrases(TokenScan):
             return None, probe
         return (start, end), probe
 
+    def _clause_verb(self, index: int) -> bool:
+        """A lowercase past form right after a name or pronoun is that clause's verb."""
+        token = self.tokens[index]
+        if token.is_cap or not (token.lower.endswith("ed") or token.lower in IRREGULAR_PAST):
+            return False
+        before = self.tokens[index - 1] if index else None
+        return before is not None and (before.is_cap or before.lower in PRONOUNS)
+
+    def _close_to(self, index: int) -> bool:
+        """'people close to Clinton', 'Chad's Ambassador to France': 'to' inside the phrase."""
+        return self.tokens[index].lower == "to" and self._word(index - 1) in HEADS_BEFORE_TO
+
     def _np_word(self, token: Token) -> bool:
-        if token.text in {"'s", "’s", "'", "’", "-", "&", ".", "(", ")"} or token.text.endswith(
-            "."
-        ):
+        if token.text in {
+            "'s",
+            "’s",
+            "'",
+            "’",
+            "-",
+            "&",
+            ".",
+            "(",
+            ")",
+            "%",
+        } or token.text.endswith("."):
             return True  # parentheses keep "(PAHO)" and "(D-Calif.)" inside the phrase
         if not token.is_word:
             return False
@@ -147,7 +180,11 @@ class NounPhrases(TokenScan):
     def _strip_leading(self, start: int, end: int) -> int:
         while start <= end and self.tokens[start].lower in LEADING_NOISE:
             start += 1
-        if start <= end and self.tokens[start].lower in PREPOSITIONS:
+        if (
+            start <= end
+            and self.tokens[start].lower in PREPOSITIONS
+            and not self._quantifier(start)
+        ):
             probe = start + 1
             while probe <= end:
                 token = self.tokens[probe]
@@ -173,6 +210,13 @@ class NounPhrases(TokenScan):
             return end + 1
         return start
 
+    def _quantifier(self, index: int) -> bool:
+        """'About 4 in 10', 'about half of voters', 'over 60 percent': a number, not a place."""
+        if self.tokens[index].lower not in QUANTIFIERS:
+            return False
+        following = self._word(index + 1)
+        return following[:1].isdigit() or following in NUMBER_WORDS
+
     def _headlike(self, token: Token) -> bool:
         if not token.is_word:
             return False
@@ -181,35 +225,24 @@ class NounPhrases(TokenScan):
             return True
         return word not in DETERMINERS and word not in NP_GLUE and not word.endswith("ly")
 
-    def _looks_like_appositive(self, words: list[Token]) -> bool:
-        return (
-            words[0].lower in DETERMINERS
-            or words[0].is_cap
-            or words[0].lower
-            in {
-                "secretary",
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-                "chairman",
-                "head",
-            }
-        )
-
-    def _is_name(self, span: Span) -> bool:
-        text = self._span_text(span)
-        parts = text.split()
-        return bool(parts) and all(p[:1].isupper() for p in parts[-2:])
-
     def _inverted(self, index: int) -> tuple[Span, str, int] | None:
-        """'…,” said Gen. Ada Lorne, the army chief.' -> (source, appositive, next index)."""
-        if index == 0:
+        """'…,” said Gen. Ada Lorne, the army chief.' -> (source, appositive, next index).
+
+        Also a sentence opening with the tag: 'Said Ada Lorne: “...”'.
+        """
+        opening = index == 0 and self.tokens[0].text in {"Said", "Says"}
+        if index == 0 and not opening:
             return None
         previous = self.tokens[index - 1]
-        if previous.text not in {",", "—", "–"} and previous.text not in QUOTE_CHARS:
+        if not opening and previous.text not in {",", "—", "–"} | QUOTE_CHARS:
             return None
         probe = index + 1
         start = probe
+        first = self._word(start)
+        if first in PREPOSITIONS or first in LEADING_NOISE or first in {"just", "about"}:
+            return None  # "— revealed just 30 hours before ... —": no speaker after the verb
+        if first.endswith("ly") and not self.tokens[start].is_cap:
+            return None
         while probe < len(self.tokens) and probe - start < MAX_SUBJECT:
             token = self.tokens[probe]
             if token.quoted or not self._np_word(token) or token.text == ".":

@@ -28,6 +28,8 @@ class RawAttribution:
     antecedent: Span | None = None  # the noun phrase a "who" source stands for
     appositive: str = ""  # "the chairman of the district party" next to a name
     participle: bool = False  # "..., saying" borrows the subject of the main clause
+    question: bool = False  # "Asked about X, ...": kept only beside the answer
+    nested: bool = False  # inside another attribution's content
 
 
 class TokenScan:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
 
 # Capitalised words that belong to a title or an organisation, not to a person's name.
@@ -26,6 +27,8 @@ NOT_NAME = (
     executive manager mission co-author study independent district court supreme republican
     democratic democrat gop member members representative senator congressman congresswoman
     kremlin white pentagon government administration army navy military news media
+    legislature parliament assembly commission bureau institute university college
+    said says told asked added according fund monetary reserve service authority
     international organization health world pan american
     prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
     chief-of-staff lawmaker legislator diplomat envoy consul magistrate
@@ -66,7 +69,9 @@ _APPOSITIVE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[\w’'.-]+")
+_CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _INITIAL_RE = re.compile(r"^[A-Z]\.$")
+_LOOKAHEAD = 20_000  # characters read ahead for a speaker's role
 PERSON_PRONOUNS = frozenset("he she i him her".split())
 
 
@@ -77,9 +82,26 @@ class Resolved:
     is_person: bool
 
 
+def appositives(sentence: str) -> list[tuple[str, str]]:
+    """("Oleksii Danilov", "Secretary of X") for each "Name, role," in the sentence.
+
+    Matches may overlap: in "Earlier, Oleksii Danilov, Secretary of X," the first candidate
+    ("Earlier, Oleksii Danilov") is no appositive, and the search resumes inside it.
+    """
+    found: list[tuple[str, str]] = []
+    position = 0
+    while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
+        if _APPOSITIVE_HEAD.search(match.group(3)):
+            found.append((match.group(1), match.group(0)))
+            position = match.end()
+        else:
+            position = match.start(3)
+    return found
+
+
 def name_in(phrase: str) -> str:
     """The personal name at the end of a source phrase, or "" when there is none."""
-    words = _WORD_RE.findall(phrase)
+    words = _WORD_RE.findall(phrase.rsplit(",", 1)[-1] if phrase.count(",") == 1 else phrase)
     name: list[str] = []
     for word in reversed(words):
         lowered = word.lower()
@@ -100,6 +122,8 @@ class SpeakerTracker:
         self._sentence = 0
         self._mentioned: tuple[Resolved, int] | None = None
         self._acronyms: dict[str, str] = {}
+        self._later: dict[str, Resolved | None] = {}
+        self._genders: dict[str, str] = {}
 
     def observe(self, sentence: str) -> None:
         """Remember "title + name" and "name, title" mentions for later surname lookups."""
@@ -113,9 +137,8 @@ class SpeakerTracker:
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
                 self._remember(name, phrase)
                 self._mentioned = (Resolved(name, phrase, True), self._sentence)
-        for match in _APPOSITIVE_RE.finditer(sentence):
-            if _APPOSITIVE_HEAD.search(match.group(3)):
-                self._remember(match.group(1), f"{match.group(1)}, {match.group(0)}")
+        for name, role in appositives(sentence):
+            self._remember(name, f"{name}, {role}")
         for match in _ACRONYM_RE.finditer(sentence):
             full, acronym = match.group(1), match.group(2)
             words = full.split()[1:] if full.lower().startswith("the ") else full.split()
@@ -127,19 +150,22 @@ class SpeakerTracker:
         name = name_in(name) or name
         parts = name.split()
         if len(parts) == 1:
-            # "Tegnell, the state epidemiologist at X": the role of someone named before.
-            known = self._people.get(name.lower())
-            if known is not None and phrase not in known.phrase:
+            # "Tegnell, the state epidemiologist at X": the role of someone named before,
+            # or of someone whose full name comes later (kept under the family name).
+            known = self._people.get(name.lower()) or Resolved(name, name, True)
+            if phrase not in known.phrase:
                 enriched = Resolved(known.speaker, f"{known.phrase}; {phrase}"[:300], True)
                 for key, value in list(self._people.items()):
                     if value is known:
                         self._people[key] = enriched
-            return
-        if len(parts) < 2:
+                self._people.setdefault(name.lower(), enriched)
             return
         resolved = Resolved(name, phrase, True)
+        known = self._people.get(name.lower()) or self._people.get(parts[-1].lower())
+        if known is not None and " " not in known.speaker and known.phrase not in phrase:
+            resolved = Resolved(name, f"{phrase}; {known.phrase}"[:300], True)
         known = self._people.get(name.lower())
-        if known is not None and len(known.phrase) >= len(phrase):
+        if known is not None and len(known.phrase) >= len(resolved.phrase):
             return
         # Family names come last in most names in English news and first in Chinese ones.
         for key in (name.lower(), parts[-1].lower(), parts[0].lower()):
@@ -150,10 +176,14 @@ class SpeakerTracker:
         possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
         if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
             return self.resolve(possessive.group(1), appositive=appositive)
+        if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
+            return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
+        if _CLOSE_TO_RE.search(lowered):
+            return Resolved(source.strip(), source, False)  # "people close to Ada Lorne"
         if lowered in {"who", "which", "that"} and antecedent:
             return self.resolve(antecedent, appositive=appositive)
         if lowered in {"he", "she", "him", "her", "i"}:
-            return self._last_person() or Resolved(source, source, True)
+            return self._last_person(lowered) or Resolved(source, source, True)
         if lowered in {"they", "it", "we", "who", "which"}:
             return self._last(lambda r: True) or Resolved(source, source, False)
         description = _definite_head(lowered)
@@ -179,10 +209,30 @@ class SpeakerTracker:
             phrase = f"{phrase}; {'; '.join(expanded)}"
         return Resolved(source.strip(), phrase, False)
 
+    def introduced_later(self, text: str, offset: int, resolved: Resolved) -> Resolved:
+        """A speaker quoted before the article says who they are ("..., says Hallam" and,
+        paragraphs later, "Piet Hallam, the agency's science adviser"): read ahead for the
+        role. Bounded and remembered per name, so long texts stay linear."""
+        surname = resolved.speaker.split()[-1] if resolved.speaker else ""
+        if not surname[:1].isupper() or not resolved.is_person:
+            return resolved
+        key = surname.lower()
+        if key not in self._later:
+            reader = SpeakerTracker()
+            window = text[offset : offset + _LOOKAHEAD]
+            for match in re.finditer(re.escape(surname), window):
+                start = max(window.rfind("\n", 0, match.start()), match.start() - 200)
+                reader.observe(window[max(0, start) : match.end() + 200])
+            self._later[key] = reader._people.get(key)
+        later = self._later[key]
+        if later is None or later.phrase in resolved.phrase:
+            return resolved
+        return Resolved(resolved.speaker, f"{resolved.phrase}; {later.phrase}"[:300], True)
+
     def record(self, resolved: Resolved) -> None:
         self._speakers.append((resolved, self._sentence))
         del self._speakers[:-30]  # only recent speakers are candidates for a pronoun
-        if resolved.is_person and resolved.speaker.lower() not in self._people:
+        if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
             self._remember(resolved.speaker, resolved.phrase)
 
     def _last(self, fits: Callable[[Resolved], bool]) -> Resolved | None:
@@ -191,14 +241,32 @@ class SpeakerTracker:
                 return resolved
         return None
 
-    def _last_person(self) -> Resolved | None:
-        """The last named speaker; a person only mentioned counts when no one spoke lately."""
+    def _last_person(self, pronoun: str) -> Resolved | None:
+        """The last named speaker of the pronoun's gender; a person only mentioned counts
+        when no one spoke lately. "A woman who ..." qualifies for "she" without a name."""
+        wanted = PRONOUN_GENDER.get(pronoun, "")
         for resolved, sentence in reversed(self._speakers[-30:]):
-            if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
+            gender = self._gender_of(resolved)
+            if wanted and gender and gender != wanted:
+                continue
+            named = resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS
+            if named or (wanted and gender == wanted):
                 if self._mentioned and self._mentioned[1] > sentence + 3:
                     break
-                return resolved
-        return self._mentioned[0] if self._mentioned else None
+                return self._learn(resolved, wanted)
+        mentioned = self._mentioned[0] if self._mentioned else None
+        if mentioned is None or (wanted and self._gender_of(mentioned) not in {"", wanted}):
+            return None
+        return self._learn(mentioned, wanted)
+
+    def _gender_of(self, resolved: Resolved) -> str:
+        return self._genders.get(resolved.speaker.lower()) or gender_of(resolved.phrase)
+
+    def _learn(self, resolved: Resolved, gender: str) -> Resolved:
+        """'he' resolved to Piet Hallam: later 'she' will look elsewhere."""
+        if gender:
+            self._genders.setdefault(resolved.speaker.lower(), gender)
+        return resolved
 
 
 def _definite_head(lowered: str) -> str:

@@ -1,0 +1,150 @@
+"""Subjects set off from their verb by asides: appositives, relative clauses, participles.
+
+"Gerasimov, during a briefing, acknowledged", "Ada Lorne, the head of X, which backs Y,
+said", "the director of the agency, Piet Hallam, said", "Ada Lorne — who lost in 2008 —
+said": the walk crosses up to three comma- or dash-delimited asides to the subject.
+"""
+
+from __future__ import annotations
+
+from claims.pipeline.lexicon import DETERMINERS, PREPOSITIONS
+from claims.pipeline.spans import Span, TokenScan
+from claims.pipeline.tokens import QUOTE_CHARS, Token
+
+DASHES = frozenset({"—", "–"})
+_ASIDE_OPENERS = frozenset(
+    """who whose which where now then also once both including like such even only
+    reportedly himself herself however meanwhile though too instead therefore""".split()
+)
+_ASIDE_REACH = 45  # tokens from the verb back to the subject
+_INTRO_REACH = 8  # tokens of an introductory phrase before the subject: "On Wednesday, however,"
+_ROLE_WORDS = frozenset(
+    "secretary spokesman spokeswoman spokesperson chairman chairwoman head director".split()
+)
+
+_ROLE_HEADS = _ROLE_WORDS | frozenset(
+    "adviser advisor president minister leader chief official founder manager general".split()
+)
+
+Subject = tuple[Span | None, Span | None, str, int]
+
+
+class Asides(TokenScan):
+    def _is_boundary(self, index: int) -> bool:
+        text = self.tokens[index].text
+        if text == "," or text in DASHES:
+            return True
+        return text == "-" and self._word(index - 1) == "-"  # "--" typed for a dash
+
+    def _subject_before_aside(self, boundary: int) -> Subject:
+        """The subject left of one or more asides that end at token `boundary`."""
+        bounds = self._aside_bounds(boundary)
+        if not bounds:
+            return None, None, "", boundary - 1
+        stop = bounds[0] - 1
+        for depth, left in enumerate(bounds):
+            right = bounds[depth - 1] if depth else boundary
+            aside = self.tokens[left + 1 : right]
+            end = left - 1 if self.tokens[left].text != "-" else left - 2
+            subject, stop = self._np_span(end)
+            if subject is None or not aside:
+                return None, None, "", stop
+            found = self._subject_with_aside(subject, aside, depth, stop)
+            if found is not None:
+                return self._named_before(found, depth, bounds)
+            if not self._aside_like(aside):
+                break
+        return None, None, "", stop
+
+    def _named_before(self, found: Subject, depth: int, bounds: list[int]) -> Subject:
+        """'Ada Lorne, the head of X, which backs Y, said': the name before a description."""
+        subject, _, _, stop = found
+        if subject is None or depth + 1 >= len(bounds) or stop != bounds[depth + 1]:
+            return found
+        if self._span_text(subject).split()[0].lower() not in DETERMINERS:
+            return found  # the subject is itself a name, not a description of one
+        name, name_stop = self._np_span(stop - 1)
+        if name is None or not self._is_name(name) or not self._opens_clause(name_stop):
+            return found
+        return name, None, self._span_text(subject), name_stop
+
+    def _aside_bounds(self, boundary: int) -> list[int]:
+        """Boundary tokens left of `boundary`, nearest first, up to three."""
+        found: list[int] = []
+        probe = boundary - 1 if self.tokens[boundary].text != "-" else boundary - 2
+        while probe >= 0 and boundary - probe < _ASIDE_REACH and len(found) < 3:
+            token = self.tokens[probe]
+            if token.quoted or token.text in QUOTE_CHARS or token.text in {";", ":"}:
+                break
+            if self._is_boundary(probe):
+                found.append(probe)
+                probe -= 1 if token.text != "-" else 2
+                continue
+            probe -= 1
+        return found
+
+    def _subject_with_aside(
+        self, subject: Span, aside: list[Token], depth: int, stop: int
+    ) -> Subject | None:
+        first = aside[0]
+        if depth == 0:
+            if first.lower in PREPOSITIONS or first.lower in _ASIDE_OPENERS:
+                return subject, None, "", stop
+            if first.lower.endswith("ing") and not first.is_cap:
+                return subject, None, "", stop  # "Fiorina, speaking to Iowans, said"
+            if len(aside) == 1 and aside[0].text.isupper() and len(aside[0].text) > 1:
+                return subject, None, "", stop  # "the Statistical Institute, STATIN, said"
+            if self._is_role(subject) and self._is_name_tokens(aside):
+                # "the director of the agency, Piet Hallam, said": the description names him.
+                return Span(subject.start, aside[-1].end), None, "", stop
+            if self._is_name(subject) and self._looks_like_appositive(aside):
+                return subject, None, " ".join(t.text for t in aside), stop
+            return None
+        if not self._opens_clause(stop):
+            return None  # deeper asides only from a subject that opens the clause
+        if self._is_name(subject) or self._is_role(subject):
+            return subject, None, "", stop
+        return None
+
+    def _aside_like(self, aside: list[Token]) -> bool:
+        first = aside[0]
+        return (
+            first.lower in PREPOSITIONS
+            or first.lower in _ASIDE_OPENERS
+            or first.lower in DETERMINERS
+            or first.is_cap
+            or first.text[:1].isdigit()
+            or first.lower in {"one", "two", "three", "part", "member", "both"}
+            or (first.lower.endswith(("ing", "ed")) and not first.is_cap)
+        )
+
+    def _opens_clause(self, stop: int) -> bool:
+        """The subject starts the sentence, or follows a short introductory phrase."""
+        if stop < 0:
+            return True
+        token = self.tokens[stop]
+        if token.text in QUOTE_CHARS:
+            return True  # '“Q,” Ada Lorne, the minister, ..., said'
+        if token.text == "," and self.tokens[stop - 1].text in QUOTE_CHARS:
+            return True
+        return token.text in {",", ":"} and stop <= _INTRO_REACH
+
+    def _is_role(self, span: Span) -> bool:
+        """'the director of the agency', 'her senior policy adviser': a described role."""
+        words = self._span_text(span).lower().split()
+        return bool(words) and words[0] in DETERMINERS and not _ROLE_HEADS.isdisjoint(words[:5])
+
+    def _is_name_tokens(self, tokens: list[Token]) -> bool:
+        words = [t for t in tokens if t.is_word]
+        return 2 <= len(words) <= 4 and all(t.is_cap for t in words)
+
+    def _looks_like_appositive(self, words: list[Token]) -> bool:
+        """'the head of X', 'Secretary of X', 'president of the Y Union', 'pastor of Z'."""
+        first = words[0]
+        if first.lower in DETERMINERS or first.is_cap or first.lower in _ROLE_HEADS:
+            return True
+        return len(words) > 2 and words[1].lower == "of" and first.is_word
+
+    def _is_name(self, span: Span) -> bool:
+        parts = [p for p in self._span_text(span).split() if not p.startswith("(")]
+        return bool(parts) and all(p[:1].isupper() for p in parts[-2:])  # "Jim Jordan (R-Ohio)"

@@ -1,0 +1,124 @@
+"""The clause after a cue: 'that' skipped, recipients and time phrases passed over, and
+the frames that let a weak verb carry a statement (a clause, a quote, 'X as Y').
+"""
+
+from __future__ import annotations
+
+from claims.pipeline.lexicon import (
+    AS_FRAME_LEMMAS,
+    COGNITION_FORMS,
+    COGNITION_LEMMAS,
+    PREPOSITIONS,
+    RECIPIENTS,
+    SPEECH_FORMS,
+    WEAK_LEMMAS,
+)
+from claims.pipeline.spans import Span, TokenScan
+from claims.pipeline.tokens import QUOTE_CHARS
+
+DOCUMENT_NOUNS = frozenset(
+    """data figures statistics report reports study survey poll records documents filing
+    forecasts projections assessment assessments analysis memo letter affidavit ruling
+    complaint indictment statement release""".split()
+)
+# Finite verbs that show a clause has begun: "the fund was", "future devices could".
+FINITE_VERBS = frozenset(
+    "is are was were has have had will would could can may might should must".split()
+)
+_CLAUSE_STOPS = frozenset("to and or but as than when while because if which who".split())
+_PARTICLES = {
+    "brush": frozenset({"off", "aside"}),
+    "wave": frozenset({"off", "away", "aside"}),
+    "scoff": frozenset({"at"}),
+}
+
+
+class Complements(TokenScan):
+    def _is_document(self, source: Span) -> bool:
+        """'Data from the bureau shows ...': documents and figures report without 'that'."""
+        words = self._span_text(source).lower().split()
+        return any(word in DOCUMENT_NOUNS for word in words[:4])
+
+    def _complement(self, after: int, lemma: str, document: bool = False) -> Span | None:
+        """The clause after the cue, skipping 'that' and recipients or time phrases."""
+        weak = not document and (lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values())
+        limit = min(after + (3 if weak else 14), len(self.tokens))
+        for probe in range(after, limit):
+            token = self.tokens[probe]
+            if token.lower == "that" and not token.quoted and self._word(probe + 1)[:1].isalnum():
+                return self._to_end(probe + 1)  # not "could change that.": a pronoun
+            if token.text == "," and not token.quoted:
+                continue  # "said, in a statement, that ...": an adjunct set off by commas
+            if not token.is_word or token.lower in {"and", "but", "or"}:
+                break
+            if token.lower in SPEECH_FORMS:
+                break
+        if weak:
+            nxt = self._word(after)
+            clause = nxt in {"he", "she", "they", "we", "i", "there"} and lemma in COGNITION_LEMMAS
+            if not (
+                nxt == ":"
+                or clause
+                or self._quote_at(after, True)
+                or self._as_frame(after, lemma)
+                or self._bare_clause(after)
+            ):
+                return None
+        index = after
+        if lemma == "tell":
+            while index < len(self.tokens) and (
+                self.tokens[index].lower in RECIPIENTS or self.tokens[index].is_cap
+            ):
+                index += 1
+        if lemma == "ask":
+            index = self._after_question_target(index)
+        if lemma in _PARTICLES and self._word(index) in _PARTICLES[lemma]:
+            index += 1  # "brushed off the reports as ...": the particle belongs to the cue
+        while index < len(self.tokens) and self.tokens[index].text in {",", ":", "—", "–"}:
+            index += 1
+        if index >= len(self.tokens):
+            return None
+        content = self._to_end(index)
+        # "reported from Washington", "warned about surprises": a circumstance, no claim.
+        if (
+            content is not None
+            and self.tokens[index].lower in PREPOSITIONS
+            and len(self.text[content.start : content.end].split()) <= 4
+        ):
+            return None
+        return content
+
+    def _bare_clause(self, after: int) -> bool:
+        """'recalled the fund was set up ...', 'believed customer data had not been hit':
+        a clause with no 'that' — a short subject, then a finite verb."""
+        first = self.tokens[after] if after < len(self.tokens) else None
+        if first is None or not first.is_word or first.lower in PREPOSITIONS | {"to", "not"}:
+            return False
+        for probe in range(after + 1, min(after + 8, len(self.tokens))):
+            token = self.tokens[probe]
+            if token.lower in FINITE_VERBS:
+                return True
+            if not token.is_word or token.quoted or token.lower in _CLAUSE_STOPS:
+                return False
+        return False
+
+    def _as_frame(self, after: int, lemma: str) -> bool:
+        """'rejected the reports as baseless': the object and its 'as' complement are the claim."""
+        if lemma not in AS_FRAME_LEMMAS:
+            return False
+        for token in self.tokens[after : after + 20]:
+            if token.text in {".", ";", ":"}:
+                return False
+            if token.lower == "as" and not token.quoted:
+                return True
+        return False
+
+    def _after_question_target(self, index: int) -> int:
+        """'asked the crowd, "Can she stay?"': the question starts after the person asked."""
+        for probe in range(index, min(index + 8, len(self.tokens))):
+            token = self.tokens[probe]
+            if token.quoted or token.text in QUOTE_CHARS:
+                return probe
+            if token.lower in {"whether", "if", "why", "what", "how", "when", "who", ","}:
+                return probe + 1 if token.lower in {"whether", "if", ","} else probe
+        return index
