@@ -28,12 +28,20 @@ __all__ = ["RawAttribution", "Span", "find_attributions"]
 # Most sentences hold no cue word at all; a set lookup lets them skip tokenising.
 _CUE_WORDS = frozenset({"according", *SPEECH_FORMS, *COGNITION_FORMS, *CLAIM_NOUNS})
 _WORD_RE = re.compile(r"[a-z]+")
+# "PORT CALDER —", "VELMORA, Norland (Agency) –": an all-caps place opening a story.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:—|–|--|-)\s*"
+)
 
 
 def find_attributions(text: str, start: int, end: int) -> list[RawAttribution]:
     """Attributions in the sentence text[start:end]; spans are offsets into `text`."""
     if _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[start:end].lower())):
         return []
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # "VELMORA — The government will ...": the place is no content
     # Two apostrophes stand for a quotation mark in some newswire text; same length kept.
     sentence = text[start:end].replace("''", '" ')
     quotes = quote_spans(sentence, start)
@@ -114,6 +122,9 @@ def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]
 
 _COORDINATION_RE = re.compile(
     r"\s*(?:[,;]\s*(?:while|but|and|whereas|although|though)?|—)(?:\s+(?:only|just|even|some))?$"
+    # "..., a day after the mayor promised ...": a later statement, set off by a time lead.
+    r"|\s*,\s+(?:(?:a|an|one|two|three|four|several|some|just|only|\d+)\s+)?"
+    r"(?:days?|hours?|minutes?|weeks?|months?|years?|moments?|shortly|soon)\s+(?:after|before)$"
 )
 # "He said A and said B": the second verb shares the subject, so "and" alone separates them.
 _SHARED_SUBJECT_RE = re.compile(r",?\s*(?:and|but|then|,)(?:\s+\w+ly)?(?:\s+then)?$")

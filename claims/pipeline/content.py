@@ -17,6 +17,7 @@ from claims.pipeline.tokens import QUOTE_CHARS
 
 # Verbs that never tag a preceding clause as speech: "..., X called.", "..., X showed."
 NO_TAG_LEMMAS = frozenset("call show find read post order rule point charge".split())
+ADJUNCT_OPENERS = frozenset("even despite amid when after before since".split())
 SUBORDINATORS = frozenset("though although while because as but adding noting citing".split())
 
 
@@ -114,6 +115,8 @@ class Content(Complements):
             probe += 1
         if probe + 1 >= len(self.tokens) or self.tokens[probe + 1].text in QUOTE_CHARS:
             return None
+        if self._word(probe + 1) in SUBORDINATORS | ADJUNCT_OPENERS:
+            return None  # "X, the minister said, even as Y": an adjunct, not more of X
         return self._to_end(probe + 1)
 
     def _words_before(self, index: int) -> int:

@@ -49,6 +49,7 @@ class Cues(Framed, Participles):
         while np_end < len(self.tokens) and (
             not self._ends_np(self.tokens[np_end])
             or self.tokens[np_end - 1].text.endswith(("'s", "’s"))  # "per Lorne's remarks"
+            or self._joins_name(np_end)  # "the Department of Housing and Urban Renewal"
         ):
             np_end += 1
         if np_end == index + 2:
@@ -60,6 +61,16 @@ class Cues(Framed, Participles):
             return None
         return RawAttribution(
             source, cue, self._span_text(cue), "according", content, self._span_text(content), False
+        )
+
+    def _joins_name(self, index: int) -> bool:
+        """'and' inside a body's name: "of Housing and Urban Renewal"."""
+        return (
+            self._word(index) == "and"
+            and self._word(index - 2) == "of"
+            and self.tokens[index - 1].is_cap
+            and index + 1 < len(self.tokens)
+            and self.tokens[index + 1].is_cap
         )
 
     def _verb_cue(self, index: int) -> RawAttribution | None:
@@ -189,6 +200,10 @@ class Cues(Framed, Participles):
 
     def _finite(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
         cue = Span(self.tokens[group_start].start, self.tokens[index].end)
+        if lemma in {"quote", "cite"}:
+            relayed = self._relayed(index, group_start, cue)
+            if relayed is not None:
+                return relayed
         source, antecedent, appositive, stop = self._subject(group_start)
         after = index + 1
         if source is None:
@@ -254,8 +269,13 @@ class Cues(Framed, Participles):
             word = self.tokens[probe]
             if word.text in {".", ";"} or word.text in QUOTE_CHARS:
                 break
-            if word.lower == "as" and (lemma in AS_FRAME_LEMMAS or lemma == "quote"):
-                if lemma == "quote" and probe + 1 < len(self.tokens):
+            if word.lower == "as" and (lemma in AS_FRAME_LEMMAS or lemma in {"quote", "cite"}):
+                following = self._word(probe + 1)
+                if lemma == "cite" and not (
+                    following.endswith("ing") and following in SPEECH_FORMS
+                ):
+                    continue  # "cited the plans as examples": no relayed speech
+                if lemma in {"quote", "cite"} and probe + 1 < len(self.tokens):
                     return f"{text} ... as {self.tokens[probe + 1].text}"
                 return f"{text} ... as"
         return text

@@ -20,7 +20,7 @@ from claims.pipeline.sentences import Sentence, iter_sentences
 from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 
-DETECTOR_VERSION = "2026.11-3"
+DETECTOR_VERSION = "2026.11-4"
 
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
@@ -116,7 +116,7 @@ def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[
             if pending is not None:
                 yield pending
             pending = attribution
-            tracker.record(resolved)
+            tracker.record(resolved, "" if attribution.direct else attribution.content)
         continuing, since = True, 0
     if pending is not None:
         yield pending
@@ -163,7 +163,11 @@ def _build(
     source = raw.source or Span(raw.cue.start, raw.cue.start)
     source_text = text[source.start : source.end]
     antecedent = text[raw.antecedent.start : raw.antecedent.end] if raw.antecedent else ""
-    resolved = tracker.resolve(source_text, antecedent, raw.appositive)
+    if raw.relayed is not None:  # "X quoted Y as saying": Y is the speaker
+        resolved = tracker.resolve(text[raw.relayed.start : raw.relayed.end])
+    else:
+        resolved = tracker.resolve(source_text, antecedent, raw.appositive)
+    resolved = tracker.described_later(text, sentence.end, resolved)
     verdict = classify(resolved.phrase, registry, context="")
     if not verdict.official and resolved.is_person and not verdict.reason:
         resolved = tracker.introduced_later(text, sentence.end, resolved)

@@ -1,11 +1,14 @@
 """Cues inside a frame: a question put to the speaker, "went on to say", "as confirmed by X",
-and nominal claims ("Lorne's claim that ...").
+nominal claims ("Lorne's claim that ...") and relayed speech ("X quoted Y as saying").
 """
 
 from __future__ import annotations
 
-from claims.pipeline.lexicon import WEAK_LEMMAS
+from dataclasses import replace
+
+from claims.pipeline.lexicon import SPEECH_FORMS, WEAK_LEMMAS
 from claims.pipeline.spans import RawAttribution, Span, TokenScan
+from claims.pipeline.tokens import QUOTE_CHARS
 
 # "went on to say", "continued to insist": the speaker goes on speaking; not an intention.
 CONTINUATIVE = frozenset("continued continues continue went goes go proceeded".split())
@@ -16,6 +19,7 @@ CLAIM_NOUNS = frozenset(
 )
 _POSSESSIVE_DETERMINERS = frozenset("his her their its".split())
 _QUESTION_LEADS = frozenset("when after once if".split())
+MAX_RELAYED = 16  # tokens from "quoted" to "as saying"
 
 
 class Framed(TokenScan):
@@ -101,3 +105,21 @@ class Framed(TokenScan):
         return RawAttribution(
             source, cue, self._span_text(cue), lemma, content, self._span_text(content), False
         )
+
+    def _relayed(self, index: int, group_start: int, cue: Span) -> RawAttribution | None:
+        """'The agency quoted the minister, Pavel Dran, as saying ...': the minister speaks;
+        the agency, which stays the source as written, only relays the words."""
+        for probe in range(index + 2, min(index + MAX_RELAYED, len(self.tokens) - 2)):
+            token = self.tokens[probe]
+            if token.quoted or token.text in QUOTE_CHARS or token.text in {";", ":", "."}:
+                return None
+            following = self._word(probe + 1)
+            if token.lower == "as" and following.endswith("ing") and following in SPEECH_FORMS:
+                end = probe - 1
+                while end > index and self.tokens[end].text == ",":
+                    end -= 1
+                relay = self._subject(group_start)[0]
+                speaker = Span(self.tokens[index + 1].start, self.tokens[end].end)
+                found = self._with_content(index, cue, "say", relay or speaker, probe + 2, -1)
+                return replace(found, relayed=speaker) if found and relay else found
+        return None

@@ -28,7 +28,8 @@ _MALE_NAMES = frozenset(
     roger gerald ethan arthur terry christian sean lawrence austin joe noah jesse albert bryan
     billy bruce willie jordan dylan alan ralph gabriel roy juan wayne eugene logan randy louis
     russell vincent philip bobby johnny bradley bernie barack bill mike jim tom ted chris
-    ahmed mohammed muhammad ali omar ivan vladimir sergei dmitry""".split()
+    ahmed mohammed muhammad ali omar ivan vladimir sergei dmitry adrian lukas luca marco pavel
+    tomas jonas jonah felix oscar hugo leon simon martin hans karl pierre""".split()
 )
 _FEMALE_NAMES = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
@@ -39,7 +40,8 @@ _FEMALE_NAMES = frozenset(
     joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
     kathryn sara janice jean alice madison doris abigail julia judy grace denise amber
     marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte
-    rose alexis kayla hillary nikki carly sarah elena olga natalia fatima aisha""".split()
+    rose alexis kayla hillary nikki carly sarah elena olga natalia fatima aisha lena ines carla
+    sofia sophie eva nina clara petra hanna priya riya lucia marta ingrid astrid""".split()
 )
 _WORD_RE = re.compile(r"[a-z]+\.?")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}

@@ -30,6 +30,12 @@ NUMBER_WORDS = frozenset(
     """half a one two three four five six seven eight nine ten eleven twelve twenty thirty forty
     fifty sixty seventy eighty ninety hundred dozen third quarter""".split()
 )
+# "a day after the mayor", "hours before the minister", "weeks following the vote".
+TIME_LEADS = frozenset("after before following".split())
+TIME_UNITS = frozenset(
+    """day days hour hours minute minutes moment moments week weeks month months year years
+    shortly soon just only night morning afternoon evening""".split()
+)
 LEADING_NOISE = frozenset("including like such as even only both also then but and so".split())
 
 
@@ -116,12 +122,44 @@ class NounPhrases(Asides):
             and self.tokens[end - 1].lower in {"on", "last", "this", "in"}
         ):
             end -= 2
+        start = self._after_time_lead(start, end)
+        if self._word(start) in {"this", "last"} and self._word(start + 1) in TIME_WORDS:
+            start += 2  # "Last week the ministry said"
+        if start > end:
+            return None, probe
+        if self._relative_head(start, end):
+            return None, probe  # "a figure the office has not confirmed": no statement
         words = self.tokens[start : end + 1]
         if words[-1].lower in NP_GLUE or words[-1].lower in DETERMINERS:
             return None, probe
         if not any(self._headlike(t) for t in words):
             return None, probe
         return (start, end), probe
+
+    def _after_time_lead(self, start: int, end: int) -> int:
+        """'a day after the mayor', 'hours before the minister': the source follows the lead."""
+        for index in range(end - 1, start, -1):
+            if self._word(index) in TIME_LEADS:
+                lead = {self._word(i) for i in range(start, index)}
+                if lead & TIME_UNITS or any(word[:1].isdigit() for word in lead):
+                    return index + 1
+        return start
+
+    def _relative_head(self, start: int, end: int) -> bool:
+        """'a figure the office', 'the plan the minister': a noun, then the clause's subject."""
+        if self._word(start) not in DETERMINERS - {"his", "her", "its", "their"}:
+            return False
+        for index in range(start + 2, end):
+            before = self.tokens[index - 1]
+            if (
+                self._word(index) in {"the", "a", "an", "this", "these", "those"}
+                and before.is_word
+                and not before.is_cap
+                and before.lower not in NP_GLUE | PREPOSITIONS | DETERMINERS | TIME_WORDS
+                and before.lower not in TIME_UNITS
+            ):
+                return True
+        return False
 
     def _clause_verb(self, index: int) -> bool:
         """A lowercase past form right after a name or pronoun is that clause's verb."""

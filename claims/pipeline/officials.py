@@ -11,7 +11,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from claims.pipeline.official_terms import (
+    ABBREVIATED_TITLES,
+    BODIES,
+    NOT_OFFICIAL,
+    NOT_OFFICIAL_PHRASES,
+    STATE_MEDIA,
+    TITLES,
+)
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
+from claims.pipeline.roles import affiliation_in, full_title, role_in
 from claims.pipeline.speakers import name_in
 
 
@@ -79,369 +88,13 @@ def _entry_from_dict(row: dict) -> SpeakerEntry:
     )
 
 
-STATE_MEDIA = {
-    "kcna": "KCNA",
-    "korean central news agency": "KCNA",
-    "tass": "TASS",
-    "ria novosti": "RIA Novosti",
-    "xinhua": "Xinhua",
-    "cctv": "CCTV",
-    "irna": "IRNA",
-    "sana": "SANA",
-    "rodong sinmun": "Rodong Sinmun",
-    "state media": "state media",
-    "state television": "state television",
-    "state tv": "state TV",
-    "state news agency": "state news agency",
-    "state-run media": "state-run media",
-    "state-run news agency": "state-run news agency",
-    "state-run television": "state-run television",
-    "state propaganda": "state propaganda",
-}
-
 _STATE_MEDIA_RE = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in sorted(STATE_MEDIA, key=len, reverse=True)) + r")\b"
 )
 _MEDIA_ACRONYMS = frozenset({"tass", "kcna", "sana", "irna", "cctv"})
 
-# Disqualifiers: the source speaks for itself, a party, a company or a newsroom.
-NOT_OFFICIAL = {
-    "former": "former office-holder",
-    "ex": "former office-holder",
-    "retired": "former office-holder",
-    "analyst": "analyst",
-    "analysts": "analyst",
-    "expert": "expert",
-    "experts": "expert",
-    "professor": "academic",
-    "prof": "academic",
-    "researcher": "researcher",
-    "researchers": "researcher",
-    "scientist": "scientist",
-    "economist": "economist",
-    "economists": "economist",
-    "strategist": "strategist",
-    "strategists": "strategist",
-    "consultant": "consultant",
-    "pollster": "pollster",
-    "poll": "poll",
-    "survey": "poll",
-    "study": "study",
-    "witness": "witness",
-    "witnesses": "witness",
-    "resident": "resident",
-    "residents": "resident",
-    "activist": "activist",
-    "activists": "activist",
-    "campaign": "campaign",
-    "candidate": "candidate",
-    "nominee": "candidate",
-    "party": "party",
-    "gop": "party",
-    "democrats": "party",
-    "republicans": "party",
-    "operative": "party operative",
-    "company": "company",
-    "firm": "company",
-    "inc": "company",
-    "corp": "company",
-    "ltd": "company",
-    "ceo": "company executive",
-    "executive": "company executive",
-    "founder": "company executive",
-    "union": "union",
-    "group": "group",
-    "rebel": "armed group",
-    "rebels": "armed group",
-    "militants": "armed group",
-    "newspaper": "media",
-    "reporter": "media",
-    "journalist": "media",
-    "editor": "media",
-    "columnist": "media",
-    "magazine": "media",
-    "media": "media",
-    "reuters": "media",
-    "cnn": "media",
-    "bloomberg": "media",
-    "afp": "media",
-    "reports": "media",
-    "lawyer": "lawyer",
-    "lawyers": "lawyer",
-    "victim": "victim",
-    "mother": "relative",
-    "father": "relative",
-    "relatives": "relative",
-    "sources": "unnamed sources",
-    "source": "unnamed sources",
-    "university": "academic",
-    "institute": "think tank",
-    "foundation": "foundation",
-    "opposition": "opposition",
-    "supporters": "supporters",
-    "critics": "critics",
-    "observers": "observers",
-}
-
-# Multi-word disqualifiers checked as phrases.
-NOT_OFFICIAL_PHRASES = {
-    "chief financial officer": "company executive",
-    "chief executive": "company executive",
-    "chief operating officer": "company executive",
-    "managing director": "company executive",
-    "defense attorney": "defence lawyer",
-    "defence lawyer": "defence lawyer",
-    "party chairman": "party",
-    "party leader": "party",
-    "opposition leader": "opposition",
-    "national committee": "party",
-    "think tank": "think tank",
-    "news agency": "media",
-    "post and courier": "media",
-    "new york times": "media",
-    "washington post": "media",
-    "wall street journal": "media",
-    "associated press": "media",
-    "fox news": "media",
-}
-
-# Offices held in a state body. Longer phrases first so reasons name the specific title.
-TITLES = (
-    "chief of the general staff",
-    "secretary of state",
-    "attorney general",
-    "district attorney",
-    "u.s. attorney",
-    "us attorney",
-    "press secretary",
-    "press liaison officer",
-    "prime minister",
-    "vice president",
-    "deputy prime minister",
-    "foreign minister",
-    "defense minister",
-    "defence minister",
-    "finance minister",
-    "crown prince",
-    "surgeon general",
-    "chief of staff",
-    "police commissioner",
-    "police chief",
-    "fed chair",
-    "council member",
-    "speaker of the house",
-    "house speaker",
-    "majority leader",
-    "minority leader",
-    "state epidemiologist",
-    "presidential spokesman",
-    "chief justice",
-    "solicitor general",
-    "auditor general",
-    "attorney-general",
-    "director-general of police",
-    "chief constable",
-    "police officer",
-    "police spokesman",
-    "police spokeswoman",
-    "foreign counterpart",
-    "counterpart",
-    "undersecretary",
-    "under secretary",
-    "comptroller",
-    "treasurer",
-    "ombudsman",
-    "coroner",
-    "marshal",
-    "trooper",
-    "troopers",
-    "brigadier",
-    "lieutenant",
-    "lt.",
-    "corporal",
-    "epidemiologist",
-    "medical officer",
-    "health officer",
-    "president",
-    "premier",
-    "chancellor",
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "consul",
-    "diplomat",
-    "diplomats",
-    "senator",
-    "sen.",
-    "rep.",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "lawmakers",
-    "legislator",
-    "legislators",
-    "assemblyman",
-    "assemblywoman",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "alderman",
-    "governor",
-    "gov.",
-    "mayor",
-    "judge",
-    "justice",
-    "magistrate",
-    "prosecutor",
-    "prosecutors",
-    "sheriff",
-    "commissioner",
-    "superintendent",
-    "supt",
-    "inspector",
-    "detective",
-    "sergeant",
-    "constable",
-    "general",
-    "gen.",
-    "admiral",
-    "colonel",
-    "col.",
-    "commander",
-    "king",
-    "queen",
-    "emir",
-    "sultan",
-    "official",
-    "officials",
-    "authorities",
-    "officers",
-    "officer",
-    "regulators",
-    "regulator",
-    "policymakers",
-)
-
 LEADER_OF_STATE = re.compile(
     r"\b(?:north korean|supreme|russian|chinese|iranian|soviet|cuban|libyan|syrian) leader\b"
-)
-
-_ABBREVIATED_TITLES = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "col": "colonel",
-    "supt": "superintendent",
-}
-
-# Government bodies and their metonyms.
-BODIES = (
-    "the kremlin",
-    "kremlin",
-    "white house",
-    "pentagon",
-    "state department",
-    "downing street",
-    "ministry",
-    "department of",
-    "department",
-    "government",
-    "administration",
-    "cabinet",
-    "parliament",
-    "congress",
-    "senate",
-    "legislature",
-    "security council",
-    "city council",
-    "commission",
-    "agency",
-    "bureau",
-    "foreign office",
-    "home office",
-    "police",
-    "military",
-    "army",
-    "navy",
-    "air force",
-    "armed forces",
-    "court",
-    "tribunal",
-    "central bank",
-    "federal reserve",
-    "the fed",
-    "treasury",
-    "embassy",
-    "regime",
-    "fbi",
-    "cia",
-    "nsa",
-    "nasa",
-    "fda",
-    "cdc",
-    "epa",
-    "dhs",
-    "doj",
-    "irs",
-    "nhs",
-    "who",
-    "imf",
-    "united nations",
-    "un",
-    "nato",
-    "european union",
-    "eu",
-    "world bank",
-    "paho",
-    "esa",
-    "iaea",
-    "intelligence",
-    "the feds",
-    "homeland security",
-    "statistical institute",
-    "statistics institute",
-    "institute of statistics",
-    "statistics bureau",
-    "health organization",
-    "monetary fund",
-    "the centre",
-    "statistical office",
-    "statistics office",
-    "office for national statistics",
-    "statistics agency",
-    "census bureau",
-    "public health",
-    "health department",
-    "health ministry",
-    "fire department",
-    "fire service",
-    "ambulance service",
-    "coast guard",
-    "national guard",
-    "border force",
-    "customs",
-    "electoral commission",
-    "election commission",
-    "prosecutor's office",
-    "prosecution service",
-    "city hall",
-    "municipality",
-    "county",
-    "inspectorate",
-    "constabulary",
-    "gendarmerie",
-    "monetary authority",
-    "authority",
-    "authorities",
-    "council of medical research",
-    "research council",
-    "world health organization",
-    "space agency",
 )
 
 _BODY_RE = re.compile(
@@ -464,14 +117,28 @@ _DEMONYM_RE = re.compile(r"\b(" + "|".join(re.escape(d) for d in sorted(DEMONYMS
 _ACRONYMS = {"who", "un", "eu", "esa", "nsa", "cia", "fbi", "imf", "nhs", "irs", "cdc", "epa"}
 
 
-def _body_match(phrase: str, lowered: str) -> str:
+def _body_match(phrase: str, lowered: str, name: str = "") -> str:
     for match in _BODY_RE.finditer(lowered):
         body = match.group(1)
         written = phrase[match.start() : match.end()]
         if body in _ACRONYMS and written != body.upper():
             continue
+        named = _BODY_NAME_RE.match(phrase, match.end() - (3 if body.endswith(" of") else 0))
+        if named and body in _NAMED_BODIES:
+            written = phrase[match.start() : named.end()]  # "Ministry of Agriculture"
+            if name and written.endswith(f" {name}"):
+                written = written[: -len(name) - 1]  # "the Ministry of Finance Brian Manning"
         return written  # as the article writes it: "Kremlin", "FBI"
     return ""
+
+
+# "Ministry of Agriculture", "Department of Transport": a body named by its portfolio.
+_NAMED_BODIES = frozenset(
+    "ministry department office bureau agency commission authority".split()
+) | {"department of"}
+_BODY_NAME_RE = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:and|&|[A-Z][\w’'&.-]*))*"
+)
 
 
 def classify(phrase: str, registry: SpeakerRegistry | None = None, context: str = "") -> Verdict:
@@ -485,10 +152,20 @@ def classify(phrase: str, registry: SpeakerRegistry | None = None, context: str 
         if entry is not None and entry.is_official is not None:
             reason = entry.reason or ("official" if entry.is_official else "not official")
             return Verdict(entry.is_official, f"registry: {reason}", entry.title, entry.body)
-    verdict = _classify_phrase(phrase)
+    verdict = _described(_classify_phrase(phrase), phrase)
     if verdict.reason or not context or context == phrase:
         return verdict
-    return _classify_phrase(context)
+    return _described(_classify_phrase(context), context)
+
+
+def _described(verdict: Verdict, phrase: str) -> Verdict:
+    """A role and an affiliation for sources that hold no office: "Economist X of the Y"."""
+    if verdict.title and verdict.body:
+        return verdict
+    name = name_in(phrase.split(";")[0])
+    title = verdict.title or role_in(phrase, name)
+    body = verdict.body or affiliation_in(phrase, name)
+    return Verdict(verdict.official, verdict.reason, title, body)
 
 
 def _classify_phrase(phrase: str) -> Verdict:
@@ -521,12 +198,15 @@ def _classify_phrase(phrase: str) -> Verdict:
     leader = LEADER_OF_STATE.search(lowered)
     if leader:
         return Verdict(True, f"title: {leader.group(0)}", title=leader.group(0))
-    body = _body_match(phrase, lowered)
+    body = _body_match(phrase, lowered, name)
     if title_match and _is_surname(phrase, title_match):
         title_match = None  # "said King": a family name, not a monarch
     if title_match:
         title = title_match.group(1).rstrip(".")
-        title = _ABBREVIATED_TITLES.get(title, title)
+        title = ABBREVIATED_TITLES.get(title, title)
+        title = full_title(titled, title_match.start(), title)
+        if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
+            return Verdict(False, "not official: president of an organisation", title=title)
         if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
             body or _PLACE_RE.search(lowered) or _DEMONYM_RE.search(lowered)
         ):
@@ -539,6 +219,17 @@ def _classify_phrase(phrase: str) -> Verdict:
     if place and _is_bare_place(lowered, place):
         return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     return Verdict(False, "")
+
+
+def _heads_organisation(phrase: str, end: int) -> bool:
+    """'president of the Communications Workers of America': not a head of state."""
+    after = re.match(r"\s+of\s+(?:the\s+)?([^,;]+)", phrase[end:])
+    if after is None:
+        return False
+    organisation = after.group(1).lower()
+    if _PLACE_RE.match(organisation) or _BODY_RE.search(organisation):
+        return False
+    return not re.match(r"(?:republic|country|nation|state)\b", organisation)
 
 
 def _is_surname(phrase: str, title: re.Match[str]) -> bool:

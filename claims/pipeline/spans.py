@@ -30,6 +30,7 @@ class RawAttribution:
     participle: bool = False  # "..., saying" borrows the subject of the main clause
     question: bool = False  # "Asked about X, ...": kept only beside the answer
     nested: bool = False  # inside another attribution's content
+    relayed: Span | None = None  # "X quoted Y as saying": Y speaks, X (the source) relays
 
 
 class TokenScan:

@@ -12,36 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
-from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
+from claims.pipeline.names import NAME_PARTICLES, name_in
+from claims.pipeline.places import CAPITALS, COUNTRIES
 
-# Capitalised words that belong to a title or an organisation, not to a person's name.
-NOT_NAME = (
-    frozenset(
-        """president vice prime minister secretary general gen gen. staff chief chair chairman
-    chairwoman deputy acting senior director head leader spokesman spokeswoman spokesperson
-    press office department ministry agency committee council party house senate congress state
-    national federal foreign defense defence interior sen sen. rep rep. gov gov. governor mayor
-    judge justice ambassador superintendent supt supt. commissioner inspector officer sergeant
-    colonel col col. lt lt. maj maj. admiral commander king queen premier chancellor police
-    attorney dr dr. mr mr. mrs mrs. ms ms. prof prof. the of and for u.s. fed central bank
-    executive manager mission co-author study independent district court supreme republican
-    democratic democrat gop member members representative senator congressman congresswoman
-    kremlin white pentagon government administration army navy military news media
-    legislature parliament assembly commission bureau institute university college
-    said says told asked added according fund monetary reserve service authority
-    international organization health world pan american
-    prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
-    chief-of-staff lawmaker legislator diplomat envoy consul magistrate
-    monday tuesday wednesday thursday friday saturday sunday january february march april june
-    july august september october november december in on at after before but and when while
-    if as for to a an by with from this that these those it its his her their""".split()
-    )
-    | DEMONYMS
+_NAME_RE = re.compile(
+    r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:van|von|de|da|der|di|du|bin|al)"
+    r"(?=\s+[A-Z]))){1,4}"
 )
-
-_NAME_RE = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,4}")
 _PREFIX_CUT_RE = re.compile(
-    r"[,;:“”\"—–]|(?:^|\s)['‘]|\b(?:said|says|told|and|that|who|by|called|named|dubbed)\b"
+    r"[,;:“”\"—–]|(?:^|\s)['‘]"
+    r"|\b(?:said|says|told|and|that|who|by|called|named|dubbed|quoted|cited)\b"
 )
 # "held in Los Angeles": a name after a place preposition is a place, not a person.
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside)\s*$")
@@ -68,9 +48,13 @@ _APPOSITIVE_HEAD = re.compile(
     r"representative|deputy|superintendent)\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[\w’'.-]+")
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
-_INITIAL_RE = re.compile(r"^[A-Z]\.$")
+_FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
+_CATAPHORA = 1500  # characters read ahead for the name of "the mayor"
+# Offices one person holds at a time, so "the mayor" is the mayor the article names.
+SINGLE_OFFICES = frozenset(
+    "mayor governor premier chancellor president sheriff superintendent coroner".split()
+)
 _LOOKAHEAD = 20_000  # characters read ahead for a speaker's role
 PERSON_PRONOUNS = frozenset("he she i him her".split())
 
@@ -97,22 +81,6 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
         else:
             position = match.start(3)
     return found
-
-
-def name_in(phrase: str) -> str:
-    """The personal name at the end of a source phrase, or "" when there is none."""
-    words = _WORD_RE.findall(phrase.rsplit(",", 1)[-1] if phrase.count(",") == 1 else phrase)
-    name: list[str] = []
-    for word in reversed(words):
-        lowered = word.lower()
-        if not word[:1].isupper() or lowered in NOT_NAME or lowered.rstrip(".") in NOT_NAME:
-            break
-        if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
-            break  # an acronym such as KCNA or UN names a body, not a person
-        name.insert(0, word)
-    if name and name[0].endswith((".", "’s", "'s")):
-        return ""
-    return " ".join(name)
 
 
 class SpeakerTracker:
@@ -168,7 +136,10 @@ class SpeakerTracker:
         if known is not None and len(known.phrase) >= len(resolved.phrase):
             return
         # Family names come last in most names in English news and first in Chinese ones.
-        for key in (name.lower(), parts[-1].lower(), parts[0].lower()):
+        keys = [name.lower(), parts[-1].lower(), parts[0].lower()]
+        if len(parts) > 2 and parts[1].lower() in NAME_PARTICLES:
+            keys.append(" ".join(parts[1:]).lower())  # "Bill de Blasio" is "De Blasio" later
+        for key in keys:
             self._people[key] = resolved
 
     def resolve(self, source: str, antecedent: str = "", appositive: str = "") -> Resolved:
@@ -188,7 +159,7 @@ class SpeakerTracker:
             return self._last(lambda r: True) or Resolved(source, source, False)
         description = _definite_head(lowered)
         if description:
-            found = self._last(lambda r: description in r.phrase.lower())
+            found = self._last(lambda r: description in r.phrase.lower()) or self._titled(lowered)
             if found:
                 return found
         name = name_in(source)
@@ -207,7 +178,10 @@ class SpeakerTracker:
         expanded = [full for full in expanded if full not in source]
         if expanded:
             phrase = f"{phrase}; {'; '.join(expanded)}"
-        return Resolved(source.strip(), phrase, False)
+        body = source.strip()
+        if body.startswith("The "):
+            body = "t" + body[1:]  # "The ministry" opening a sentence is "the ministry"
+        return Resolved(body, phrase, False)
 
     def introduced_later(self, text: str, offset: int, resolved: Resolved) -> Resolved:
         """A speaker quoted before the article says who they are ("..., says Hallam" and,
@@ -229,7 +203,35 @@ class SpeakerTracker:
             return resolved
         return Resolved(resolved.speaker, f"{resolved.phrase}; {later.phrase}"[:300], True)
 
-    def record(self, resolved: Resolved) -> None:
+    def _titled(self, lowered: str) -> Resolved | None:
+        """'the mayor' after 'Mayor Mara Oduya' was mentioned, not yet quoted."""
+        title = _office(lowered)
+        if not title:
+            return None
+        for person in reversed(list(self._people.values())):
+            titled = rf"\b{title}\s+(?:\S+\s+)?{re.escape(person.speaker.lower())}"
+            if " " in person.speaker and re.search(titled, person.phrase.lower()):
+                return person
+        return None
+
+    def described_later(self, text: str, offset: int, resolved: Resolved) -> Resolved:
+        """'..., a day after the mayor promised ...' with 'Mayor Mara Oduya said' next: the
+        office introduced by name a little later."""
+        title = _office(resolved.speaker.lower())
+        if resolved.is_person or not title:
+            return resolved
+        pattern = rf"\b{title.capitalize()}\s+({_FULL_NAME})"
+        match = re.search(pattern, text[offset : offset + _CATAPHORA])
+        if match is None:
+            return resolved
+        name = match.group(1)
+        return Resolved(name, f"{resolved.phrase}; {match.group(0)}", True)
+
+    def record(self, resolved: Resolved, content: str = "") -> None:
+        """A speaker in order; "Ada Lorne said she had waited" also tells her gender."""
+        opening = content.split(" ", 1)[0].lower()
+        if resolved.is_person and opening in {"he", "she"} and " " in resolved.speaker:
+            self._genders.setdefault(resolved.speaker.lower(), PRONOUN_GENDER[opening])
         self._speakers.append((resolved, self._sentence))
         del self._speakers[:-30]  # only recent speakers are candidates for a pronoun
         if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
@@ -274,4 +276,12 @@ def _definite_head(lowered: str) -> str:
     words = lowered.split()
     if 2 <= len(words) <= 3 and words[0] in {"the", "this", "that"}:
         return words[-1]
+    return ""
+
+
+def _office(lowered: str) -> str:
+    """'the mayor' -> 'mayor': an office one person holds, named without qualification."""
+    words = lowered.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in SINGLE_OFFICES:
+        return words[1]
     return ""

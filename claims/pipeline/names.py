@@ -1,0 +1,113 @@
+"""Personal names inside source phrases: "Resident Carla Mendes" is Carla Mendes, "the
+Ministry of Agriculture" holds none, "Riya Banerjee of the Halden Institute" is Riya Banerjee.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.pipeline.places import DEMONYMS
+from claims.pipeline.roles import before_affiliation, strip_role
+
+# Capitalised words that belong to a title or an organisation, not to a person's name.
+NOT_NAME = (
+    frozenset(
+        """president vice prime minister secretary general gen gen. staff chief chair chairman
+    chairwoman deputy acting senior director head leader spokesman spokeswoman spokesperson
+    press office department ministry agency committee council party house senate congress state
+    national federal foreign defense defence interior sen sen. rep rep. gov gov. governor mayor
+    judge justice ambassador superintendent supt supt. commissioner inspector officer sergeant
+    colonel col col. lt lt. maj maj. admiral commander king queen premier chancellor police
+    attorney dr dr. mr mr. mrs mrs. ms ms. prof prof. the of and for u.s. fed central bank
+    executive manager mission co-author study independent district court supreme republican
+    democratic democrat gop member members representative senator congressman congresswoman
+    kremlin white pentagon government administration army navy military news media
+    legislature parliament assembly commission bureau institute university college
+    said says told asked added according fund monetary reserve service authority
+    international organization health world pan american
+    prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
+    chief-of-staff lawmaker legislator diplomat envoy consul magistrate
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december in on at after before but and when while
+    if as for to a an by with from this that these those it its his her their""".split()
+    )
+    | DEMONYMS
+)
+
+# Nouns that head the name of an organisation written "X of Y": "Ministry of Agriculture".
+BODY_HEADS = frozenset(
+    """ministry department office bureau agency institute university college bank council
+    commission board court service authority school embassy secretariat directorate""".split()
+)
+_ORGANISATION_LEADS = frozenset("the a an of for at from with in by".split())
+NAME_PARTICLES = frozenset("van von de da der den di du del della le la bin ibn al el".split())
+_WORD_RE = re.compile(r"[\w’'.-]+")
+_INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+def name_in(phrase: str) -> str:
+    """The personal name at the end of a source phrase, or "" when there is none."""
+    part = phrase.rsplit(",", 1)[-1] if phrase.count(",") == 1 else phrase
+    # "Riya Banerjee of the Halden Institute": the name comes before the organisation.
+    head = before_affiliation(part)
+    if head and len(named := _trailing_name(head)) >= 2:
+        lead = _WORD_RE.findall(head)[: -len(named)]
+        if not lead or lead[-1].lower() not in _ORGANISATION_LEADS:
+            return strip_role(" ".join(named))  # not "a spokesman for the United Mine Workers"
+    words = _WORD_RE.findall(part)
+    name = _trailing_name(part)
+    if name and name[0].endswith((".", "’s", "'s")):
+        return ""
+    before = words[: len(words) - len(name)]
+    if name and _in_body_name(before):
+        # "the Ministry of Agriculture", "Department of Transport": a body's name, unless a
+        # name follows it ("the Ministry of Finance Brian Manning").
+        if len(name) < 3:
+            return ""
+        name = name[-2:]
+    elif (
+        name
+        and len(before) >= 2
+        and before[-1] in {"of", "for"}
+        and before[-2].lower()
+        in {
+            "minister",
+            "secretary",
+            "commissioner",
+            "director",
+            "head",
+        }
+    ):
+        # "Minister of Finance Ada Lorne": the portfolio is not part of the name.
+        keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
+        name = name[-keep:]
+    return strip_role(" ".join(name))
+
+
+def _in_body_name(before: list[str]) -> bool:
+    """Whether the words before a name end in "Ministry of", "Department of Housing and"."""
+    if not before or before[-1] not in {"of", "for", "and", "&"}:
+        return False
+    for word in reversed(before):
+        if word.lower() in BODY_HEADS and word[:1].isupper():
+            return True
+        if not (word[:1].isupper() or word in {"of", "for", "and", "&", "the"}):
+            return False
+    return False
+
+
+def _trailing_name(phrase: str) -> list[str]:
+    name: list[str] = []
+    words = _WORD_RE.findall(phrase)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        lowered = word.lower()
+        if lowered in NAME_PARTICLES and name and index and words[index - 1][:1].isupper():
+            name.insert(0, word)  # "Joost van Hoof"
+            continue
+        if not word[:1].isupper() or lowered in NOT_NAME or lowered.rstrip(".") in NOT_NAME:
+            break
+        if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
+            break  # an acronym such as KCNA or UN names a body, not a person
+        name.insert(0, word)
+    return name

@@ -1,0 +1,91 @@
+"""What a source phrase says about the person besides the name: a role noun written before
+it ("Resident Carla Mendes", "Farmer Lukas Bren"), the organisation after it ("Riya Banerjee
+of the Halden Institute") and the portfolio of an office ("Water Minister", "the deputy
+minister").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Occupations and descriptions that news writes capitalised before a name at the start of
+# a sentence. Not offices of state: those are titles (officials.TITLES).
+ROLE_NOUNS = frozenset(
+    """resident residents farmer grower rancher fisherman villager shepherd herder miner
+    economist analyst professor lecturer academic researcher scientist historian
+    teacher nurse doctor physician surgeon midwife paramedic pharmacist patient
+    student worker labourer laborer driver commuter motorist cyclist passenger
+    owner shopkeeper trader vendor merchant landlord tenant homeowner pensioner retiree
+    voter parent volunteer engineer architect lawyer attorney activist campaigner protester
+    businessman businesswoman entrepreneur investor banker developer builder contractor
+    mechanic electrician plumber chef author writer novelist artist musician singer actor
+    coach player athlete priest pastor imam rabbi bishop consultant strategist pollster
+    critic witness survivor victim customer tourist photographer journalist reporter editor
+    columnist""".split()
+)
+# Words that sharpen an office: "Deputy Minister", "acting governor".
+_RANKS = frozenset("deputy acting vice assistant junior interim associate".split())
+# Offices named by their portfolio: "Water Minister", "the agriculture minister".
+_PORTFOLIO_TITLES = frozenset("minister secretary commissioner".split())
+_NOT_PORTFOLIO = frozenset(
+    """the a an this that his her its their our former then new prime senior top chief
+    state federal national and or as by with for said says told""".split()
+)
+# Right after the name, or after its short role: "X of the Y", "X, an economist at the Y".
+_AFFILIATION_RE = re.compile(
+    r"(?:,\s+(?:(?!who\b|which\b)[a-z-]+\s+){0,4}?[a-z-]+)?\s+(?:of|at|from)\s+(?:the\s+)?"
+    r"([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w’'&.-]*))*)"
+)
+_SPLIT_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
+
+
+def strip_role(name: str) -> str:
+    """'Resident Carla Mendes' -> 'Carla Mendes'; a lone 'Paul Farmer' keeps his surname."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in ROLE_NOUNS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def before_affiliation(phrase: str) -> str:
+    """'Riya Banerjee of the Halden Institute' -> 'Riya Banerjee'; '' without such a tail."""
+    match = _SPLIT_RE.search(phrase)
+    return phrase[: match.start()] if match else ""
+
+
+def role_in(phrase: str, name: str) -> str:
+    """The role noun written with a name: 'Economist Riya Banerjee' -> 'economist'."""
+    if not name:
+        return ""
+    for word in re.findall(r"[\w-]+", phrase.split(";")[0].replace(name, " ")):
+        if word.lower() in ROLE_NOUNS:
+            return word.lower()
+    return ""
+
+
+def affiliation_in(phrase: str, name: str) -> str:
+    """The organisation a person speaks from: '... of the Halden Institute'."""
+    first = phrase.split(";")[0]
+    at = first.find(name) if name else -1
+    match = _AFFILIATION_RE.match(first, at + len(name)) if at >= 0 else None
+    if match is None:
+        return ""
+    return re.sub(r"\s+(?:of|for|and|&|on)$", "", match.group(1)).rstrip(".,")
+
+
+def full_title(lowered: str, start: int, title: str) -> str:
+    """'deputy minister', 'water minister': the office with its rank or portfolio."""
+    words = lowered[:start].replace("’", "'").split()
+    taken: list[str] = []
+    portfolio = title in _PORTFOLIO_TITLES
+    while words and len(taken) < 2:
+        word = words[-1]
+        if word in _RANKS or (
+            portfolio and not taken and word.isalpha() and word not in _NOT_PORTFOLIO
+        ):
+            taken.insert(0, word)
+            words.pop()
+            portfolio = False  # one portfolio word: "health minister", not "a health minister"
+            continue
+        break
+    return " ".join([*taken, title])
