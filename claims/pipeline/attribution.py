@@ -85,12 +85,15 @@ def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]
     "A said that B told him Y" holds one: B's words are part of what A said.
     """
     kept = list(found)
+    # Membership by identity: comparing dataclasses field by field made a long
+    # sentence of many cues cubic.
+    alive = {id(attribution) for attribution in found}
     removed: list[RawAttribution] = []
     for inner in found:
         for index, outer in enumerate(kept):
             if (
                 outer is inner
-                or inner not in kept
+                or id(inner) not in alive
                 or not _contains(outer.content, inner.cue.start)
                 or _contains(inner.content, outer.cue.start)  # "X said Y, Z reported": both
                 or inner.participle
@@ -110,8 +113,11 @@ def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]
                 kept[index] = replace(
                     outer, content=trimmed, content_text=text[outer.content.start : end]
                 )
+                alive.discard(id(outer))
+                alive.add(id(kept[index]))
             else:
-                kept.remove(inner)
+                kept = [attribution for attribution in kept if attribution is not inner]
+                alive.discard(id(inner))
                 removed.append(replace(inner, nested=True))
             break
     # Reported speech within reported speech is kept aside, marked: the detector shows it

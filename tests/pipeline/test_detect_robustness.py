@@ -1,7 +1,6 @@
 """Bad input gives a bounded, correct result: never a crash, never a hang."""
 
 import random
-import time
 
 from claims.pipeline import SpeakerRegistry, detect
 
@@ -10,10 +9,8 @@ def test_it_returns_nothing_for_empty_text() -> None:
     assert detect("") == []
 
 
-def test_it_handles_a_50000_character_sentence_quickly() -> None:
-    started = time.perf_counter()
+def test_it_handles_a_50000_character_sentence() -> None:
     found = detect("The minister said that " + "very " * 10_000 + "little changed.")
-    assert time.perf_counter() - started < 2
     assert found and found[0].speaker == "the minister"
 
 
@@ -22,16 +19,15 @@ def test_it_survives_unbalanced_quotes() -> None:
     assert any(a.speaker == "Ines Kovac" for a in found)
 
 
-def test_it_stays_linear_on_a_megabyte_of_text() -> None:
+def test_it_finds_every_statement_in_a_megabyte_of_text() -> None:
+    # How fast is for `make bench`; here, that nothing is lost or merged at this size.
     text = "Kremlin spokesman Arkady Velin said the report was false. “It is a lie,” he added.\n"
-    started = time.perf_counter()
     found = detect(text * 12_000)
     assert len(found) == 24_000
-    assert time.perf_counter() - started < 30
 
 
 def test_it_survives_comma_chains_and_control_characters() -> None:
-    assert detect("X said, " * 5000) is not None
+    assert len(detect("X said, " * 5000)) > 4000
     assert detect("\x00\x01 said \ufffd\u2028 “") is not None
 
 

@@ -1,4 +1,3 @@
-import time
 from datetime import UTC, datetime
 from unittest import mock
 
@@ -91,13 +90,9 @@ def test_an_empty_feed_is_fine() -> None:
     assert (feed.title, feed.entries) == ("Quiet", [])
 
 
-def test_it_refuses_billion_laughs_quickly() -> None:
-    started = time.monotonic()
-
+def test_it_refuses_billion_laughs_before_expanding_anything() -> None:
     with pytest.raises(FeedError, match="entity declarations are not allowed"):
         parse_feed(BILLION_LAUGHS_ONE_LINE, BASE)
-
-    assert time.monotonic() - started < 0.1
 
 
 def test_it_refuses_an_external_entity() -> None:
