@@ -9,6 +9,7 @@ embedded default): the most recent claims, filtered by shared words in Python.
 """
 
 import re
+from dataclasses import dataclass
 from itertools import combinations
 
 from django.db import connection
@@ -20,6 +21,46 @@ SEARCH_TERMS = 5  # distinctive terms taken from the statement; 10 pairs at most
 MATCH_CAP = 1000  # matched rows ranked per query, whatever the table size
 FALLBACK_RECENT = 2000  # recent claims compared on databases without full-text search
 _WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
+MAX_DEPTH = 10  # as `speaker_registry.MAX_DEPTH`: a deeper roll-up is a data error
+
+# Claims sharing a pair of the statement's distinctive terms, through `claim_text_fts_idx`.
+_MATCHED = """
+    matched AS MATERIALIZED (
+        SELECT id, speaker_id, text FROM claims_claim
+        WHERE to_tsvector('english'::regconfig, COALESCE(text, ''::text))
+              @@ to_tsquery('english', %(query)s)
+          AND id <> %(exclude)s
+        LIMIT %(cap)s
+    )"""
+# The stance a claim was first stated with is read off its first appearance.
+_FIRST_APPEARANCE = """
+    LEFT JOIN LATERAL (
+        SELECT stance, cue, content FROM claims_appearance
+        WHERE claim_id = {claim}.id ORDER BY created_at, id LIMIT 1
+    ) first ON true"""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stored claim as linking needs it, with its first appearance (None without one)."""
+
+    id: int
+    speaker_id: int | None
+    text: str
+    in_family: bool
+    similarity: float | None
+    stance: str | None
+    cue: str | None
+    content: str | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """A claim to link, its first appearance, and its speaker's roll-up as (id, name)
+    pairs: the speaker first, then the bodies it speaks for, nearest first."""
+
+    claim: Found
+    chain: list[tuple[int, str]]
 
 
 def candidates(
@@ -60,14 +101,8 @@ def _postgres(
     query = tsquery(statement)
     if not query:
         return {}
-    sql = """
-        WITH matched AS MATERIALIZED (
-            SELECT id, speaker_id, text FROM claims_claim
-            WHERE to_tsvector('english'::regconfig, COALESCE(text, ''::text))
-                  @@ to_tsquery('english', %(query)s)
-              AND id <> %(exclude)s
-            LIMIT %(cap)s
-        ), ranked AS (
+    sql = f"""
+        WITH {_MATCHED}, ranked AS (
             SELECT id, speaker_id = ANY(%(family)s) AS in_family,
                    similarity(text, %(text)s) AS similarity
             FROM matched
@@ -89,6 +124,94 @@ def _postgres(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {row[0]: float(row[1]) for row in cursor.fetchall()}
+
+
+def claim_context(claim_id: int) -> Context | None:
+    """PostgreSQL, one query: the claim, its first appearance and its speaker's roll-up."""
+    sql = f"""
+        WITH RECURSIVE chain(id, name, body_id, depth) AS (
+            SELECT s.id, s.name, s.body_id, 0
+            FROM claims_speaker s JOIN claims_claim c ON c.speaker_id = s.id
+            WHERE c.id = %(claim)s
+            UNION ALL
+            SELECT s.id, s.name, s.body_id, chain.depth + 1
+            FROM claims_speaker s JOIN chain ON s.id = chain.body_id
+            WHERE chain.depth < %(depth)s
+        )
+        SELECT c.id, c.speaker_id, c.text, first.stance, first.cue, first.content,
+               ARRAY(SELECT id FROM chain ORDER BY depth),
+               ARRAY(SELECT name FROM chain ORDER BY depth)
+        FROM claims_claim c {_FIRST_APPEARANCE.format(claim="c")}
+        WHERE c.id = %(claim)s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"claim": claim_id, "depth": MAX_DEPTH})
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    claim_id, speaker_id, text, stance, cue, content, ids, names = row
+    chain: list[tuple[int, str]] = []
+    for pk, name in zip(ids, names, strict=True):
+        if any(pk == seen for seen, _ in chain):
+            break  # a loop that slipped past validation
+        chain.append((pk, name))
+    return Context(Found(claim_id, speaker_id, text, False, None, stance, cue, content), chain)
+
+
+def family_candidates(
+    *,
+    statement: Features,
+    text: str,
+    exclude: int,
+    root: int | None,
+    limit: int = 30,
+    family_limit: int = 30,
+) -> list[Found]:
+    """PostgreSQL, one query: `candidates` with each one's text, speaker and first
+    appearance, where the family is every speaker under `root` (the top of the new
+    claim's roll-up), walked down in the same query: always current, never cached."""
+    query = tsquery(statement)
+    if not query:
+        return []
+    sql = f"""
+        WITH RECURSIVE family(id) AS (
+            SELECT %(root)s::bigint WHERE %(root)s::bigint IS NOT NULL
+            UNION
+            -- LATERAL: each level's members by the body_id index, not a scan of all speakers
+            SELECT s.id FROM family f
+            CROSS JOIN LATERAL (SELECT id FROM claims_speaker WHERE body_id = f.id OFFSET 0) s
+        ), {_MATCHED}, ranked AS (
+            SELECT id, speaker_id, text,
+                   COALESCE(speaker_id IN (SELECT id FROM family), false) AS in_family,
+                   similarity(text, %(text)s) AS similarity
+            FROM matched
+        ), chosen AS (
+            (SELECT * FROM ranked WHERE in_family
+             ORDER BY similarity DESC, id DESC LIMIT %(family_limit)s)
+            UNION
+            (SELECT * FROM ranked ORDER BY similarity DESC, id DESC LIMIT %(limit)s)
+        )
+        SELECT chosen.id, chosen.speaker_id, chosen.text, chosen.in_family, chosen.similarity,
+               first.stance, first.cue, first.content
+        FROM chosen {_FIRST_APPEARANCE.format(claim="chosen")}
+    """
+    params = {
+        "root": root,
+        "query": query,
+        "exclude": exclude,
+        "cap": MATCH_CAP,
+        "text": text,
+        "family_limit": family_limit if root is not None else 0,
+        "limit": limit,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [
+            Found(pk, speaker_id, claim_text, in_family, float(similarity), stance, cue, content)
+            for pk, speaker_id, claim_text, in_family, similarity, stance, cue, content in (
+                cursor.fetchall()
+            )
+        ]
 
 
 def _fallback(

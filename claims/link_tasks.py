@@ -12,8 +12,9 @@ from claims.models import Claim
 
 @shared_task(name="claims.suggest_links", acks_late=True)
 def suggest_links(claim_id: int) -> int:
-    """Idempotent: links already made are kept, so a redelivered message changes nothing."""
-    claim = Claim.objects.filter(pk=claim_id).first()
-    if claim is None:
-        return 0  # deleted since it was queued
-    return len(claim_suggest_links(claim=claim))
+    """Idempotent: links already made are kept, so a redelivered message changes nothing.
+
+    The claim is read by `claim_suggest_links` itself; one deleted since it was queued
+    links to nothing.
+    """
+    return len(claim_suggest_links(claim=Claim(pk=claim_id)))

@@ -10,15 +10,16 @@ finding, so a person always confirms it.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.db.models.functions import Floor
 from django.utils import timezone
 
-from claims.link_search import candidates
-from claims.models import Appearance, Claim, ClaimLink
+from claims.link_search import Found, candidates, claim_context, family_candidates
+from claims.models import Appearance, Claim, ClaimLink, Speaker
 from claims.pipeline.matching import Features, Similarity, compare, features, opposite_stance
 from claims.pipeline.matching import statement_stance as read_stance
 from claims.speaker_registry import speaker_body_chain, speaker_family_ids, speaker_learn_body
@@ -85,44 +86,89 @@ def classify(
     return ClaimLink.Kind.RELATED, reasons
 
 
-@transaction.atomic
 def claim_suggest_links(*, claim: Claim) -> list[ClaimLink]:
     """Find, score and store links from `claim` to what was said before. Idempotent.
 
-    1. Learn the speaker's roll-up from the title it was quoted with, then collect
+    1. Learn the speaker's roll-up from the title it was quoted with, then take
        every speaker of the same government (its family).
     2. Ask the database for candidates: similar text overall, and within the family.
     3. Score each with `matching.compare` and classify it.
     4. Create the links not made yet; refresh the score of ones still only suggested.
        Decided links (by a person or automatically) are never changed here.
+
+    Only `claim.pk` is used: the row is read afresh. On PostgreSQL steps 1 and 2 are
+    one query each (`link_search.claim_context`, `family_candidates`). Step 4 writes
+    with single statements that are safe to repeat or race (inserts ignore conflicts;
+    a score is refreshed only while the link is still suggested); only automatic links
+    and their audit events need a transaction. A claim with nothing to link writes nothing.
     """
-    claim = Claim.objects.select_related("speaker").get(pk=claim.pk)
+    if connection.vendor == "postgresql":
+        found = _postgres_candidates(claim.pk)
+    else:
+        found = _fallback_candidates(claim.pk)
+    if found is None:
+        return []  # deleted since
+    new, others, family, government = found
+    by_id = {new.claim.pk: new, **{old.claim.pk: old for old, _ in others}}
+    proposed: dict[int, tuple[str, float, list[str]]] = {}
+    for old, text_similarity in others:
+        similarity = compare(new.features, old.features, text_similarity=text_similarity)
+        verdict = classify(new, old, similarity, family=family, government=government)
+        if verdict is not None:
+            proposed[old.claim.pk] = (verdict[0], similarity.score, verdict[1])
+    if not proposed:
+        return []
+    return _store(new, by_id, proposed)
+
+
+Candidates = tuple[Statement, list[tuple[Statement, float | None]], set[int], str]
+
+
+def _postgres_candidates(claim_id: int) -> Candidates | None:
+    context = claim_context(claim_id)
+    if context is None:
+        return None
+    row = context.claim
+    chain = context.chain[1:]
+    # A roll-up that already reaches a government has nothing left to learn.
+    if row.speaker_id is not None and not (chain and chain[-1][1].endswith("government")):
+        learned = _learn_roll_up(Speaker.objects.get(pk=row.speaker_id))
+        chain = [(body.pk, body.name) for body in learned]
+    # No bodies: the speaker is its own family (and "government").
+    root, government = (chain or context.chain[:1] or [(None, "")])[-1]
+    new = _statement(row)
+    found = family_candidates(statement=new.features, text=row.text, exclude=row.id, root=root)
+    family = {f.speaker_id for f in found if f.in_family and f.speaker_id is not None}
+    return new, [(_statement(f), f.similarity) for f in found], family, government
+
+
+def _statement(row: Found) -> Statement:
+    claim = Claim(pk=row.id, text=row.text, speaker_id=row.speaker_id)
+    if row.stance is None:
+        stance, reason = "asserts", "no appearance stored"
+    else:
+        stance, reason = read_stance(row.stance, row.cue or "", row.content or "")
+    return Statement(claim, features(row.text), stance, reason)
+
+
+def _fallback_candidates(claim_id: int) -> Candidates | None:
+    claim = Claim.objects.select_related("speaker").filter(pk=claim_id).first()
+    if claim is None:
+        return None
     family: set[int] = set()
     government = ""
     if claim.speaker is not None:
         chain = speaker_body_chain(claim.speaker)
-        # A roll-up that already reaches a government has nothing left to learn.
         if not (chain and chain[-1].name.endswith("government")):
             chain = _learn_roll_up(claim.speaker)
         family = speaker_family_ids(claim.speaker, chain)
         government = chain[-1].name if chain else claim.speaker.name
-    statement_features = features(claim.text)
     found = candidates(
-        statement=statement_features, text=claim.text, exclude=claim.pk, family=family
+        statement=features(claim.text), text=claim.text, exclude=claim.pk, family=family
     )
-    if not found:
-        return []
-    others = list(Claim.objects.filter(pk__in=found).select_related("speaker"))
+    others = list(Claim.objects.filter(pk__in=found))
     by_id = statements([claim, *others])
-    new = by_id[claim.pk]
-    proposed: dict[int, tuple[str, float, list[str]]] = {}
-    for other in others:
-        old = by_id[other.pk]
-        similarity = compare(new.features, old.features, text_similarity=found[other.pk])
-        verdict = classify(new, old, similarity, family=family, government=government)
-        if verdict is not None:
-            proposed[other.pk] = (verdict[0], similarity.score, verdict[1])
-    return _store(new, by_id, proposed)
+    return by_id[claim.pk], [(by_id[o.pk], found[o.pk]) for o in others], family, government
 
 
 def _learn_roll_up(speaker: Any) -> list[Any]:
@@ -140,18 +186,22 @@ def _store(
     pair = Q(from_claim_id=claim_id, to_claim_id__in=proposed) | Q(
         to_claim_id=claim_id, from_claim_id__in=proposed
     )
+    # Read without locking: every write below is conditional or ignores conflicts.
     existing = {
         (link.to_claim_id if link.from_claim_id == claim_id else link.from_claim_id): link
-        for link in ClaimLink.objects.select_for_update().filter(pair)
+        for link in ClaimLink.objects.filter(pair)
     }
     now = timezone.now()
     created = []
     for other_id, (kind, score, reasons) in proposed.items():
         link = existing.get(other_id)
         if link is not None:
-            if link.status == ClaimLink.Status.SUGGESTED and link.kind == kind:
-                link.score, link.reasons = score, reasons
-                link.save(update_fields=["score", "reasons"])
+            fresh = (link.score, link.reasons) == (score, reasons)
+            if link.status == ClaimLink.Status.SUGGESTED and link.kind == kind and not fresh:
+                # Only while still suggested: a person may have decided on it since.
+                ClaimLink.objects.filter(pk=link.pk, status=ClaimLink.Status.SUGGESTED).update(
+                    score=score, reasons=reasons
+                )
             continue
         automatic = (
             kind != ClaimLink.Kind.CONTRADICTS
@@ -171,22 +221,30 @@ def _store(
                 decided_at=now if automatic else None,
             )
         )
-    # A concurrent run for the same claim may have inserted a row since we looked.
+    if any(link.automatic for link in created):
+        _create_with_audit(claim_id, created, now)
+    elif created:
+        # One statement: a concurrent run may have inserted some of these since we looked.
+        ClaimLink.objects.bulk_create(created, ignore_conflicts=True)
+    return list(ClaimLink.objects.filter(pair).order_by("-score", "id"))
+
+
+@transaction.atomic
+def _create_with_audit(claim_id: int, created: list[ClaimLink], now: datetime) -> None:
+    """Links confirmed without a person are logged, in the same transaction."""
     ClaimLink.objects.bulk_create(created, ignore_conflicts=True)
     automatic_links = ClaimLink.objects.filter(
         from_claim_id=claim_id, automatic=True, decided_at=now
     )
-    if any(link.automatic for link in created):
-        ReviewEvent.objects.bulk_create(
-            ReviewEvent(
-                claim_id=claim_id,
-                action="link_auto_confirmed",
-                to_state=ClaimLink.Status.CONFIRMED,
-                changes={"link": link.pk, "kind": link.kind, "score": link.score},
-            )
-            for link in automatic_links
+    ReviewEvent.objects.bulk_create(
+        ReviewEvent(
+            claim_id=claim_id,
+            action="link_auto_confirmed",
+            to_state=ClaimLink.Status.CONFIRMED,
+            changes={"link": link.pk, "kind": link.kind, "score": link.score},
         )
-    return list(ClaimLink.objects.filter(pair).order_by("-score", "id"))
+        for link in automatic_links
+    )
 
 
 @transaction.atomic

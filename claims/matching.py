@@ -83,9 +83,10 @@ def plan_matches(statements: list[Said]) -> list[Match | int | None]:
 
     For each statement: the stored claim it repeats (a Match), or the index of an earlier
     statement in the list whose new claim it repeats (an int), or None for a new claim.
-    This is what matching the statements one by one, creating each new claim before
-    the next, would give, in one query on PostgreSQL instead of two per statement.
-    The caller must hold the matching locks of every speaker (`services._lock_speakers`).
+    As matching them one by one would, creating each new claim before the next (the
+    best MATCH_LIMIT by similarity, then figures and stance), in one query on
+    PostgreSQL instead of two per statement. The caller must hold the matching locks
+    of every speaker (`services._lock_speakers`).
     """
     if not statements:
         return []
@@ -97,24 +98,30 @@ def plan_matches(statements: list[Said]) -> list[Match | int | None]:
     # Stances filed in this article so far, per claim (stored claim id or statement index).
     stances: dict[int | tuple[str, int], set[str]] = {}
     for j, said in enumerate(statements):
-        options: list[tuple[float, int, Match | int]] = []
-        for match in stored[j]:
-            options.append((match.score, match.claim.pk, match))
+        # (similarity, id, option, figures agree and no stored opposite stance)
+        options: list[tuple[float, int, Match | int, bool]] = [
+            (match.score, match.claim.pk, match, ok) for match, ok in stored[j]
+        ]
         for i in range(j):
-            score = pairs.get((i, j))
-            if score is not None and plan[i] is None and _in_scope(statements[i], said):
+            if (i, j) in pairs and plan[i] is None and _in_scope(statements[i], said):
+                score, ok = pairs[(i, j)]
                 # Statement i's claim is newer than any stored one: it sorts last on a tie.
-                options.append((score, 1 << 62, i))
+                options.append((score, 1 << 62, i, ok))
+        options.sort(key=lambda o: (-o[0], o[1]))
         chosen: Match | int | None = None
-        for _score, _id, option in sorted(options, key=lambda o: (-o[0], o[1])):
+        for _score, _id, option, ok in options[:MATCH_LIMIT]:
             filed = stances.get(_claim_key(option, j), set())
-            if not (said.stance and any(opposite_stance(said.stance, s) for s in filed)):
+            if ok and not (said.stance and any(opposite_stance(said.stance, s) for s in filed)):
                 chosen = option
                 break
         plan.append(chosen)
         if said.stance:
             stances.setdefault(_claim_key(chosen, j), set()).add(said.stance)
     return plan
+
+
+Candidates = list[list[tuple[Match, bool]]]
+Pairs = dict[tuple[int, int], tuple[float, bool]]
 
 
 def _claim_key(option: Match | int | None, index: int) -> int | tuple[str, int]:
@@ -124,15 +131,15 @@ def _claim_key(option: Match | int | None, index: int) -> int | tuple[str, int]:
     return ("new", index if option is None else option)
 
 
-def _stored_matches_postgres(
-    statements: list[Said],
-) -> tuple[list[list[Match]], dict[tuple[int, int], float]]:
+def _stored_matches_postgres(statements: list[Said]) -> tuple[Candidates, Pairs]:
     """One query: each statement's best stored candidates, and the statements' own
     pairwise similarities (a later statement may repeat an earlier one's new claim).
 
     Candidates are the claims of the speaker, of the body it speaks for and of that
-    body's other members, found through the speaker index (an OR across the join would
-    scan every claim). A claim with any appearance of the opposite stance is left out.
+    body's other members, read through the speaker index before any similarity is
+    computed (an OR across a join, or similarity in the same WHERE, would score every
+    claim). As `similar_claims`, the best MATCH_LIMIT by similarity are then checked
+    for figures; and any that has an appearance of the opposite stance is left out.
     """
     table, appearances, speakers = (
         Claim._meta.db_table,
@@ -145,23 +152,26 @@ def _stored_matches_postgres(
                                  %(text)s::text[], %(opposed)s::text[])
                 AS s(idx, speaker_id, body_id, text, opposed)
         )
-        SELECT said.idx, m.id, m.text, m.speaker_id, m.similarity
+        SELECT said.idx, m.id, m.text, m.speaker_id, m.similarity, EXISTS (
+                   SELECT 1 FROM {appearances} a
+                   WHERE a.claim_id = m.id
+                     AND a.stance = ANY(string_to_array(said.opposed, ',')))
         FROM said CROSS JOIN LATERAL (
-            SELECT c.id, c.text, c.speaker_id, similarity(c.text, said.text) AS similarity
-            FROM {table} c
-            WHERE c.speaker_id IN (
+            SELECT * FROM (
+                SELECT id, text, speaker_id, similarity(text, said.text) AS similarity
+                FROM {table}
+                WHERE speaker_id = ANY(ARRAY(
                     SELECT sp.id FROM {speakers} sp
                     WHERE sp.id = said.speaker_id OR sp.id = said.body_id
-                       OR sp.body_id = said.body_id)
-              AND similarity(c.text, said.text) >= %(threshold)s
-              AND NOT EXISTS (
-                    SELECT 1 FROM {appearances} a
-                    WHERE a.claim_id = c.id AND a.stance = ANY(string_to_array(said.opposed, ',')))
-            ORDER BY similarity DESC, c.id
+                       OR sp.body_id = said.body_id))
+                OFFSET 0  -- the speakers' claims by index first, then similarity on those
+            ) c
+            WHERE similarity >= %(threshold)s
+            ORDER BY similarity DESC, id
             LIMIT %(limit)s
         ) m
         UNION ALL
-        SELECT b.idx, -1 - a.idx, NULL, NULL, similarity(a.text, b.text)
+        SELECT b.idx, -1 - a.idx, NULL, NULL, similarity(a.text, b.text), false
         FROM said a JOIN said b ON a.idx < b.idx
         WHERE similarity(a.text, b.text) >= %(threshold)s
     """
@@ -174,42 +184,37 @@ def _stored_matches_postgres(
         "threshold": DUPLICATE_THRESHOLD,
         "limit": MATCH_LIMIT,
     }
-    stored: list[list[Match]] = [[] for _ in statements]
-    pairs: dict[tuple[int, int], float] = {}
+    stored: Candidates = [[] for _ in statements]
+    pairs: Pairs = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for idx, claim_id, text, speaker_id, score in cursor.fetchall():
+        for idx, claim_id, text, speaker_id, score, opposed in cursor.fetchall():
             if claim_id < 0:
-                pairs[(-1 - claim_id, idx)] = float(score)
-            elif _numbers(text) == _numbers(statements[idx].text):
+                i = -1 - claim_id
+                same = _numbers(statements[i].text) == _numbers(statements[idx].text)
+                pairs[(i, idx)] = (float(score), same)
+            else:
                 claim = Claim(pk=claim_id, text=text, speaker_id=speaker_id)
-                stored[idx].append(Match(claim, float(score)))
-    for j, said in enumerate(statements):
-        for i in range(j):
-            if (i, j) in pairs and _numbers(statements[i].text) != _numbers(said.text):
-                del pairs[(i, j)]
-    for matches in stored:
-        matches.sort(key=lambda m: (-m.score, m.claim.pk))
+                ok = not opposed and _numbers(text) == _numbers(statements[idx].text)
+                stored[idx].append((Match(claim, float(score)), ok))
     return stored, pairs
 
 
-def _stored_matches_fallback(
-    statements: list[Said],
-) -> tuple[list[list[Match]], dict[tuple[int, int], float]]:
+def _stored_matches_fallback(statements: list[Said]) -> tuple[Candidates, Pairs]:
     """Statement by statement, for databases without pg_trgm (or a statement without speaker)."""
-    stored = []
+    stored: Candidates = []
     for said in statements:
         matches = similar_claims(speaker=said.speaker, text=said.text)
         opposed = _opposed(said.stance)
+        against: set[int] = set()
         if opposed and matches:
             against = set(
                 Appearance.objects.filter(
                     claim__in=[m.claim for m in matches], stance__in=opposed
                 ).values_list("claim_id", flat=True)
             )
-            matches = [m for m in matches if m.claim.pk not in against]
-        stored.append(matches)
-    pairs = {}
+        stored.append([(m, m.claim.pk not in against) for m in matches])
+    pairs: Pairs = {}
     for j, said in enumerate(statements):
         for i in range(j):
             if _numbers(statements[i].text) != _numbers(said.text):
@@ -221,7 +226,7 @@ def _stored_matches_fallback(
             else:
                 score = fuzz.ratio(_normalise(statements[i].text), _normalise(said.text)) / 100
             if score >= DUPLICATE_THRESHOLD:
-                pairs[(i, j)] = score
+                pairs[(i, j)] = (score, True)
     return stored, pairs
 
 

@@ -7,20 +7,21 @@ natural key or guarded by the row's state, so a task run twice has the effect of
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, F, Max, Min, Q, When
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims.fetching import fetcher
 from claims.link_tasks import suggest_links
-from claims.matching import best_match
+from claims.matching import Match, Said, best_match, plan_matches
 from claims.models import Appearance, Article, Claim, Feed, Speaker, SpeakerAlias
 from claims.pipeline.bodies import is_specific_body
 from claims.pipeline.detect import DETECTOR_VERSION, Attribution, detect
@@ -43,6 +44,8 @@ MAX_FEED_BACKOFF = timedelta(hours=24)
 POLL_BATCH = 100
 FETCHABLE_SCHEMES = ("http", "https")
 STANCES = frozenset(Appearance.Stance.values)
+# Advisory lock keys of claim matching: this offset plus a speaker id (bigint keys).
+MATCH_LOCK_SPACE = 0x6D61 << 48
 
 
 # --- Feeds ---------------------------------------------------------------------------
@@ -290,12 +293,9 @@ def article_ingest(*, article_id: int) -> IngestResult:
        A transient FetchError is re-raised for the task to retry.
     3. Detect and store the results in one transaction (`article_detect`).
     """
-    claimed = Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
-        attempts=F("attempts") + 1
-    )
-    if not claimed:
+    article = _article_claim(article_id)
+    if article is None:
         return IngestResult(article_id, "skipped")
-    article = Article.objects.get(pk=article_id)
     if article.attempts > PARK_AFTER_ATTEMPTS:
         reason = (
             f"parked after {article.attempts - 1} attempts that never finished (worker crashed?)"
@@ -315,7 +315,17 @@ def article_ingest(*, article_id: int) -> IngestResult:
         except ExtractionError as error:
             article_fail(article_id=article_id, reason=error.reason)
             return IngestResult(article_id, "failed", error=error.reason)
-    return article_detect(article_id=article_id, extracted=extracted)
+    return article_detect(article_id=article_id, extracted=extracted, article=article)
+
+
+def _article_claim(article_id: int) -> Article | None:
+    """Count one more attempt at a pending article and read it back, in one statement."""
+    table = Article._meta.db_table
+    rows = Article.objects.raw(
+        f"UPDATE {table} SET attempts = attempts + 1 WHERE id = %s AND status = %s RETURNING *",
+        [article_id, Article.Status.PENDING],
+    )
+    return next(iter(rows), None)
 
 
 def _fetch_and_extract(url: str) -> ExtractedArticle:
@@ -341,13 +351,17 @@ def article_release(*, article_id: int, reason: str) -> None:
     )
 
 
-def article_detect(*, article_id: int, extracted: ExtractedArticle | None = None) -> IngestResult:
+def article_detect(
+    *, article_id: int, extracted: ExtractedArticle | None = None, article: Article | None = None
+) -> IngestResult:
     """Store the extracted text and turn its attributed statements into appearances.
 
     Detection runs only when the content hash changed since the last run; a changed
     article has its appearances replaced, in the same transaction, never duplicated.
+    `article` is the row as the caller just read it (re-read under lock before storing).
     """
-    article = Article.objects.get(pk=article_id)
+    if article is None:
+        article = Article.objects.get(pk=article_id)
     text = extracted.text if extracted else article.text
     if not text.strip():
         reason = "no article text found on the page"
@@ -359,14 +373,18 @@ def article_detect(*, article_id: int, extracted: ExtractedArticle | None = None
     if new_hash != article.detected_hash:
         attributions = _unique_offsets(detect(text, speaker_registry()))
         # Speakers are committed first, each on its own, in a stable order: the long
-        # transaction below then only locks rows, always in id order, and cannot deadlock.
-        for key, attribution in sorted({_speaker_name(a): a for a in attributions}.items()):
+        # transaction below then only takes locks, always in id order, and cannot deadlock.
+        # Those already known as they are cost one query between them.
+        by_name = dict(sorted({_speaker_name(a): a for a in attributions}.items()))
+        known = _speakers_known([*by_name, *(a.speaker_body for a in by_name.values())])
+        for key, attribution in by_name.items():
             speakers[key] = speaker_upsert(
                 name=key,
                 title=attribution.speaker_title,
                 body=attribution.speaker_body,
                 official=attribution.official,
                 reason=attribution.official_reason,
+                known=known,
             )
     return _article_store(article_id, extracted, text, new_hash, attributions, speakers)
 
@@ -391,37 +409,104 @@ def _article_store(
         article.language = (extracted.language or "")[:20]
         article.needs_fetch = False
     result = IngestResult(article_id, "extracted")
-    if new_hash == article.detected_hash:
-        result.status = "unchanged"
-    else:
-        _lock_speakers(speakers[_speaker_name(a)] for a in attributions if a.official)
-        touched = set(article.appearances.exclude(claim=None).values_list("claim_id", flat=True))
-        article.appearances.all().delete()
-        for attribution in attributions:
-            claim = None
-            speaker = speakers[_speaker_name(attribution)]
-            if attribution.official:
-                claim, created = claim_match_or_create(
-                    speaker=speaker,
-                    text=_statement_text(attribution.content, attribution.sentence),
-                    stance=_stance(attribution)[0],
-                    checkworthiness=attribution.score,
-                    note=f"official statement: {attribution.official_reason}; "
-                    f"check-worthiness {attribution.score:.2f}",
-                )
-                touched.add(claim.pk)
-                result.claims_created += created
-                result.claims_matched += not created
-            _appearance_create(article, attribution, speaker, claim)
-            result.appearances += 1
-        for claim in Claim.objects.filter(pk__in=touched).select_related("speaker").order_by("pk"):
-            claim_prioritise(claim=claim)
+    changed = new_hash != article.detected_hash
     article.content_hash = new_hash
     article.detected_hash = new_hash
     article.status = Article.Status.EXTRACTED
     article.error = ""
+    # Saved first: what follows holds the speakers' matching locks until commit.
     article.save()
+    if not changed:
+        result.status = "unchanged"
+        return result
+    touched = _appearances_delete(article)
+    claims = _claims_file(attributions, speakers, result)
+    Appearance.objects.bulk_create(
+        _appearance(article, attribution, speakers[_speaker_name(attribution)], claim)
+        for attribution, claim in zip(attributions, claims, strict=True)
+    )
+    result.appearances = len(attributions)
+    claims_prioritise(claim_ids=touched | {c.pk for c in claims if c is not None})
     return result
+
+
+def _appearances_delete(article: Article) -> set[int]:
+    """Drop the appearances of an earlier detection; the claims they belonged to."""
+    table = Appearance._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE article_id = %s RETURNING claim_id", [article.pk]
+        )
+        return {row[0] for row in cursor.fetchall() if row[0] is not None}
+
+
+def _claims_file(
+    attributions: list[Attribution],
+    speakers: dict[str, Speaker],
+    result: IngestResult,
+) -> list[Claim | None]:
+    """The claim of each attribution: a stored one it repeats, or a new flagged one.
+
+    Only officials' statements become claims. All of them are matched in one query
+    under the speakers' matching locks; the new claims and their audit events are
+    inserted in one statement each.
+    """
+    official = [i for i, a in enumerate(attributions) if a.official]
+    said = [
+        Said(
+            speaker=speakers[_speaker_name(attributions[i])],
+            text=_statement_text(attributions[i].content, attributions[i].sentence),
+            stance=_stance(attributions[i])[0],
+        )
+        for i in official
+    ]
+    _lock_speakers(s.speaker for s in said if s.speaker is not None)
+    plan = plan_matches(said)
+    now = timezone.now()
+    new: dict[int, Claim] = {}
+    for n, (i, choice) in enumerate(zip(official, plan, strict=True)):
+        if choice is None:
+            new[n] = Claim(
+                text=said[n].text,
+                speaker=said[n].speaker,
+                official=True,
+                checkworthiness=attributions[i].score,
+                first_seen_at=now,
+                last_seen_at=now,
+            )
+    Claim.objects.bulk_create(new.values())
+    ReviewEvent.objects.bulk_create(
+        ReviewEvent(
+            claim=claim,
+            action="flagged",
+            to_state=Claim.Status.FLAGGED,
+            note=_flag_note(attributions[official[n]]),
+        )
+        for n, claim in new.items()
+    )
+    _suggest_links_on_commit([claim.pk for claim in new.values()])
+    claims: list[Claim | None] = [None] * len(attributions)
+    for n, (i, choice) in enumerate(zip(official, plan, strict=True)):
+        if isinstance(choice, Match):
+            claims[i] = choice.claim
+        else:
+            claims[i] = new[n if choice is None else choice]
+    result.claims_created += len(new)
+    result.claims_matched += len(official) - len(new)
+    return claims
+
+
+def _flag_note(attribution: Attribution) -> str:
+    return (
+        f"official statement: {attribution.official_reason}; "
+        f"check-worthiness {attribution.score:.2f}"
+    )
+
+
+def _suggest_links_on_commit(claim_ids: list[int]) -> None:
+    # What the same speaker or body said before: looked up once the claims are committed.
+    for pk in claim_ids:
+        suggest_links.delay_on_commit(pk)
 
 
 def _unique_offsets(attributions: list[Attribution]) -> list[Attribution]:
@@ -449,20 +534,29 @@ def _lock_speakers(speakers: Iterable[Speaker]) -> None:
     """Serialise claim matching per speaker and per body they speak for.
 
     Two workers seeing the same quote at once: the second waits here, then finds
-    the first one's claim instead of creating a twin.
+    the first one's claim instead of creating a twin. Transaction-scoped advisory
+    locks, taken in id order in one statement (the function scan keeps the array's
+    order): unlike row locks they block neither speaker updates nor the key-share
+    locks every insert referring to the speaker takes. Any later statement of the
+    transaction sees what the previous holder committed. SQLite has one writer at a
+    time anyway.
     """
     speakers = list(speakers)
-    ids = {s.pk for s in speakers} | {s.body_id for s in speakers if s.body_id}
-    if not ids:
+    ids = sorted({s.pk for s in speakers} | {s.body_id for s in speakers if s.body_id})
+    if not ids or connection.vendor != "postgresql":
         return
-    list(Speaker.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(%s + k)) FROM unnest(%s::bigint[]) AS k",
+            [MATCH_LOCK_SPACE, ids],
+        )
 
 
-def _appearance_create(
+def _appearance(
     article: Article, attribution: Attribution, speaker: Speaker, claim: Claim | None
 ) -> Appearance:
     stance, stance_reason = _stance(attribution)
-    return Appearance.objects.create(
+    return Appearance(
         claim=claim,
         article=article,
         speaker=speaker,
@@ -517,10 +611,7 @@ def speaker_registry() -> SpeakerRegistry:
     or alias changed: one cheap query per article instead of loading the table.
     """
     rows = Speaker.objects.filter(Q(is_official=True) | Q(edited_by_staff=True))
-    version = (
-        rows.aggregate(n=Count("id"), changed=Max("updated_at")),
-        SpeakerAlias.objects.aggregate(n=Count("id"), last=Max("id")),
-    )
+    version = _registry_version()
     if _registry_cache.get("version") == version:
         return _registry_cache["registry"]
     registry = SpeakerRegistry(
@@ -538,6 +629,37 @@ def speaker_registry() -> SpeakerRegistry:
     return registry
 
 
+def _registry_version() -> tuple[Any, ...]:
+    """Count and last change of the registry's speakers and aliases, in one round trip."""
+    speakers, aliases = Speaker._meta.db_table, SpeakerAlias._meta.db_table
+    settled = "is_official OR edited_by_staff"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {speakers} WHERE {settled}),"
+            f" (SELECT MAX(updated_at) FROM {speakers} WHERE {settled}),"
+            f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
+        )
+        return tuple(cursor.fetchone())
+
+
+def _speakers_known(names: Iterable[str]) -> dict[str, Speaker]:
+    """The speakers already known by each of `names` (as name or alias), in one query.
+
+    Keyed by `speaker_key`; an alias wins over a name, as in `speaker_upsert`.
+    """
+    keys = {speaker_key(name) for name in names if name}
+    rows = list(
+        Speaker.objects.filter(Q(key__in=keys) | Q(aliases__key__in=keys)).annotate(
+            alias_key=F("aliases__key")
+        )
+    )
+    known = {row.alias_key: row for row in rows if row.alias_key in keys}
+    for row in rows:
+        if row.key in keys:
+            known.setdefault(row.key, row)
+    return known
+
+
 def speaker_upsert(
     *,
     name: str,
@@ -546,25 +668,32 @@ def speaker_upsert(
     official: bool = False,
     reason: str = "",
     kind: str = Speaker.Kind.PERSON,
+    known: dict[str, Speaker] | None = None,
 ) -> Speaker:
     """Find a speaker by name or alias, creating it, and learn its title, body and status.
 
     Staff edits win: a speaker edited by staff is never changed here. Detection only
-    ever promotes a speaker to official; demoting one is a staff decision.
+    ever promotes a speaker to official; demoting one is a staff decision. `known`
+    (from `_speakers_known`, covering `name` and `body`) saves the lookup.
     """
     key = speaker_key(name)
-    # One query for the common case, a speaker already known by this name or alias.
-    speaker = (
-        Speaker.objects.filter(Q(key=key) | Q(aliases__key=key))
-        .order_by(Case(When(aliases__key=key, then=0), default=1))  # an alias wins
-        .first()
-    )
+    if known is not None:
+        speaker = known.get(key)
+    else:
+        # One query for the common case, a speaker already known by this name or alias.
+        speaker = (
+            Speaker.objects.filter(Q(key=key) | Q(aliases__key=key))
+            .order_by(Case(When(aliases__key=key, then=0), default=1))  # an alias wins
+            .first()
+        )
     if speaker is None:
         try:
             with transaction.atomic():
                 speaker = Speaker.objects.create(name=name[:300], key=key, kind=kind)
         except IntegrityError:
             speaker = Speaker.objects.get(key=key)
+        if known is not None:
+            known[key] = speaker  # a second statement by a new body finds it
     if speaker.edited_by_staff:
         return speaker
     changes: dict[str, Any] = {}
@@ -579,6 +708,7 @@ def speaker_upsert(
             kind=Speaker.Kind.ORGANISATION,
             official=official,
             reason=f"the body {name} speaks for",
+            known=known,
         )
         if speaker.body_id != body_row.pk and body_row.body_id != speaker.pk:
             changes["body_id"] = body_row.pk
@@ -604,8 +734,9 @@ def claim_match_or_create(
 ) -> tuple[Claim, bool]:
     """The existing claim this statement repeats, or a new flagged one with its audit event.
 
-    The caller holds the lock on the speaker (and body) rows, so two workers
-    matching the same statement at once see each other's claim.
+    The caller holds the lock on the speaker (and body), so two workers matching the
+    same statement at once see each other's claim. (Ingestion files all of an
+    article's statements at once: `_claims_file`.)
     """
     match = best_match(speaker=speaker, text=text, stance=stance)
     if match is not None:
@@ -622,60 +753,158 @@ def claim_match_or_create(
     ReviewEvent.objects.create(
         claim=claim, action="flagged", actor=actor, to_state=Claim.Status.FLAGGED, note=note
     )
-    # What the same speaker or body said before: looked up once the claim is committed.
-    suggest_links.delay_on_commit(claim.pk)
+    _suggest_links_on_commit([claim.pk])
     return claim, True
 
 
 def claim_prioritise(*, claim: Claim, now: datetime | None = None) -> Claim:
-    """Recompute reach, recency, check-worthiness and the priority with its reasons.
-
-    Aggregated in the database: a widely carried claim has thousands of appearances.
-    """
-    appearances = claim.appearances.all()
-    seen = Coalesce("article__published_at", "created_at")
-    stats = appearances.aggregate(
-        count=Count("id"),
-        outlets=Count("article__outlet", distinct=True),
-        first=Min(seen),
-        last=Max(seen),
-    )
-    best = appearances.order_by("-score", "id").values("score", "score_reasons", "official_reason")
-    top = best.first() or {
-        "score": claim.checkworthiness,
-        "score_reasons": [],
-        "official_reason": "",
-    }
-    claim.appearance_count = stats["count"]
-    if stats["count"]:
-        claim.checkworthiness = top["score"]
-        claim.first_seen_at, claim.last_seen_at = stats["first"], stats["last"]
-    speaker = claim.speaker
-    title = (speaker.title if speaker else "") or top["official_reason"]
-    claim.priority, claim.priority_reasons = priority(
-        PriorityInput(
-            checkworthiness=claim.checkworthiness,
-            checkworthiness_reasons=tuple(top["score_reasons"]),
-            official=claim.official,
-            speaker_title=title,
-            reach=claim.appearance_count,
-            outlets=stats["outlets"],
-            last_seen_at=claim.last_seen_at,
-            now=now or timezone.now(),
-        )
-    )
-    claim.save(
-        update_fields=[
-            "checkworthiness",
-            "appearance_count",
-            "first_seen_at",
-            "last_seen_at",
-            "priority",
-            "priority_reasons",
-            "updated_at",
-        ]
-    )
+    """Recompute reach, recency, check-worthiness and the priority with its reasons."""
+    claims_prioritise(claim_ids=[claim.pk], now=now)
+    claim.refresh_from_db()
     return claim
+
+
+def claims_prioritise(*, claim_ids: Iterable[int], now: datetime | None = None) -> None:
+    """Recompute reach, recency, check-worthiness and priority of many claims at once.
+
+    Three round trips whatever their number: lock the rows in id order (so two
+    articles touching the same claims cannot deadlock, and the figures below are read
+    after any concurrent writer committed); read each claim with its appearances'
+    figures aggregated in the database (a widely carried claim has thousands); write
+    them all in one pipelined batch.
+    """
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return
+    rows = Claim.objects.filter(pk__in=ids).order_by("pk")
+    list(rows.select_for_update(no_key=True).values_list("pk", flat=True))
+    read = _figures_postgres if connection.vendor == "postgresql" else _figures_orm
+    now = now or timezone.now()
+    ops = connection.ops
+    updates = []
+    for figures in read(ids):
+        checkworthiness, first, last = figures.checkworthiness, figures.first, figures.last
+        reasons: list[str] = []
+        official_reason = ""
+        if figures.count:
+            checkworthiness = figures.top_score
+            reasons = _json_list(figures.top_reasons)
+            official_reason = figures.top_official_reason
+        score, why = priority(
+            PriorityInput(
+                checkworthiness=checkworthiness,
+                checkworthiness_reasons=tuple(reasons),
+                official=figures.official,
+                speaker_title=figures.speaker_title or official_reason,
+                reach=figures.count,
+                outlets=figures.outlets,
+                last_seen_at=last,
+                now=now,
+            )
+        )
+        updates.append(
+            (
+                checkworthiness,
+                figures.count,
+                ops.adapt_datetimefield_value(first),
+                ops.adapt_datetimefield_value(last),
+                score,
+                json.dumps(why),
+                ops.adapt_datetimefield_value(now),
+                figures.id,
+            )
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {Claim._meta.db_table} SET checkworthiness = %s, appearance_count = %s,"
+            " first_seen_at = %s, last_seen_at = %s, priority = %s, priority_reasons = %s,"
+            " updated_at = %s WHERE id = %s",
+            updates,
+        )
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """A claim and what its appearances say about it (first/last as stored when none)."""
+
+    id: int
+    official: bool
+    checkworthiness: float
+    speaker_title: str
+    count: int
+    outlets: int
+    first: datetime | None
+    last: datetime | None
+    top_score: float | None
+    top_reasons: Any
+    top_official_reason: str
+
+
+def _figures_postgres(ids: list[int]) -> list[_Figures]:
+    """One query, raw: the ORM's seven correlated subqueries cost more to build than to run."""
+    sql = """
+        SELECT c.id, c.official, c.checkworthiness, COALESCE(sp.title, ''), f.n, f.outlets,
+               COALESCE(f.first, c.first_seen_at), COALESCE(f.last, c.last_seen_at),
+               t.score, t.score_reasons, COALESCE(t.official_reason, '')
+        FROM claims_claim c
+        LEFT JOIN claims_speaker sp ON sp.id = c.speaker_id
+        CROSS JOIN LATERAL (
+            SELECT count(*) AS n, count(DISTINCT ar.outlet) AS outlets,
+                   min(COALESCE(ar.published_at, a.created_at)) AS first,
+                   max(COALESCE(ar.published_at, a.created_at)) AS last
+            FROM claims_appearance a JOIN claims_article ar ON ar.id = a.article_id
+            WHERE a.claim_id = c.id
+        ) f
+        LEFT JOIN LATERAL (
+            SELECT a.score, a.score_reasons, a.official_reason FROM claims_appearance a
+            WHERE a.claim_id = c.id ORDER BY a.score DESC, a.id LIMIT 1
+        ) t ON true
+        WHERE c.id = ANY(%s)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ids])
+        return [_Figures(*row) for row in cursor.fetchall()]
+
+
+def _figures_orm(ids: list[int]) -> list[_Figures]:
+    sightings = Appearance.objects.filter(claim=OuterRef("pk")).order_by()
+    seen = Coalesce("article__published_at", "created_at")
+
+    def figure(aggregate: Any) -> Subquery:
+        return Subquery(sightings.values("claim").annotate(value=aggregate).values("value"))
+
+    top = sightings.order_by("-score", "id")
+    claims = Claim.objects.filter(pk__in=ids).select_related("speaker")
+    annotated = claims.annotate(
+        n=figure(Count("id")),
+        outlets=figure(Count("article__outlet", distinct=True)),
+        first=figure(Min(seen)),
+        last=figure(Max(seen)),
+        top_score=Subquery(top.values("score")[:1]),
+        top_reasons=Subquery(top.values("score_reasons")[:1]),
+        top_official_reason=Subquery(top.values("official_reason")[:1]),
+    )
+    return [
+        _Figures(
+            id=claim.pk,
+            official=claim.official,
+            checkworthiness=claim.checkworthiness,
+            speaker_title=claim.speaker.title if claim.speaker else "",
+            count=claim.n or 0,
+            outlets=claim.outlets or 0,
+            first=claim.first or claim.first_seen_at,
+            last=claim.last or claim.last_seen_at,
+            top_score=claim.top_score,
+            top_reasons=claim.top_reasons,
+            top_official_reason=claim.top_official_reason or "",
+        )
+        for claim in annotated
+    ]
+
+
+def _json_list(value: Any) -> list[str]:
+    # A JSON column read through a subquery arrives undecoded on some backends.
+    return list(json.loads(value) if isinstance(value, str) else value or [])
 
 
 @transaction.atomic
@@ -694,6 +923,7 @@ def appearance_promote(*, appearance_id: int, actor: Any) -> Claim:
         note=note,
         official=appearance.official,
         actor=actor,
+        stance=appearance.stance,  # a denial never joins a claim that was confirmed
     )
     if not created:
         # The statement repeats a known claim: it becomes one more sighting of it.

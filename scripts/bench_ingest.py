@@ -228,6 +228,7 @@ def main() -> None:
             feed_create(url=publisher.url(path), name=path.split("/")[1])
         idle_kb = worker_rss_kb(worker.pid)
 
+        load_before = os.getloadavg()[0]
         started = time.monotonic()
         feeds_poll_due(limit=None)
         peak_kb, done = idle_kb, 0
@@ -250,6 +251,9 @@ def main() -> None:
             f"worker RSS:      idle {idle_kb / 1024:.0f} MB, peak {peak_kb / 1024:.0f} MB "
             "(main process + 2 children)"
         )
+        # The machine may be shared: throughput is only comparable at a similar load.
+        load_after = os.getloadavg()[0]
+        print(f"load average:    {load_before:.1f} at the start, {load_after:.1f} at the end")
     finally:
         worker.terminate()
         worker.wait(timeout=30)
