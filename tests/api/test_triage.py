@@ -135,10 +135,18 @@ def test_a_claim_in_detail(alice, erin) -> None:
     assert body["evidence"] == []
 
 
-# count, page, and (triage only) the open reviews of the page.
+# count, page, and (triage only) the open reviews of the page; on PostgreSQL a search
+# first asks how common its words are, to choose how to find the page.
+SEARCH_QUERIES = 4 if connection.vendor == "postgresql" else 3
+
+
 @pytest.mark.parametrize(
     ("path", "queries"),
-    [("/api/v1/claims/", 3), ("/api/v1/claims/?q=bridge", 3), ("/api/v1/reviews/", 2)],
+    [
+        ("/api/v1/claims/", 3),
+        ("/api/v1/claims/?q=bridge", SEARCH_QUERIES),
+        ("/api/v1/reviews/", 2),
+    ],
 )
 def test_list_endpoints_run_a_fixed_number_of_queries(
     alice, bob, erin, path: str, queries: int, django_assert_num_queries
