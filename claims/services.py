@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
@@ -318,12 +319,33 @@ def article_ingest(*, article_id: int) -> IngestResult:
     return article_detect(article_id=article_id, extracted=extracted, article=article)
 
 
+def articles_requeue_stale(*, limit: int = POLL_BATCH) -> list[int]:
+    """Queue again the pending articles nobody has touched for longer than any queued
+    message can wait: their message was lost (a crash between commit and enqueue, a
+    flushed broker). Anything younger may still be in the queue or waiting on a retry.
+    """
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    with transaction.atomic():
+        ids = list(
+            Article.objects.select_for_update(skip_locked=True)
+            .filter(status=Article.Status.PENDING, updated_at__lt=cutoff)
+            .order_by("updated_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        # Stamped, so the next sweep leaves them to the queue again.
+        Article.objects.filter(pk__in=ids).update(updated_at=now)
+        _enqueue_ingest(ids)
+    return ids
+
+
 def _article_claim(article_id: int) -> Article | None:
     """Count one more attempt at a pending article and read it back, in one statement."""
     table = Article._meta.db_table
     rows = Article.objects.raw(
-        f"UPDATE {table} SET attempts = attempts + 1 WHERE id = %s AND status = %s RETURNING *",
-        [article_id, Article.Status.PENDING],
+        f"UPDATE {table} SET attempts = attempts + 1, updated_at = %s "
+        "WHERE id = %s AND status = %s RETURNING *",
+        [timezone.now(), article_id, Article.Status.PENDING],
     )
     return next(iter(rows), None)
 

@@ -42,6 +42,12 @@ def poll_due_feeds(self: Task) -> int:
     return len(services.feeds_poll_due())
 
 
+@shared_task(name="claims.requeue_stale_articles", ignore_result=True)
+def requeue_stale_articles() -> int:
+    """Beat's safety net: no article stays pending because its message was lost."""
+    return len(services.articles_requeue_stale())
+
+
 @shared_task(bind=True, name="claims.poll_feed", max_retries=MAX_RETRIES, ignore_result=True)
 def poll_feed(self: Task, feed_id: int) -> None:
     if not Feed.objects.filter(pk=feed_id).exists():
