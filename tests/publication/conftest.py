@@ -12,14 +12,14 @@ from reviews.models import Rating, Review
 from reviews.services import claim_assign, evidence_add, review_approve, review_edit, review_submit
 
 ARTICLE_TEXT = (
-    "Kremlin caught in its own lies over Ostrian troops\n\n"
-    "On April 26, Russian Chief of the General Staff Oleg Marenko acknowledged that "
+    "Veltran Palace contradicts itself over Ostrian troops\n\n"
+    "On April 26, Veltrian Chief of the General Staff Oleg Marenko acknowledged that "
     "Ostrian troops had participated in combat operations in the Dorvask region.\n\n"
     "This admission contradicts earlier statements by press secretary Arkady Velin, who "
     "dismissed reports of Ostrian involvement as disinformation.\n\n"
     "The bridge was built in 1998 and carries 40,000 vehicles a day, the mayor said.\n"
 )
-ARTICLE_URL = "https://news.example.org/world/kremlin-north-korean-troops"
+ARTICLE_URL = "https://news.example.org/world/palace-ostrian-troops"
 
 
 @pytest.fixture(autouse=True)
@@ -35,19 +35,22 @@ def _private_cache(settings) -> None:
 
 
 @pytest.fixture
-def kremlin(db) -> Speaker:
+def palace(db) -> Speaker:
     return Speaker.objects.create(
-        name="The Kremlin", key="the kremlin", kind=Speaker.Kind.ORGANISATION, is_official=True
+        name="The Veltran Palace",
+        key="the veltran palace",
+        kind=Speaker.Kind.ORGANISATION,
+        is_official=True,
     )
 
 
 @pytest.fixture
-def velin(kremlin: Speaker) -> Speaker:
+def velin(palace: Speaker) -> Speaker:
     return Speaker.objects.create(
         name="Arkady Velin",
         key="arkady velin",
-        title="Kremlin press secretary",
-        body=kremlin,
+        title="Veltran Palace press secretary",
+        body=palace,
         is_official=True,
     )
 
@@ -68,7 +71,7 @@ def article(db) -> Article:
         url=ARTICLE_URL,
         canonical_url=ARTICLE_URL,
         outlet="Example News",
-        title="Kremlin caught in its own lies over Ostrian troops",
+        title="Veltran Palace contradicts itself over Ostrian troops",
         published_at=datetime(2025, 4, 27, 9, 30, tzinfo=UTC),
         text=ARTICLE_TEXT,
         status=Article.Status.EXTRACTED,
@@ -149,7 +152,7 @@ def publish(alice: AbstractUser, erin: AbstractUser) -> Publish:
         evidence_add(
             claim_id=claim.pk,
             actor=alice,
-            url="https://kremlin.example.org/transcripts/briefing-2025-04-26",
+            url="https://palace.example.org/transcripts/briefing-2025-04-26",
             title="Transcript of the April 26 briefing",
             stance="refutes",
             primary_source=True,

@@ -46,10 +46,10 @@ def test_a_published_fact_check_page_carries_one_complete_claim_review(
     }
     speaker = data["itemReviewed"]["author"]
     assert speaker["name"] == "Arkady Velin"
-    assert speaker["jobTitle"] == "Kremlin press secretary"
-    assert speaker["affiliation"]["name"] == "The Kremlin"
+    assert speaker["jobTitle"] == "Veltran Palace press secretary"
+    assert speaker["affiliation"]["name"] == "The Veltran Palace"
     [appearance] = data["itemReviewed"]["appearance"]
-    assert appearance["url"] == "https://news.example.org/world/kremlin-north-korean-troops"
+    assert appearance["url"] == "https://news.example.org/world/palace-ostrian-troops"
     assert appearance["publisher"]["name"] == "Example News"
     assert data["itemReviewed"]["firstAppearance"] == appearance
     review.refresh_from_db()

@@ -67,10 +67,10 @@ def test_the_page_shows_the_verdict_evidence_appearances_and_a_report_link(
 
     html = client.get(f"/fact-checks/{review.slug}/").content.decode()
 
-    assert "Arkady Velin" in html and "Kremlin press secretary" in html
+    assert "Arkady Velin" in html and "Veltran Palace press secretary" in html
     assert "Russia&#x27;s own chief of staff later confirmed the deployment." in html
     assert "<p>Marenko acknowledged the troops on April 26.</p>" in html
-    assert 'href="https://kremlin.example.org/transcripts/briefing-2025-04-26"' in html
+    assert 'href="https://palace.example.org/transcripts/briefing-2025-04-26"' in html
     assert "Example News" in html
     assert "No corrections." in html
     report = f"/feedback/?url=http%3A%2F%2F127.0.0.1%3A8000%2Ffact-checks%2F{review.slug}%2F"

@@ -87,7 +87,9 @@ def test_a_grammar_report_goes_to_the_corrections_inbox_without_reopening(
 ) -> None:
     review = publish(velin_claim)
 
-    report = send(api, page_of(review), category="grammar", passage="Kremlin press secretery")
+    report = send(
+        api, page_of(review), category="grammar", passage="Veltran Palace press secretery"
+    )
 
     review.refresh_from_db()
     assert review.state == "published"
