@@ -43,7 +43,8 @@ def editor_view(view: View) -> View:
 
 
 def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+    # Set by django-htmx's middleware from the HX-Request header.
+    return bool(request.htmx)  # type: ignore[attr-defined]
 
 
 def answer(
