@@ -20,6 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from claims.matches import MAX_TEXT as MATCH_TEXT_LIMIT
+from claims.matches import find_matches
 from claims.models import Appearance, Article, Claim
 from claims.pipeline.urls import canonical_url
 from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed
@@ -168,12 +170,15 @@ def feedback_route(*, feedback: Feedback) -> Feedback:
     if original is not None:
         return _group(feedback, original)
     if target is None:
+        suggested = _checked_already(feedback)
         _event(
             feedback,
             None,
             "feedback_unrouted",
             Feedback.Status.NEW,
-            "No fact-check or article at this address.",
+            "No fact-check or article at this address."
+            + (" The desk has checked or flagged something like it." if suggested else ""),
+            {"suggested": suggested} if suggested else None,
         )
         return feedback
     changes: dict[str, Any] = {}
@@ -272,6 +277,23 @@ def _locate(passage: str, text: str) -> tuple[int, int] | None:
         return None
     found = re.search(r"\s+".join(map(re.escape, words)), text, flags=re.IGNORECASE)
     return (found.start(), found.end()) if found else None
+
+
+def _checked_already(feedback: Feedback) -> list[dict[str, Any]]:
+    """What the desk has published or flagged that reads like an unplaceable report,
+    so the editor who routes it by hand starts from the likely claim."""
+    text = _reported_text(feedback).strip()[:MATCH_TEXT_LIMIT]
+    if not text:
+        return []
+    return [
+        {
+            "kind": match.kind,
+            "claim": match.claim.pk,
+            "review": match.review.pk if match.review else None,
+            "score": round(match.score, 2),
+        }
+        for match in find_matches(text=text, limit=3)
+    ]
 
 
 def _reported_text(feedback: Feedback) -> str:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from claims import links
+from claims.matches import MAX_TEXT, find_matches
 from claims.models import Appearance, Claim, ClaimLink
 from claims.services import appearance_promote
 from factcheck.errors import DomainError
@@ -17,6 +18,7 @@ from reviews.desk.triage import assignable_staff
 
 MAX_APPEARANCES = 50
 PROMOTE_PERMISSION = "claims.change_claim"
+CHECKED_ALREADY = 5
 OTHER_CLAIMS = 10
 
 
@@ -89,9 +91,16 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
             else []
         ),
         "may_promote": user.has_perm(PROMOTE_PERMISSION),
+        "checked_already": checked_already(claim),
         **links_context(request, claim),
     }
     return render(request, "desk/claim.html", context)
+
+
+def checked_already(claim: Claim) -> list:
+    """Published fact-checks and open claims that read like this one (the matches API)."""
+    matches = find_matches(text=claim.text[:MAX_TEXT] or "-", limit=CHECKED_ALREADY + 1)
+    return [match for match in matches if match.claim.pk != claim.pk][:CHECKED_ALREADY]
 
 
 def _chosen(appearances: list[Appearance], wanted: str) -> Appearance | None:

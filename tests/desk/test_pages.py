@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from claims.models import Feed
 from reviews.models import Feedback
 from tests.conftest import PASSWORD
-from tests.desk.factories import submitted_review
+from tests.desk.factories import flagged_claim, submitted_review
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +123,16 @@ def test_the_dashboard_counts_what_was_published(client, alice, erin, frank, cla
     assert "<title>False: 1</title>" in html
     assert "<title>Arkady Velin: 1</title>" in html  # top speakers by claims and by false
     assert response.context["median_hours"] is not None
+
+
+def test_the_claim_page_shows_open_claims_that_read_alike(client, alice, claim, velin) -> None:
+    twin = flagged_claim("reports of Ostrian troops in Dorvask were disinformation", who=velin)
+    unrelated = flagged_claim("the new harbour ferry will run every ten minutes", who=velin)
+    client.force_login(alice)
+
+    html = client.get(f"/desk/claims/{claim.pk}/").content.decode()
+    checked = html.split("Checked already?")[1].split("<h2>")[0]
+
+    assert f"/desk/claims/{twin.pk}/" in checked
+    assert f"/desk/claims/{unrelated.pk}/" not in checked
+    assert f"/desk/claims/{claim.pk}/" not in checked

@@ -283,3 +283,25 @@ def test_two_readers_reporting_at_once_open_one_correction(publish, velin_claim)
     assert ReviewEvent.objects.filter(review=review, action="corrected").count() == 1
     reports = Feedback.objects.filter(review=review)
     assert reports.count() == 4 and reports.filter(duplicate_of__isnull=True).count() == 1
+
+
+def test_a_report_about_an_unknown_page_carries_what_the_desk_already_checked(
+    api, publish, velin_claim
+) -> None:
+    review = publish(velin_claim)
+
+    report = send(
+        api,
+        "https://elsewhere.example/story",
+        passage="Reports of Ostrian involvement are disinformation.",
+    )
+
+    assert report.status == "new" and report.review is None
+    event = ReviewEvent.objects.get(feedback=report, action="feedback_unrouted")
+    best = event.changes["suggested"][0]
+    assert (best["kind"], best["claim"], best["review"]) == (
+        "fact_check",
+        velin_claim.pk,
+        review.pk,
+    )
+    assert "checked or flagged something like it" in event.note
