@@ -13,7 +13,8 @@ from factcheck.errors import InvalidInput
 MAX_DEPTH = 10  # a roll-up deeper than this is a data error, not a government
 
 
-def speaker_key(name: str) -> str:
+def _body_key(name: str) -> str:
+    """A body's name without a leading "the", so "the Kremlin" and "Kremlin" meet."""
     words = name.lower().replace("’", "'").split()
     if words and words[0] == "the":
         words = words[1:]
@@ -80,7 +81,7 @@ def speaker_learn_body(*, speaker: Speaker, phrase: str) -> list[Speaker]:
     names = learn(phrase, speaker.name).bodies
     path = [speaker, *speaker_body_chain(speaker)]
     top = path[-1]
-    settled = names and speaker_key(top.name) == speaker_key(names[-1])
+    settled = names and _body_key(top.name) == _body_key(names[-1])
     if not names or settled or top.edited_by_staff or top.body_id:
         return path[1:]
     rows = [_body_named(name) for name in names]
@@ -104,7 +105,7 @@ def speaker_learn_body(*, speaker: Speaker, phrase: str) -> list[Speaker]:
 
 
 def _body_named(name: str) -> Speaker:
-    key = speaker_key(name)
+    key = _body_key(name)
     alias = SpeakerAlias.objects.select_related("speaker").filter(key=key).first()
     if alias is not None:
         return alias.speaker
