@@ -103,7 +103,7 @@ def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[
                 # under its heading: the same speaker goes on.
                 if pending is not None:
                     yield pending
-                pending = _continuation(reprinted or pending, text, sentence)
+                pending = _continuation(reprinted or pending, sentence)
                 continuing, since = True, 0
             else:
                 continuing = False
@@ -168,10 +168,10 @@ def _build(
     else:
         resolved = tracker.resolve(source_text, antecedent, raw.appositive)
     resolved = tracker.described_later(text, sentence.end, resolved)
-    verdict = classify(resolved.phrase, registry, context="")
+    verdict = classify(resolved.phrase, registry)
     if not verdict.official and resolved.is_person and not verdict.reason:
         resolved = tracker.introduced_later(text, sentence.end, resolved)
-        verdict = classify(resolved.phrase, registry, context="")
+        verdict = classify(resolved.phrase, registry)
     content = raw.content or Span(raw.cue.end, raw.cue.end)
     value, reasons = checkworthiness(raw.content_text, raw.cue_text, verdict.official)
     stance, stance_reason = stance_of(raw.lemma, raw.cue_text)
@@ -207,8 +207,7 @@ def _extend(previous: Attribution, text: str, sentence: Sentence) -> Attribution
 
     The unit grows to cover it, as a multi-sentence quotation under one speech tag does.
     """
-    body = sentence.text.strip().strip('"“”').strip()
-    start = sentence.start + sentence.text.find(body[:1]) if body else sentence.start
+    body, start = _quoted_body(sentence)
     return replace(
         previous,
         sentence_end=sentence.end,
@@ -218,10 +217,15 @@ def _extend(previous: Attribution, text: str, sentence: Sentence) -> Attribution
     )
 
 
-def _continuation(previous: Attribution, text: str, sentence: Sentence) -> Attribution:
-    """An untagged sentence that goes on with an earlier statement: same speaker, no cue."""
+def _quoted_body(sentence: Sentence) -> tuple[str, int]:
+    """The sentence without its quotation marks, and where that text starts."""
     body = sentence.text.strip().strip('"“”').strip()
-    start = sentence.start + sentence.text.find(body[:1]) if body else sentence.start
+    return body, (sentence.start + sentence.text.find(body[:1]) if body else sentence.start)
+
+
+def _continuation(previous: Attribution, sentence: Sentence) -> Attribution:
+    """An untagged sentence that goes on with an earlier statement: same speaker, no cue."""
+    body, start = _quoted_body(sentence)
     return replace(
         previous,
         sentence_start=sentence.start,

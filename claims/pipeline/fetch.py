@@ -23,7 +23,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
@@ -47,7 +47,6 @@ from claims.pipeline.inflate import SUPPORTED_ENCODINGS, Inflater
 from claims.pipeline.netguard import (
     AllowEntry,
     Target,
-    parse_allow_hosts,
     parse_target,
     vet_addresses,
 )
@@ -103,12 +102,6 @@ class FetchPolicy:
     read_timeout: float = 15.0  # longest silence tolerated from the server
     max_redirects: int = 5
     per_host_limit: int = 2
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str], **overrides: object) -> "FetchPolicy":
-        """Build a policy from settings or os.environ (reads FACTCHECK_FETCH_ALLOW_HOSTS)."""
-        allow_hosts = parse_allow_hosts(environ.get("FACTCHECK_FETCH_ALLOW_HOSTS", ""))
-        return cls(allow_hosts=allow_hosts, **overrides)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -141,21 +141,14 @@ _BODY_NAME_RE = re.compile(
 )
 
 
-def classify(phrase: str, registry: SpeakerRegistry | None = None, context: str = "") -> Verdict:
-    """Classify a source phrase (title + name + body) as official or not.
-
-    `context` is the phrase that introduced the speaker earlier in the article
-    (e.g. "press secretary Dmitry Peskov" for a later "Peskov"), used as fallback.
-    """
+def classify(phrase: str, registry: SpeakerRegistry | None = None) -> Verdict:
+    """Classify a source phrase (title + name + body) as official or not."""
     if registry is not None:
-        entry = registry.lookup(phrase) or (registry.lookup(context) if context else None)
+        entry = registry.lookup(phrase)
         if entry is not None and entry.is_official is not None:
             reason = entry.reason or ("official" if entry.is_official else "not official")
             return Verdict(entry.is_official, f"registry: {reason}", entry.title, entry.body)
-    verdict = _described(_classify_phrase(phrase), phrase)
-    if verdict.reason or not context or context == phrase:
-        return verdict
-    return _described(_classify_phrase(context), context)
+    return _described(_classify_phrase(phrase), phrase)
 
 
 def _described(verdict: Verdict, phrase: str) -> Verdict:

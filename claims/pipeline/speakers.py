@@ -44,7 +44,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"\b(?:minister|secretary|spokes\w+|official|president|director|chairman|chair|analyst|"
     r"professor|governor|mayor|attorney|senator|congressman|head|chief|leader|manager|"
     r"commissioner|officer|ambassador|executive|founder|economist|member|lawmaker|author|"
-    r"advis[eo]r|scientist|researcher|spokes\w+|epidemiologist|candidate|nominee|council\w*|"
+    r"advis[eo]r|scientist|researcher|epidemiologist|candidate|nominee|council\w*|"
     r"representative|deputy|superintendent)\b",
     re.IGNORECASE,
 )
@@ -57,6 +57,7 @@ SINGLE_OFFICES = frozenset(
 )
 _LOOKAHEAD = 20_000  # characters read ahead for a speaker's role
 PERSON_PRONOUNS = frozenset("he she i him her".split())
+_RECENT_SPEAKERS = 30
 
 
 @dataclass(frozen=True)
@@ -233,12 +234,12 @@ class SpeakerTracker:
         if resolved.is_person and opening in {"he", "she"} and " " in resolved.speaker:
             self._genders.setdefault(resolved.speaker.lower(), PRONOUN_GENDER[opening])
         self._speakers.append((resolved, self._sentence))
-        del self._speakers[:-30]  # only recent speakers are candidates for a pronoun
+        del self._speakers[:-_RECENT_SPEAKERS]  # only recent speakers are candidates for a pronoun
         if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
             self._remember(resolved.speaker, resolved.phrase)
 
     def _last(self, fits: Callable[[Resolved], bool]) -> Resolved | None:
-        for resolved, _ in reversed(self._speakers[-30:]):
+        for resolved, _ in reversed(self._speakers):
             if fits(resolved):
                 return resolved
         return None
@@ -247,7 +248,7 @@ class SpeakerTracker:
         """The last named speaker of the pronoun's gender; a person only mentioned counts
         when no one spoke lately. "A woman who ..." qualifies for "she" without a name."""
         wanted = PRONOUN_GENDER.get(pronoun, "")
-        for resolved, sentence in reversed(self._speakers[-30:]):
+        for resolved, sentence in reversed(self._speakers):
             gender = self._gender_of(resolved)
             if wanted and gender and gender != wanted:
                 continue

@@ -1,7 +1,7 @@
 """Fixture-driven detection tests: text in, expected attributions out.
 
 Each fixture file in fixtures/detect holds cases; an expected attribution lists only the
-fields it cares about, and `content` may be given exactly or as `content_contains`.
+fields it cares about, each compared exactly.
 """
 
 from __future__ import annotations

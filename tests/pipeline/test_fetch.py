@@ -24,6 +24,7 @@ from claims.pipeline.fetch_errors import (
     TooLarge,
     TooManyRedirects,
 )
+from claims.pipeline.netguard import parse_allow_hosts
 from tests.httpserver import LocalHTTPServer, Request
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -408,8 +409,8 @@ def test_it_refuses_too_many_redirects(local_http: LocalHTTPServer) -> None:
 
 def test_the_allow_list_permits_only_the_named_port(local_http: LocalHTTPServer) -> None:
     local_http.respond("/story", 200, PAGE, HTML)
-    policy = FetchPolicy.from_env(
-        {"FACTCHECK_FETCH_ALLOW_HOSTS": f"127.0.0.1:{local_http.port}"}, deadline=1.0
+    policy = FetchPolicy(
+        allow_hosts=parse_allow_hosts(f"127.0.0.1:{local_http.port}"), deadline=1.0
     )
 
     assert Fetcher(policy).fetch(local_http.url("/story")).status == 200
@@ -421,7 +422,7 @@ def test_it_refuses_loopback_when_the_allow_list_is_empty(local_http: LocalHTTPS
     local_http.respond("/story", 200, PAGE, HTML)
 
     with pytest.raises(BlockedAddress):
-        Fetcher(FetchPolicy.from_env({})).fetch(local_http.url("/story"))
+        Fetcher(FetchPolicy()).fetch(local_http.url("/story"))
     assert local_http.hits("/story") == 0
 
 
