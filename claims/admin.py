@@ -42,9 +42,10 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description="Poll the selected feeds now", permissions=["change"])
     def poll_now(self, request: HttpRequest, queryset: QuerySet[Feed]) -> None:
-        for feed in queryset:
+        feeds = list(queryset)
+        for feed in feeds:
             feed_poll_request(feed=feed)
-        self.message_user(request, f"Queued {queryset.count()} poll(s).", messages.SUCCESS)
+        self.message_user(request, f"Queued {len(feeds)} poll(s).", messages.SUCCESS)
 
 
 @admin.register(Article)
@@ -68,17 +69,30 @@ class ArticleAdmin(admin.ModelAdmin):
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
     fields = ["alias"]
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
+    """Read-only: staff edit speakers on the desk (/desk/speakers/), whose services keep
+    the key in step with the name, refuse roll-up loops and protect staff edits from
+    being overwritten by detection."""
+
     list_display = ["name", "title", "body", "is_official", "kind"]
     list_filter = ["is_official", "kind"]
     search_fields = ["name", "title", "aliases__alias"]
-    readonly_fields = ["key"]
-    autocomplete_fields = ["body"]
     inlines = [SpeakerAliasInline]
+
+    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
 
 class AppearanceInline(admin.TabularInline):

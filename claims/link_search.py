@@ -16,12 +16,12 @@ from django.db import connection
 
 from claims.models import Claim
 from claims.pipeline.matching import Features, stem
+from claims.speaker_registry import MAX_DEPTH
 
 SEARCH_TERMS = 5  # distinctive terms taken from the statement; 10 pairs at most
 MATCH_CAP = 1000  # matched rows ranked per query, whatever the table size
 FALLBACK_RECENT = 2000  # recent claims compared on databases without full-text search
 _WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
-MAX_DEPTH = 10  # as `speaker_registry.MAX_DEPTH`: a deeper roll-up is a data error
 
 # Claims sharing a pair of the statement's distinctive terms, through `claim_text_fts_idx`.
 _MATCHED = """

@@ -36,8 +36,8 @@ def _should_retry(task: Task, error: FetchError) -> bool:
     return error.transient and not task.request.is_eager and task.request.retries < MAX_RETRIES
 
 
-@shared_task(bind=True, name="claims.poll_due_feeds", ignore_result=True)
-def poll_due_feeds(self: Task) -> int:
+@shared_task(name="claims.poll_due_feeds", ignore_result=True)
+def poll_due_feeds() -> int:
     """Beat's entry point: claim a bounded batch of due feeds and queue a poll of each."""
     return len(services.feeds_poll_due())
 
