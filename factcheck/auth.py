@@ -17,11 +17,20 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from rest_framework.settings import api_settings
+from rest_framework.throttling import BaseThrottle
 
 
 def client_ip(request: HttpRequest | None) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client wants it to be.
-    return (request.META.get("REMOTE_ADDR", "") if request is not None else "") or ""
+    """The caller's address, for lockouts and throttles alike. X-Forwarded-For is trusted
+    only when REST_FRAMEWORK's NUM_PROXIES says a proxy sets it: otherwise a client
+    could claim a new address with every request, and behind a proxy every user would
+    share the proxy's address."""
+    if request is None:
+        return ""
+    if api_settings.NUM_PROXIES is None:
+        return request.META.get("REMOTE_ADDR", "") or ""
+    return BaseThrottle().get_ident(request) or ""
 
 
 def _key(kind: str, subject: str, value: str) -> str:

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims.models import Claim
+from factcheck.auth import client_ip
 from factcheck.errors import InvalidInput
 from reviews import feedback as services
 from reviews.models import Feedback, Review
@@ -27,7 +28,7 @@ from reviews.publication import (
     sanitise_html,
     search_fact_checks,
 )
-from reviews.throttling import FeedbackThrottle, client_ip
+from reviews.throttling import FeedbackThrottle
 
 THANKS = "Thank you. We read every report and will look into this one."
 

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from factcheck.auth import client_ip
 from factcheck.errors import InvalidInput
 from reviews.feedback import MAX_LENGTHS, feedback_submit
 from reviews.models import Feedback, Rating
@@ -26,7 +27,7 @@ from reviews.publication import (
     sanitise_html,
     search_fact_checks,
 )
-from reviews.throttling import client_ip, feedback_wait
+from reviews.throttling import feedback_wait
 
 PAGE_SIZE = 20
 

@@ -14,18 +14,11 @@ from django.http import HttpRequest
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
+from factcheck.auth import client_ip
 from reviews.feedback import client_hash
 
 SCOPES = ("feedback", "feedback_daily")
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The caller's address. X-Forwarded-For is trusted only when NUM_PROXIES says a
-    proxy sets it; otherwise a bot could claim a new address with every request."""
-    if api_settings.NUM_PROXIES is None:
-        return request.META.get("REMOTE_ADDR", "")
-    return BaseThrottle().get_ident(request)
 
 
 def _rate(scope: str) -> tuple[int, int]:
