@@ -25,6 +25,7 @@ from claims.matches import find_matches
 from claims.models import Appearance, Article, Claim
 from claims.pipeline.urls import canonical_url
 from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from reviews.corrections import OPEN
 from reviews.models import Feedback, Review, ReviewEvent
 from reviews.passages import nearest
 from reviews.permissions import is_desk_staff, is_editor
@@ -37,7 +38,6 @@ MAX_LENGTHS = {"url": 2000, "passage": 2000, "message": 5000, "email": 254}
 DUPLICATE_WINDOW = timedelta(days=30)
 DUPLICATE_SIMILARITY = 85
 FACT_CHECK_PATH = re.compile(r"^/fact-checks/(?P<slug>[-\w]+)/?$")
-OPEN = (Feedback.Status.NEW, Feedback.Status.ROUTED)
 
 
 def client_hash(ip: str) -> str:

@@ -152,7 +152,7 @@ class FactCheck:
             current=versions[-1],
             first=versions[0],
             corrections=[version for version in versions if version.number > 1],
-            appearances=[a for a in review.claim.appearances.all()],
+            appearances=list(review.claim.appearances.all()),
         )
 
     @property

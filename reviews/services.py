@@ -1,10 +1,8 @@
 """State changes for staff and reviews. Views, commands and tasks call these."""
 
-import html
 from datetime import datetime
 from typing import Any
 
-import nh3
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.password_validation import validate_password
@@ -20,6 +18,7 @@ from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from reviews import permissions
 from reviews.corrections import correction_published
 from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+from reviews.publication import plain_text
 from reviews.roles import ADMIN, ROLES, sync_groups
 
 MAX_NOTE = 5000
@@ -118,9 +117,13 @@ def _required_note(note: str, action: str) -> str:
     note = (note or "").strip()
     if not note:
         raise InvalidInput(f"A note is required to {action}.")
+    _check_note_length(note)
+    return note
+
+
+def _check_note_length(note: str) -> None:
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"The note is longer than {MAX_NOTE} characters.")
-    return note
 
 
 def _move(review: Review, to_state: str, **fields: Any) -> str:
@@ -282,7 +285,8 @@ def evidence_add(
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise InvalidInput("url: enter a valid http(s) URL.") from None
-    title = plain_text(title).strip()
+    # Stored as the text a reader sees; templates escape it on the way out.
+    title = plain_text(title)
     if not title:
         raise InvalidInput("title: a title is required.")
     if stance not in Evidence.Stance.values:
@@ -292,7 +296,7 @@ def evidence_add(
         review=open_review,
         url=url,
         title=title[:500],
-        excerpt=plain_text(excerpt).strip(),
+        excerpt=plain_text(excerpt),
         stance=stance,
         primary_source=primary_source,
         added_by=actor,
@@ -333,14 +337,6 @@ def _evidence_summary(evidence: Evidence) -> dict[str, Any]:
         "stance": evidence.stance,
         "primary_source": evidence.primary_source,
     }
-
-
-def plain_text(text: str) -> str:
-    """Evidence is stored as the text a reader sees: tags dropped, entities decoded.
-
-    Templates escape it on the way out, so a decoded `<` is harmless there.
-    """
-    return html.unescape(nh3.clean(text or "", tags=set()))
 
 
 @transaction.atomic
@@ -500,8 +496,7 @@ def review_approve(
         raise Conflict(f"The review is {review.state}; only a submitted review can be approved.")
     if expected_version is not None and expected_version != review.version:
         raise StaleVersion(review)
-    if len(note) > MAX_NOTE:
-        raise InvalidInput(f"The note is longer than {MAX_NOTE} characters.")
+    _check_note_length(note)
     now = timezone.now()
     number = review.versions.count() + 1
     fields: dict[str, Any] = {"approved_by": actor, "modified_at": now}

@@ -9,9 +9,9 @@ from rest_framework import serializers
 
 from claims.models import Appearance, Article, Claim, ClaimLink, Evidence, Speaker
 from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+from reviews.services import MAX_NOTE
 
 MAX_TEXT = 20_000
-MAX_NOTE = 5_000
 
 
 class UserRefSerializer(serializers.Serializer):
