@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 
 from claims.models import Claim, Feed
+from reviews import permissions
 from reviews.models import Feedback, Review
 from reviews.roles import role_of
 
@@ -12,7 +13,7 @@ def desk_nav(request: HttpRequest) -> dict:
     role = role_of(user) if user is not None else None
     if role is None:
         return {"desk_nav": None}
-    is_editor = user.has_perm("reviews.approve_review")
+    is_editor = permissions.is_editor(user)
     items = [
         {
             "label": "Triage",
@@ -22,7 +23,8 @@ def desk_nav(request: HttpRequest) -> dict:
         {
             "label": "My reviews",
             "url": "/desk/reviews/",
-            "count": Review.objects.filter(assignee=user, state__in=Review.OPEN_STATES)
+            "count": Review.objects.open()
+            .filter(assignee=user)
             .exclude(state=Review.State.SUBMITTED)
             .count(),
         },

@@ -12,9 +12,8 @@ from claims.matches import MAX_TEXT, find_matches
 from claims.models import Appearance, Claim, ClaimLink
 from claims.services import appearance_promote
 from factcheck.errors import DomainError
-from reviews import permissions
 from reviews.desk.common import answer, desk_view, safe_back
-from reviews.desk.triage import assignable_staff
+from reviews.desk.triage import claim_actions
 
 MAX_APPEARANCES = 50
 PROMOTE_PERMISSION = "claims.change_claim"
@@ -63,13 +62,11 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     shown = _chosen(appearances, request.GET.get("appearance", ""))
     open_review = claim.reviews.open().select_related("assignee").first()
     user = request.user
-    actionable = claim.status in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
     others = (
         Claim.objects.filter(speaker_id=claim.speaker_id).exclude(pk=claim.pk)
         if claim.speaker_id
         else Claim.objects.none()
     )
-    may_assign_others = actionable and user.has_perm("reviews.assign_review")
     context = {
         "claim": claim,
         "appearances": appearances,
@@ -80,10 +77,7 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
         "reviews": claim.reviews.select_related("assignee", "rating").order_by("-created_at"),
         "evidence": claim.evidence.select_related("added_by"),
         "open_review": open_review,
-        "may_take": actionable and permissions.can_assign(user, user, open_review),
-        "may_assign_others": may_assign_others,
-        "may_dismiss": actionable and permissions.can_dismiss(user, open_review),
-        "staff": assignable_staff() if may_assign_others else [],
+        **claim_actions(user, claim, open_review),
         # Statements by non-officials stay on the article, unflagged, until promoted.
         "unflagged": (
             shown.article.appearances.filter(claim__isnull=True).order_by("content_start")

@@ -102,12 +102,7 @@ def flagged_per_day(days: list[date]) -> dict[str, Any]:
 
 def backlog_by_state() -> list[tuple[str, float]]:
     claims = Claim.objects.filter(status=Claim.Status.FLAGGED).count()
-    reviews = dict(
-        Review.objects.filter(state__in=Review.OPEN_STATES)
-        .order_by()
-        .values_list("state")
-        .annotate(n=Count("id"))
-    )
+    reviews = dict(Review.objects.open().order_by().values_list("state").annotate(n=Count("id")))
     return [
         ("Flagged, not assigned", claims),
         ("Assigned", reviews.get(Review.State.ASSIGNED, 0)),

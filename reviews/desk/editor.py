@@ -17,7 +17,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         .order_by("submitted_at", "id")
     )
     corrections = (
-        Review.objects.filter(is_correction=True, state__in=Review.OPEN_STATES)
+        Review.objects.open()
+        .filter(is_correction=True)
         .exclude(state=Review.State.SUBMITTED)
         .select_related("claim", "assignee")
         .order_by("updated_at")

@@ -36,7 +36,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         request,
         "desk/my_reviews.html",
         {
-            "open": reviews.filter(state__in=Review.OPEN_STATES).order_by("due_at", "created_at"),
+            "open": reviews.open().order_by("due_at", "created_at"),
             "done": reviews.filter(state=Review.State.PUBLISHED).order_by("-modified_at")[:20],
             "now": timezone.now(),
         },

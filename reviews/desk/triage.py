@@ -49,10 +49,7 @@ def row_context(
     level: str = "",
 ) -> dict:
     """A triage row and the actions this user may take on it."""
-    user = request.user
     open_review = next(iter(getattr(claim, "open_reviews", [])), None)
-    actionable = claim.status in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
-    may_assign_others = actionable and user.has_perm("reviews.assign_review")
     return {
         "claim": claim,
         "open_review": open_review,
@@ -62,6 +59,21 @@ def row_context(
         "back": request.get_full_path()
         if request.method == "GET"
         else safe_back(request, "/desk/"),
+        **claim_actions(request.user, claim, open_review, staff=staff),
+    }
+
+
+def claim_actions(
+    user: AbstractUser,
+    claim: Claim,
+    open_review: Review | None,
+    *,
+    staff: list[AbstractUser] | None = None,
+) -> dict:
+    """Take, assign and dismiss as offered on a triage row and on the claim page."""
+    actionable = claim.status in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
+    may_assign_others = actionable and user.has_perm("reviews.assign_review")
+    return {
         "may_take": actionable and permissions.can_assign(user, user, open_review),
         "may_assign_others": may_assign_others,
         "may_dismiss": actionable and permissions.can_dismiss(user, open_review),
