@@ -21,7 +21,6 @@ import http.client
 import json
 import os
 import random
-import re
 import socket
 import statistics
 import subprocess
@@ -30,6 +29,8 @@ import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
+
+from benchmarks_md import rewrite_section
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -486,17 +487,6 @@ p95 865 ms in-process (the previous run, at load 5–8: 399 / 881 ms). Over HTTP
 gunicorn thread."""
 
 
-def rewrite(path: Path, new_section: str) -> None:
-    """Replace only the `## Review API` section (up to the next `## ` heading)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    pattern = re.compile(r"^## Review API\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: new_section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + new_section
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -528,7 +518,7 @@ def main() -> None:
     if args.dry_run:
         print(new_section)
     else:
-        rewrite(BASE_DIR / "BENCHMARKS.md", new_section)
+        rewrite_section(new_section)
         print("BENCHMARKS.md: Review API section rewritten")
 
 

@@ -9,16 +9,18 @@ Usage: .venv/bin/python scripts/bench_detect.py [--dry-run]
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks_md import rewrite_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared"))
@@ -161,18 +163,10 @@ def section(acc: dict[str, dict], speed: dict) -> str:
     return "\n".join(lines)
 
 
-def rewrite(path: Path, new_section: str) -> None:
-    """Replace only the `## Detection` section (up to the next `## ` heading)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    pattern = re.compile(r"^## Detection\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: new_section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + new_section
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="print, do not rewrite")
+    args = parser.parse_args()
     # One core: the benchmark is single-threaded; pin it where the OS allows.
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -192,10 +186,10 @@ def main() -> None:
     }
     print(json.dumps(figures))
     new_section = section(accuracy(), figures)
-    if "--dry-run" in sys.argv[1:]:
+    if args.dry_run:
         print(new_section)
     else:
-        rewrite(ROOT / "BENCHMARKS.md", new_section)
+        rewrite_section(new_section)
         print("BENCHMARKS.md: Detection section rewritten")
 
 

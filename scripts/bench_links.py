@@ -12,13 +12,14 @@ import argparse
 import csv
 import os
 import random
-import re
 import statistics
 import sys
 import time
 from collections import Counter, defaultdict
 from importlib import import_module
 from pathlib import Path
+
+from benchmarks_md import rewrite_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared"))
@@ -257,19 +258,6 @@ def ensure_database() -> None:
     call_command("migrate", verbosity=0)
 
 
-def write_section(body: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    section = "## Linking\n\n" + body.strip() + "\n"
-    pattern = re.compile(r"^## Linking\n.*?(?=^## |\Z)", re.S | re.M)
-    text = (
-        pattern.sub(lambda _: section + "\n", text)
-        if pattern.search(text)
-        else (text.rstrip() + "\n\n" + section)
-    )
-    path.write_text(text.rstrip() + "\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--polnear-only", action="store_true")
@@ -322,7 +310,7 @@ def main() -> None:
             "which migration 0007 turns off. At this load most of the rest is round-trip "
             "latency and the matcher's Python (`features` of each candidate, ~1 ms).",
         ]
-    write_section("\n".join(lines))
+    rewrite_section("## Linking\n\n" + "\n".join(lines).strip() + "\n")
 
 
 if __name__ == "__main__":

@@ -23,12 +23,6 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-apt_install() {
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
-}
-
 as_postgres() {
     # initdb and pg_ctl refuse to run as root.
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -41,10 +35,11 @@ ensure_workdir() {
     fi
 }
 
+if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
+    bash "$(dirname "$0")/ensure-system.sh" test  # the server packages, when missing
+fi
+
 if [ -z "${DATABASE_URL:-}" ]; then
-    if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
-        apt_install postgresql postgresql-contrib
-    fi
     PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     ensure_workdir
     mkdir -p "$workdir/pg"
@@ -61,7 +56,6 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 if [ -z "${REDIS_URL:-}" ]; then
-    command -v redis-server >/dev/null 2>&1 || apt_install redis-server
     ensure_workdir
     port=$(free_port)
     redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save "" --appendonly no \
