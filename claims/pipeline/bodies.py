@@ -1,9 +1,10 @@
 """Which body a speaker speaks for, and which government that body belongs to.
 
-Read off the words around a name: "Kremlin spokesman" → the Kremlin → Russian
-government; "Russian Chief of the General Staff" → Russian government; "Veltrian
-Defence Minister" → Veltrian government. A small gazetteer covers the metonyms news
-uses for seats of government; demonyms ("Veltrian") work for any country, listed or not.
+Read off the words around a name (`governments.government_of`): "Kremlin spokesman"
+→ the Kremlin → Russian government; "Russian Chief of the General Staff" → Russian
+government; "Veltrian Defence Minister" → Veltrian defence ministry → Veltrian
+government. Seats, capitals, demonyms and state media come from the documented table
+in `countries`; a demonym works for any country, listed or not.
 """
 
 from __future__ import annotations
@@ -11,71 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Seats of government and state media that name a state without saying so.
-SEATS = {
-    "kremlin": ("the Kremlin", "Russian"),
-    "white house": ("the White House", "American"),
-    "pentagon": ("the Pentagon", "American"),
-    "state department": ("the State Department", "American"),
-    "downing street": ("Downing Street", "British"),
-    "foreign office": ("the Foreign Office", "British"),
-    "elysee": ("the Elysee", "French"),
-    "élysée": ("the Elysee", "French"),
-    "zhongnanhai": ("Zhongnanhai", "Chinese"),
-    "blue house": ("the Blue House", "South Korean"),
-    "kcna": ("KCNA", "North Korean"),
-    "korean central news agency": ("KCNA", "North Korean"),
-    "tass": ("TASS", "Russian"),
-    "ria novosti": ("RIA Novosti", "Russian"),
-    "xinhua": ("Xinhua", "Chinese"),
-    "irna": ("IRNA", "Iranian"),
-    "sana": ("SANA", "Syrian"),
-}
+from claims.pipeline.governments import government_of
 
-COUNTRY_DEMONYMS = {
-    "russia": "Russian",
-    "moscow": "Russian",
-    "china": "Chinese",
-    "beijing": "Chinese",
-    "north korea": "North Korean",
-    "pyongyang": "North Korean",
-    "south korea": "South Korean",
-    "seoul": "South Korean",
-    "united states": "American",
-    "u.s.": "American",
-    "us": "American",
-    "washington": "American",
-    "united kingdom": "British",
-    "britain": "British",
-    "uk": "British",
-    "london": "British",
-    "ukraine": "Ukrainian",
-    "kyiv": "Ukrainian",
-    "iran": "Iranian",
-    "tehran": "Iranian",
-    "france": "French",
-    "paris": "French",
-    "germany": "German",
-    "berlin": "German",
-    "japan": "Japanese",
-    "tokyo": "Japanese",
-    "israel": "Israeli",
-    "syria": "Syrian",
-    "turkey": "Turkish",
-    "india": "Indian",
-    "pakistan": "Pakistani",
-}
-
-# Adjectives that look like demonyms but name no state.
-_NOT_DEMONYMS = frozenset(
-    """presidential federal national regional municipal provincial european western
-    eastern northern southern christian republican human urban median susan brian adrian
-    ivan sebastian ali hindi""".split()
-)
-_DEMONYM_RE = re.compile(
-    r"\b(North |South )?([A-Z][a-z]+(?:ian|ean|an|ese|ish|i)|French|Dutch|Greek|Thai|Swiss|Czech)\b"
-)
-_OF_COUNTRY_RE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w]+)?)")
 _MINISTRY_RE = re.compile(
     r"\b(?:(\w+)\s+(?:minister|ministry)|(?:minister|ministry)\s+of\s+(\w+(?:\s+affairs)?))\b",
     re.IGNORECASE,
@@ -85,61 +23,35 @@ _GENERIC_MINISTERS = frozenset({"prime", "deputy", "the", "a", "junior", "cabine
 
 @dataclass(frozen=True)
 class BodyPath:
-    """From the most specific body up to the government: ("the Kremlin", "Russian government")."""
+    """From the most specific body up to the government: ("the Kremlin", "Russian government"),
+    with the reason the government was read off the words."""
 
     bodies: tuple[str, ...]
+    reason: str = ""
 
     @property
     def government(self) -> str:
         return self.bodies[-1] if self.bodies else ""
 
 
-def learn(phrase: str, name: str = "") -> BodyPath:
-    """The bodies a source phrase speaks for; empty when the phrase names no state.
+def learn(phrase: str, name: str = "", *, title: str = "", sentence: str = "") -> BodyPath:
+    """The bodies a source phrase speaks for; empty when the words name no state.
 
     `name` (the speaker's own name) is cut out first, so a surname that happens to look
-    like a demonym ("Kushnerian") is not read as a country.
+    like a demonym is not read as a country; `title` and `sentence` (for an apposition)
+    are read when the phrase itself names no state.
     """
-    text = phrase.replace(name, " ") if name else phrase
-    lowered = text.lower().replace("’", "'")
-    seat = _seat(lowered)
-    # A seat of government names its state more reliably than any adjective near it.
-    demonym = seat[1] if seat else _demonym(text, lowered)
-    if not demonym:
+    government = government_of(name=name, source=phrase, title=title, sentence=sentence)
+    if government is None:
         return BodyPath(())
     bodies: list[str] = []
-    if seat:
-        bodies.append(seat[0])
-    ministry = _ministry(text)
+    if government.via and government.via.lower() != name.lower():
+        bodies.append(government.via)
+    ministry = _ministry(f"{phrase} {title}".replace(name, " ") if name else phrase)
     if ministry:
-        bodies.append(f"{demonym} {ministry} ministry")
-    bodies.append(f"{demonym} government")
-    return BodyPath(tuple(bodies))
-
-
-def _seat(lowered: str) -> tuple[str, str] | None:
-    for key, seat in SEATS.items():
-        if re.search(rf"\b{re.escape(key)}\b", lowered):
-            return seat
-    return None
-
-
-def _demonym(text: str, lowered: str) -> str:
-    for key, demonym in COUNTRY_DEMONYMS.items():
-        if key in {"us", "uk"}:
-            if re.search(rf"\b{key.upper()}\b", text):
-                return demonym
-        elif re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", lowered):
-            return demonym
-    for match in _DEMONYM_RE.finditer(text):
-        word = match.group(2)
-        if word.lower() not in _NOT_DEMONYMS:
-            return f"{match.group(1) or ''}{word}"
-    of_country = _OF_COUNTRY_RE.search(text)
-    if of_country and of_country.group(1).lower() not in {"staff", "state", "defence", "defense"}:
-        country = of_country.group(1)
-        return COUNTRY_DEMONYMS.get(country.lower(), country)
-    return ""
+        bodies.append(f"{government.name.removesuffix(' government')} {ministry} ministry")
+    bodies.append(government.name)
+    return BodyPath(tuple(bodies), government.reason)
 
 
 def _ministry(text: str) -> str:

@@ -70,3 +70,32 @@ def test_a_capitalised_first_word_counts_as_a_name_when_the_other_side_names_it(
 def test_five_content_words_are_too_short_to_link_automatically() -> None:
     assert features("Troops crossed into Lindau yesterday").short
     assert not features("Veltrian troops crossed the border into the Lindau district").short
+
+
+def test_a_state_is_one_entity_however_it_is_named() -> None:
+    adjective = features("Belarusian troops had participated in exercises near the border")
+    capital = features("Minsk was providing troops for the exercises near the border")
+    assert "belarus" in adjective.entities & capital.entities
+    assert "shared names: belarus" in compare(adjective, capital).reasons
+
+
+def test_participated_and_participation_meet_and_involvement_is_participation() -> None:
+    took_part = features("Belarusian troops had participated in combat operations")
+    participation = features("reports of Belarusian participation")
+    involvement = features("reports of Belarusian involvement")
+    assert "particip" in took_part.words & participation.words & involvement.words
+
+
+def test_a_short_dismissal_is_one_topic_with_the_admission_it_dismissed() -> None:
+    admission = features(
+        "Belarusian troops had participated in combat operations in the Gomel region "
+        "against Ukrainian forces"
+    )
+    dismissal = features("reports of Belarusian involvement as disinformation")
+    assert compare(admission, dismissal).score >= 0.4
+
+
+def test_the_speakers_own_words_about_another_state_are_not_about_its_own() -> None:
+    exercise = features("Belarusian troops took part in the exercises")
+    grain = features("Belarus will export more grain this year")
+    assert compare(exercise, grain).score < 0.4
