@@ -131,6 +131,9 @@ class ReviewVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     correction_note = models.TextField(blank=True)
+    # The evidence as published, frozen like the verdict: drafts added or removed during
+    # a correction stay off the public page until the next version is approved.
+    evidence = models.JSONField(default=list, blank=True)
     published_at = models.DateTimeField()
 
     class Meta:
@@ -152,6 +155,10 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def delete(self) -> NoReturn:
         raise PermissionError("Audit events cannot be deleted.")
+
+
+# Events without an actor that a reader caused; every other actor-less event is the system's.
+READER_ACTIONS = frozenset({"feedback_received"})
 
 
 class ReviewEvent(models.Model):
@@ -193,7 +200,14 @@ class ReviewEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.action} by {self.actor_id} at {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.action} by {self.actor_name} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def actor_name(self) -> str:
+        """Who acted: a person on the desk, the reader who wrote in, or the system."""
+        if self.actor is not None:
+            return self.actor.get_username()
+        return "a reader" if self.action in READER_ACTIONS else "system"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
@@ -239,6 +253,8 @@ class Feedback(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
     client_hash = models.CharField(max_length=64, blank=True)
+    # An editor's answer when closing the report with no change; emailed to a consenting reader.
+    reply = models.TextField(blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -263,3 +279,93 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.url}"
+
+
+class Comment(models.Model):
+    """A note between the people on a review: plain text, @username mentions."""
+
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="comment_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on review {self.review_id}"
+
+
+class Notification(models.Model):
+    """Something a staff member should know, shown in the desk and (unless opted out) emailed."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned to you"
+        RETURNED = "returned", "Returned to you"
+        PUBLISHED = "published", "Approved and published"
+        COMMENT = "comment", "New comment"
+        MENTION = "mention", "You were mentioned"
+        REPORT = "report", "Reader report"
+        DUE_SOON = "due_soon", "Due within 24 hours"
+        OVERDUE = "overdue", "Overdue"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(
+        ReviewEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # What makes it one notification: "event:<id>", or "<kind>:<review>:<due date>".
+    key = models.CharField(max_length=120)
+    text = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="one_notification_per_event"),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=[
+                        "assigned",
+                        "returned",
+                        "published",
+                        "comment",
+                        "mention",
+                        "report",
+                        "due_soon",
+                        "overdue",
+                    ]
+                ),
+                name="notification_kind_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.recipient_id}"
+
+
+class NotificationSettings(models.Model):
+    """A staff member's choice about email; without a row, notifications are emailed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    email = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name_plural = "notification settings"
+
+    def __str__(self) -> str:
+        return f"Notification settings of {self.user_id}"
