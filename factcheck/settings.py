@@ -204,7 +204,13 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "factcheck.api.exception_handler",
     # Reader feedback: generous enough that no real reader ever meets it.
-    "DEFAULT_THROTTLE_RATES": {"auth": "10/min", "feedback": "10/min", "feedback_daily": "50/day"},
+    "DEFAULT_THROTTLE_RATES": {
+        "auth": "10/min",
+        "feedback": "10/min",
+        "feedback_daily": "50/day",
+        # From everyone about one page: repeats are grouped, so this only stops floods.
+        "feedback_page": "30/hour",
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Factcheck desk API",

@@ -22,6 +22,11 @@ urlpatterns = [
     path("reviews/<int:review_id>/approve/", review.approve, name="desk-review-approve"),
     path("reviews/<int:review_id>/return/", review.return_, name="desk-review-return"),
     path("reviews/<int:review_id>/correct/", review.correct, name="desk-review-correct"),
+    path(
+        "reviews/<int:review_id>/close-correction/",
+        review.close_correction,
+        name="desk-review-close-correction",
+    ),
     path("reviews/<int:review_id>/evidence/", review.evidence_add, name="desk-evidence-add"),
     path(
         "reviews/<int:review_id>/evidence/<int:evidence_id>/remove/",

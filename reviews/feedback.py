@@ -1,10 +1,11 @@
 """Reader reports: taking them in, routing them to the right desk, staff decisions.
 
 Routing in one paragraph: the report's URL names a published fact-check or an
-article (or nothing we know). A factual error about a fact-check reopens it as
-a correction; one about an article becomes a claim in triage; grammar and
-other reports wait in the editors' corrections inbox; unknown URLs stay new
-and unrouted. A repeat of an open report is grouped under it, never re-queued.
+article (or nothing we know). A report about a fact-check is linked to it and
+waits for an editor, who opens a correction or closes it (reviews/reports.py):
+readers never change published work. A factual error about an article becomes
+a claim in triage; unknown URLs stay new and unrouted. A repeat of an open
+report is grouped under it, never re-queued.
 """
 
 import logging
@@ -30,7 +31,6 @@ from reviews.models import Feedback, Review, ReviewEvent
 from reviews.passages import nearest
 from reviews.permissions import is_desk_staff, is_editor
 from reviews.publication import plain_text, published_fact_checks
-from reviews.services import review_correct
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,18 @@ def client_hash(ip: str) -> str:
     if not ip:
         return ""
     return salted_hmac("reviews.feedback.client", ip, algorithm="sha256").hexdigest()
+
+
+def page_hash(url: str) -> str:
+    """One key per reported page, whatever its host, scheme or tracking parameters ("": none)."""
+    try:
+        canonical = canonical_url(_absolute(plain_text(url)))
+    except ValueError:
+        return ""
+    path = urlsplit(canonical).path
+    # A fact-check is one page under any host name (as find_target sees it); others need the host.
+    page = path if FACT_CHECK_PATH.match(path) else canonical
+    return salted_hmac("reviews.feedback.page", page).hexdigest()
 
 
 @transaction.atomic
@@ -184,7 +196,7 @@ def feedback_route(*, feedback: Feedback) -> Feedback:
     changes: dict[str, Any] = {}
     if feedback.category == Feedback.Category.FACTUAL_ERROR:
         if isinstance(target, Review):
-            changes = _open_correction(feedback, target)
+            changes = _link_fact_check(feedback, target)
         else:
             changes = _claim_from_report(feedback, target)
     feedback.status = Feedback.Status.ROUTED
@@ -193,22 +205,17 @@ def feedback_route(*, feedback: Feedback) -> Feedback:
     return feedback
 
 
-def _open_correction(feedback: Feedback, review: Review) -> dict[str, Any]:
-    """Reopen a published fact-check for its editor, unless a correction is already open."""
+def _link_fact_check(feedback: Feedback, review: Review) -> dict[str, Any]:
+    """Point the report at the fact-check and the statement it quotes; nothing else changes.
+
+    A report never reopens published work by itself: it waits in the inbox for an
+    editor, who opens a correction or closes the report (reviews/reports.py).
+    """
     matched = nearest(
         _reported_text(feedback),
         [(a.pk, a.sentence) for a in review.claim.appearances.all()] + [(None, review.claim.text)],
     )
-    changes: dict[str, Any] = {"review": review.pk, "matched_appearance": matched and matched[0]}
-    if review.state == Review.State.PUBLISHED:
-        # The editor who approved the published verdict opens it: the correction is
-        # theirs to see through. The note becomes the public correction note.
-        editor = review.versions.order_by("-number").first().approved_by
-        review_correct(
-            review_id=review.pk, actor=editor, note="Corrected after a reader reported an error."
-        )
-        changes["correction_opened_for"] = editor.pk
-    return changes
+    return {"review": review.pk, "matched_appearance": matched and matched[0]}
 
 
 def _claim_from_report(feedback: Feedback, article: Article) -> dict[str, Any]:

@@ -14,4 +14,14 @@ urlpatterns = [
         public_api.FeedbackRouteView.as_view(),
         name="api-feedback-route",
     ),
+    path(
+        "feedback/<int:pk>/open-correction/",
+        public_api.FeedbackOpenCorrectionView.as_view(),
+        name="api-feedback-open-correction",
+    ),
+    path(
+        "feedback/<int:pk>/close/",
+        public_api.FeedbackCloseView.as_view(),
+        name="api-feedback-close",
+    ),
 ]

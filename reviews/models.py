@@ -202,13 +202,6 @@ class ReviewEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.action} by {self.actor_name} at {self.created_at:%Y-%m-%d %H:%M}"
 
-    @property
-    def actor_name(self) -> str:
-        """Who acted: a person on the desk, the reader who wrote in, or the system."""
-        if self.actor is not None:
-            return self.actor.get_username()
-        return "a reader" if self.action in READER_ACTIONS else "system"
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise PermissionError("Audit events cannot be changed.")
@@ -216,6 +209,13 @@ class ReviewEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("Audit events cannot be deleted.")
+
+    @property
+    def actor_name(self) -> str:
+        """Who acted: a person on the desk, the reader who wrote in, or the system."""
+        if self.actor is not None:
+            return self.actor.get_username()
+        return "a reader" if self.action in READER_ACTIONS else "system"
 
 
 class Feedback(models.Model):

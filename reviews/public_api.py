@@ -17,6 +17,9 @@ from claims.models import Claim
 from factcheck.auth import client_ip
 from factcheck.errors import InvalidInput
 from reviews import feedback as services
+from reviews import reports
+from reviews.api.serializers import OptionalNoteSerializer, ReviewSerializer
+from reviews.api.views import review_response
 from reviews.models import Feedback, Review
 from reviews.permissions import IsDeskStaff
 from reviews.publication import (
@@ -145,6 +148,7 @@ class FeedbackSerializer(serializers.ModelSerializer):
             "article",
             "duplicate_of",
             "duplicates",
+            "reply",
             "notified_at",
             "created_at",
             "updated_at",
@@ -256,5 +260,40 @@ class FeedbackRouteView(APIView):
             report = services.feedback_mark_spam(feedback=report, actor=actor, note=note)
         else:
             report = services.feedback_resolve(feedback=report, actor=actor, note=note)
+        report = inbox({"status": report.status}).get(pk=report.pk)
+        return Response(FeedbackSerializer(report).data)
+
+
+class ReplySerializer(serializers.Serializer):
+    reply = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FeedbackOpenCorrectionView(APIView):
+    """Editors: reopen the fact-check a report is about as a correction (the report linked)."""
+
+    permission_classes = [IsDeskStaff]
+
+    @extend_schema(request=OptionalNoteSerializer, responses=ReviewSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        data = OptionalNoteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        review = reports.feedback_open_correction(
+            feedback_id=pk, actor=request.user, note=data.validated_data["note"]
+        )
+        return review_response(review)
+
+
+class FeedbackCloseView(APIView):
+    """Editors: close a report with no change; the optional reply goes to a consenting reader."""
+
+    permission_classes = [IsDeskStaff]
+
+    @extend_schema(request=ReplySerializer, responses=FeedbackSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        data = ReplySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = reports.feedback_close(
+            feedback_id=pk, actor=request.user, reply=data.validated_data["reply"]
+        )
         report = inbox({"status": report.status}).get(pk=report.pk)
         return Response(FeedbackSerializer(report).data)

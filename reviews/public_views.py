@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -55,7 +54,8 @@ def fact_check_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if review is None:
         raise Http404("No published fact-check here.")
     fact_check = FactCheck.of(review)
-    evidence = review.claim.evidence.filter(Q(review=review) | Q(review__isnull=True))
+    # The evidence frozen with the published version: drafts of a correction stay private.
+    evidence = fact_check.current.evidence
     report = urlencode({"url": fact_check.url})
     return render(
         request,
@@ -63,7 +63,7 @@ def fact_check_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "fc": fact_check,
             "explanation": sanitise_html(fact_check.current.explanation),
-            "evidence": [(item, _http(item.url)) for item in evidence],
+            "evidence": [(item, _http(item["url"])) for item in evidence],
             "appearances": [(a, _http(a.article.url)) for a in fact_check.appearances],
             "claim_review": json_ld(claim_review(fact_check, Scale.current())),
             "report_url": f"/feedback/?{report}",
@@ -90,7 +90,13 @@ class FactCheckFeed(Feed):
         return f"{item.current.rating.label}: {item.review.claim.text}"
 
     def item_description(self, item: FactCheck) -> str:
-        return item.current.summary
+        """The summary, then every correction note with its date, newest first."""
+        notes = [
+            f"Correction, {version.published_at:%-d %B %Y}: {version.correction_note}"
+            for version in reversed(item.corrections)
+            if version.correction_note
+        ]
+        return "\n\n".join([item.current.summary, *notes])
 
     def item_link(self, item: FactCheck) -> str:
         return fact_check_url(item.review)

@@ -9,14 +9,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
 from claims.models import Claim, Evidence
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from reviews import permissions
-from reviews.corrections import correction_published
+from reviews.corrections import correction_closed, correction_published
 from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
 from reviews.publication import plain_text
 from reviews.roles import ADMIN, ROLES, sync_groups
@@ -487,8 +487,10 @@ def review_approve(
     """Publish the submitted verdict as the review's next version.
 
     1. Refuse the author, co-authors and non-editors, a wrong state or a stale view.
-    2. Stamp slug and first publication date once, the modification date each time.
-    3. Freeze the verdict as a ReviewVersion; the claim becomes checked.
+    2. A correction needs the editor's public note saying what changed; it is
+       published as the correction note, word for word.
+    3. Stamp slug and first publication date once, the modification date each time.
+    4. Freeze the verdict and its evidence as a ReviewVersion; the claim becomes checked.
     """
     review = _locked_review(review_id)
     _check_decider(actor, review, "approve")
@@ -496,9 +498,14 @@ def review_approve(
         raise Conflict(f"The review is {review.state}; only a submitted review can be approved.")
     if expected_version is not None and expected_version != review.version:
         raise StaleVersion(review)
+    number = review.versions.count() + 1
+    if number > 1:
+        note = _required_note(
+            note, "publish a correction (say publicly what changed, e.g. the corrected date)"
+        )
+    note = (note or "").strip()
     _check_note_length(note)
     now = timezone.now()
-    number = review.versions.count() + 1
     fields: dict[str, Any] = {"approved_by": actor, "modified_at": now}
     if review.published_at is None:
         fields["published_at"] = now
@@ -513,7 +520,8 @@ def review_approve(
         explanation=review.explanation,
         author=review.assignee,
         approved_by=actor,
-        correction_note=_correction_note(review) if number > 1 else "",
+        correction_note=note if number > 1 else "",
+        evidence=[evidence_snapshot(item) for item in published_evidence(review)],
         published_at=now,
     )
     changes: dict[str, Any] = {"published_version": number}
@@ -525,7 +533,7 @@ def review_approve(
         claim=review.claim,
         from_state=from_state,
         to_state=review.state,
-        note=note.strip(),
+        note=note,
         changes=changes,
     )
     if number > 1:
@@ -533,9 +541,23 @@ def review_approve(
     return review
 
 
-def _correction_note(review: Review) -> str:
-    event = review.events.filter(action="corrected").order_by("-id").first()
-    return event.note if event else ""
+def published_evidence(review: Review) -> QuerySet[Evidence]:
+    """The claim's evidence that goes out with the review: its own and any not tied to a review."""
+    return Evidence.objects.filter(claim_id=review.claim_id).filter(
+        Q(review=review) | Q(review__isnull=True)
+    )
+
+
+def evidence_snapshot(evidence: Evidence) -> dict[str, Any]:
+    """One piece of evidence as frozen into a published version (what readers see)."""
+    return {
+        "id": evidence.pk,
+        "url": evidence.url,
+        "title": evidence.title,
+        "excerpt": evidence.excerpt,
+        "stance": evidence.stance,
+        "primary_source": evidence.primary_source,
+    }
 
 
 @transaction.atomic
@@ -558,8 +580,14 @@ def review_return(*, review_id: int, actor: AbstractUser, note: str) -> Review:
 
 
 @transaction.atomic
-def review_correct(*, review_id: int, actor: AbstractUser, note: str) -> Review:
-    """Reopen a published review; its published versions stay as they are."""
+def review_correct(
+    *, review_id: int, actor: AbstractUser, note: str, feedback_id: int | None = None
+) -> Review:
+    """Reopen a published review; its published versions stay as they are.
+
+    `note` is the editor's internal reason; the public note is written at approval.
+    `feedback_id` names the reader's report that led to it, if any.
+    """
     note = _required_note(note, "correct a review")
     review = _locked_review(review_id)
     if not permissions.can_correct_review(actor):
@@ -571,6 +599,8 @@ def review_correct(*, review_id: int, actor: AbstractUser, note: str) -> Review:
         review, Review.State.IN_PROGRESS, is_correction=True, approved_by=None, submitted_at=None
     )
     changes = _set_claim_status(review.claim, Claim.Status.IN_REVIEW)
+    if feedback_id is not None:
+        changes["feedback"] = feedback_id
     _record(
         actor=actor,
         action="corrected",
@@ -581,4 +611,52 @@ def review_correct(*, review_id: int, actor: AbstractUser, note: str) -> Review:
         note=note,
         changes=changes,
     )
+    return review
+
+
+@transaction.atomic
+def review_close_correction(*, review_id: int, actor: AbstractUser, note: str) -> Review:
+    """Close an open correction with no change: nothing is published.
+
+    The working copy goes back to the published version (drafts are kept in the
+    history), the review is published again as it was, and the reports behind the
+    correction are resolved.
+    """
+    note = _required_note(note, "close a correction without change")
+    review = _locked_review(review_id)
+    if not permissions.can_correct_review(actor):
+        raise NotAllowed("Only editors close corrections.")
+    published = review.versions.order_by("-number").first()
+    if review.state not in Review.OPEN_STATES or not review.is_correction or published is None:
+        raise Conflict(f"Review {review.pk} has no open correction to close.")
+    discarded = {
+        field: [getattr(review, field), getattr(published, field)]
+        for field in ("summary", "explanation")
+        if getattr(review, field) != getattr(published, field)
+    }
+    if review.rating_id != published.rating_id:
+        discarded["rating"] = [review.rating and review.rating.slug, published.rating.slug]
+    from_state = _move(
+        review,
+        Review.State.PUBLISHED,
+        rating=published.rating,
+        summary=published.summary,
+        explanation=published.explanation,
+        approved_by=published.approved_by,
+        is_correction=False,
+        submitted_at=None,
+    )
+    changes: dict[str, Any] = {"discarded": discarded} if discarded else {}
+    changes |= _set_claim_status(review.claim, Claim.Status.CHECKED)
+    _record(
+        actor=actor,
+        action="correction_closed",
+        review=review,
+        claim=review.claim,
+        from_state=from_state,
+        to_state=review.state,
+        note=note,
+        changes=changes,
+    )
+    correction_closed(review=review, actor=actor, note=note)
     return review

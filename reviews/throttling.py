@@ -1,9 +1,11 @@
-"""Per-address limits on reader feedback, shared by the API and the HTML form.
+"""Limits on reader feedback per address and per page, shared by the API and the HTML form.
 
 The rates (REST_FRAMEWORK throttle rates "feedback", per minute, and
-"feedback_daily") sit well above what a person types, so only floods meet
-them. Unlike stacking two DRF throttles, only accepted reports count: a
-refused attempt does not use up tomorrow's allowance.
+"feedback_daily", per address; "feedback_page", per reported page from
+everyone) sit well above what people type, so only floods meet them: a
+botnet cannot bury one fact-check's inbox by rotating addresses. Unlike
+stacking DRF throttles, only accepted reports count: a refused attempt does
+not use up tomorrow's allowance.
 """
 
 import time
@@ -15,9 +17,10 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from factcheck.auth import client_ip
-from reviews.feedback import client_hash
+from reviews.feedback import client_hash, page_hash
 
 SCOPES = ("feedback", "feedback_daily")
+PAGE_SCOPE = "feedback_page"
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -33,11 +36,14 @@ class FeedbackThrottle(BaseThrottle):
     def allow_request(self, request: HttpRequest, view: Any) -> bool:
         now = self.timer()
         ident = client_hash(client_ip(request))
+        keys = [(scope, f"throttle_{scope}_{ident}") for scope in SCOPES]
+        page = page_hash(_reported_url(request))
+        if page:
+            keys.append((PAGE_SCOPE, f"throttle_{PAGE_SCOPE}_{page}"))
         windows = []
         self.delay = 0.0
-        for scope in SCOPES:
+        for scope, key in keys:
             limit, period = _rate(scope)
-            key = f"throttle_{scope}_{ident}"
             history = [stamp for stamp in cache.get(key, []) if stamp > now - period]
             if len(history) >= limit:
                 # A slot frees when the oldest report that fills the window ages out.
@@ -51,6 +57,13 @@ class FeedbackThrottle(BaseThrottle):
 
     def wait(self) -> float:
         return self.delay
+
+
+def _reported_url(request: Any) -> str:
+    """The page a report names, from a DRF request's data or a form post."""
+    data = request.data if hasattr(request, "data") else request.POST
+    value = data.get("url", "") if hasattr(data, "get") else ""
+    return value[:2000] if isinstance(value, str) else ""
 
 
 def feedback_wait(request: HttpRequest) -> float | None:

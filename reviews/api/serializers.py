@@ -301,6 +301,9 @@ class OptionalNoteSerializer(serializers.Serializer):
 
 class ReviewEventSerializer(serializers.ModelSerializer):
     actor = UserRefSerializer(allow_null=True)
+    actor_name = serializers.CharField(
+        read_only=True, help_text='The person who acted, "a reader" or "system".'
+    )
 
     class Meta:
         model = ReviewEvent
@@ -308,7 +311,9 @@ class ReviewEventSerializer(serializers.ModelSerializer):
             "id",
             "review",
             "claim",
+            "feedback",
             "actor",
+            "actor_name",
             "action",
             "from_state",
             "to_state",

@@ -6,7 +6,7 @@ Who may do what is decided in reviews/permissions.py; the services re-check it.
 import re
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -266,7 +266,8 @@ class ReviewViewSet(
 
     @extend_schema(
         summary="Approve and publish",
-        description="An editor who neither wrote nor edited this verdict. An optional "
+        description="An editor who neither wrote nor edited this verdict. For a correction "
+        "`note` is required and published word for word as the correction note. An optional "
         "If-Match makes the approval refuse (409) if the review changed since it was read.",
         parameters=[IF_MATCH],
         request=s.OptionalNoteSerializer,
@@ -301,13 +302,28 @@ class ReviewViewSet(
         return self._transition(pk, services.review_correct, note=data["note"])
 
     @extend_schema(
+        summary="Close an open correction with no change",
+        description="Nothing is published; the working copy goes back to the published "
+        "version and the reports behind the correction are resolved.",
+        request=s.NoteSerializer,
+        responses={200: s.ReviewSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="close-correction")
+    def close_correction(self, request: Request, pk: str) -> Response:
+        data = _valid(s.NoteSerializer, request)
+        return self._transition(pk, services.review_close_correction, note=data["note"])
+
+    @extend_schema(
         summary="The audit trail of a review",
         responses={200: s.ReviewEventSerializer(many=True), **ERRORS},
     )
     @action(detail=True, methods=["get"], filterset_class=None)
     def events(self, request: Request, pk: str) -> Response:
         review = self.get_object()
-        events = ReviewEvent.objects.filter(review=review).select_related("actor")
+        # The reports about it belong to its history too, from the moment they arrived.
+        events = ReviewEvent.objects.filter(
+            Q(review=review) | Q(feedback__review=review)
+        ).select_related("actor")
         return self._page(events, s.ReviewEventSerializer)
 
     @extend_schema(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from claims.models import Claim
 from factcheck.errors import DomainError, InvalidInput
 from reviews import feedback as inbox
-from reviews import permissions
+from reviews import permissions, reports
 from reviews.desk.common import answer, desk_view, safe_back
 from reviews.models import Feedback, Review
 
@@ -27,17 +27,43 @@ VIEWS = {
 
 
 def _reports() -> Any:
-    return Feedback.objects.select_related("review", "claim", "article").annotate(
+    return Feedback.objects.select_related("review__claim", "claim", "article").annotate(
         duplicate_count=Count("duplicates")
     )
 
 
 def row_context(request: HttpRequest, report: Feedback, **extra: Any) -> dict[str, Any]:
+    editor = permissions.is_editor(request.user)
+    is_open = report.status in (Feedback.Status.NEW, Feedback.Status.ROUTED)
     return {
         "report": report,
-        "may_convert": permissions.is_editor(request.user) and not report.claim_id,
+        "may_convert": editor and not report.claim_id,
+        # Only an editor decides what a report about a fact-check leads to.
+        "may_decide": editor and is_open and report.review_id is not None,
         **extra,
     }
+
+
+def page_groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reports grouped by the page they are about, in the order their newest report arrived.
+
+    A group's count includes the repeats grouped under each report.
+    """
+    groups: dict[tuple[str, Any], dict[str, Any]] = {}
+    for row in rows:
+        report = row["report"]
+        if report.review_id:
+            key, title = ("review", report.review_id), report.review.claim.text
+            kind = "Fact-check"
+        elif report.article_id:
+            key, title = ("article", report.article_id), report.article.title or report.url
+            kind = "Article"
+        else:
+            key, title, kind = ("url", report.canonical_url), report.url, "Page"
+        group = groups.setdefault(key, {"kind": kind, "title": title, "rows": [], "count": 0})
+        group["rows"].append(row)
+        group["count"] += 1 + report.duplicate_count
+    return list(groups.values())
 
 
 @desk_view
@@ -54,7 +80,7 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
         "desk/feedback.html",
         {
             "page": page,
-            "rows": [row_context(request, report) for report in page],
+            "groups": page_groups([row_context(request, report) for report in page]),
             "views": [(key, label) for key, (label, _) in VIEWS.items()],
             "show": view,
         },
@@ -96,6 +122,15 @@ def _do(request: HttpRequest, report: Feedback, action: str, note: str) -> str:
     if action == "resolve":
         inbox.feedback_resolve(feedback=report, actor=actor, note=note)
         return "Resolved."
+    if action == "open-correction":
+        review = reports.feedback_open_correction(feedback_id=report.pk, actor=actor, note=note)
+        return f"Correction opened: review {review.pk} is back with {review.assignee}."
+    if action == "close":
+        reply = request.POST.get("reply", "")
+        reports.feedback_close(feedback_id=report.pk, actor=actor, reply=reply)
+        return "Closed with no change" + (
+            "; your reply goes to the readers who asked to hear back." if reply.strip() else "."
+        )
     raise Http404
 
 

@@ -86,6 +86,9 @@ def page_context(request: HttpRequest, review: Review, **extra: Any) -> dict[str
         "decide_blocked": submitted and permissions.is_editor(user) and not may_decide,
         "may_correct": review.state == Review.State.PUBLISHED
         and permissions.can_correct_review(user),
+        "may_close_correction": review.is_correction
+        and review.state in Review.OPEN_STATES
+        and permissions.can_correct_review(user),
         "editor_is_not_author": permissions.is_editor(user) and review.assignee_id != user.pk,
         "previous": diffs.since_previous(review) if permissions.is_editor(user) else None,
         "events": [
@@ -245,7 +248,10 @@ def _evidence_answer(
 
 def _decision(request: HttpRequest, review_id: int, action: str) -> HttpResponse:
     review = _review(review_id)
-    form = (NoteForm if action in ("return", "correct") else OptionalNoteForm)(request.POST)
+    required = action in ("return", "correct", "close-correction") or (
+        action == "approve" and review.versions.exists()
+    )
+    form = (NoteForm if required else OptionalNoteForm)(request.POST)
     if not form.is_valid():
         messages.error(request, f"Write a note to {action} this review.")
         return redirect(f"/desk/reviews/{review.pk}/")
@@ -261,6 +267,9 @@ def _decision(request: HttpRequest, review_id: int, action: str) -> HttpResponse
                 expected_version=int(version) if version.isdigit() else None,
             )
             done = f"Approved and published at {fact_check_path(review)}"
+        elif action == "close-correction":
+            review = services.review_close_correction(review_id=review.pk, actor=actor, note=note)
+            done = "Correction closed with no change; nothing was published."
         elif action == "return":
             review = services.review_return(review_id=review.pk, actor=actor, note=note)
             done = f"Returned to {review.assignee.get_username()} with your note."
@@ -290,3 +299,9 @@ def return_(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_POST
 def correct(request: HttpRequest, review_id: int) -> HttpResponse:
     return _decision(request, review_id, "correct")
+
+
+@editor_view
+@require_POST
+def close_correction(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _decision(request, review_id, "close-correction")

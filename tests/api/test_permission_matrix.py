@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from claims.models import Claim, Evidence
 from reviews import api_urls
 from reviews.models import Review
-from reviews.services import review_approve
+from reviews.services import review_approve, review_correct
 from tests.api.conftest import add_primary_evidence, etag, make_claim
 from tests.conftest import PASSWORD, client_for
 
@@ -35,7 +35,7 @@ class World:
 class Endpoint:
     route: str
     method: str
-    stage: str  # flagged, assigned, submitted or published
+    stage: str  # flagged, assigned, submitted, published or correcting
     path: Callable[[World], str]
     expected: tuple[int, int, int, int, int, int]
     body: Callable[[World], dict[str, Any]] | None = None
@@ -166,6 +166,14 @@ MATRIX = [
         body=lambda w: {"note": "Date was wrong."},
     ),
     Endpoint(
+        "review-close-correction",
+        "post",
+        "correcting",
+        review_path("close-correction/"),
+        (401, 403, 403, 403, 200, 200),
+        body=lambda w: {"note": "The date was right."},
+    ),
+    Endpoint(
         "review-events", "get", "assigned", review_path("events/"), (401, 403, 200, 200, 200, 200)
     ),
     Endpoint(
@@ -196,10 +204,12 @@ def build_world(stage: str, alice, erin, frank, rating) -> World:  # type: ignor
     evidence = add_primary_evidence(review, alice)
     # The verdict is written straight to the row: the matrix is about access, not workflow.
     Review.objects.filter(pk=review.pk).update(rating=rating, summary="September, not May.")
-    if stage in ("submitted", "published"):
+    if stage in ("submitted", "published", "correcting"):
         review_submit(review_id=review.pk, actor=alice)
-    if stage == "published":
+    if stage in ("published", "correcting"):
         review_approve(review_id=review.pk, actor=frank)
+    if stage == "correcting":
+        review_correct(review_id=review.pk, actor=frank, note="A reader says the date is wrong.")
     review.refresh_from_db()
     return World(claim, review, evidence, None)
 

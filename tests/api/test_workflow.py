@@ -490,7 +490,9 @@ def test_a_correction_keeps_the_published_version_and_adds_the_next(
     )
     versions_meanwhile = client_for(alice).get(f"/api/v1/reviews/{submitted.pk}/versions/").json()
     post(alice, f"/api/v1/reviews/{submitted.pk}/submit/")
-    republished = post(frank, f"/api/v1/reviews/{submitted.pk}/approve/")
+    republished = post(
+        frank, f"/api/v1/reviews/{submitted.pk}/approve/", {"note": "Month corrected to October."}
+    )
 
     assert reopened.status_code == 200
     assert reopened.json()["state"] == "in_progress"
@@ -507,7 +509,7 @@ def test_a_correction_keeps_the_published_version_and_adds_the_next(
     versions = list(ReviewVersion.objects.filter(review=review).order_by("number"))
     assert [(v.number, v.summary, v.correction_note) for v in versions] == [
         (1, first.summary, ""),
-        (2, "October, not September.", "Wrong month."),
+        (2, "October, not September.", "Month corrected to October."),
     ]
     assert Claim.objects.get(pk=review.claim_id).status == "checked"
 

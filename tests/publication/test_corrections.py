@@ -9,6 +9,9 @@ from django.core import mail
 from reviews.models import Feedback, Rating, Review, ReviewVersion
 from reviews.services import review_approve, review_edit, review_submit
 from reviews.tasks import notify_correction_reporters
+from tests.conftest import client_for
+
+NOTE = "Corrected: Velin made the statement in November, not October."
 
 
 def report(api, review: Review, email: str = "", **fields: object) -> Feedback:
@@ -26,6 +29,11 @@ def report(api, review: Review, email: str = "", **fields: object) -> Feedback:
     return Feedback.objects.get(pk=response.json()["id"])
 
 
+def open_correction(item: Feedback, editor) -> None:
+    response = client_for(editor).post(f"/api/v1/feedback/{item.pk}/open-correction/")
+    assert response.status_code == 200, response.content
+
+
 def republish(review: Review, alice, erin) -> ReviewVersion:
     """Alice fixes the verdict, Erin approves the correction: version 2."""
     review.refresh_from_db()
@@ -37,7 +45,7 @@ def republish(review: Review, alice, erin) -> ReviewVersion:
         summary="Corrected: the statement was made in November.",
     )
     review_submit(review_id=review.pk, actor=alice)
-    review_approve(review_id=review.pk, actor=erin)
+    review_approve(review_id=review.pk, actor=erin, note=NOTE)
     return review.versions.get(number=2)
 
 
@@ -49,6 +57,7 @@ def test_a_reported_error_is_corrected_openly_and_the_reporters_told_once(
     first = report(api, review, email="ana@example.org")
     report(api, review, email="ben@example.org", passage="Dismissed reports as disinformation.")
     silent = report(api, review, passage="dismissed the reports", message="Wrong month.")
+    open_correction(first, erin)
     review.refresh_from_db()
     assert (review.state, review.is_correction) == ("in_progress", True)
 
@@ -63,7 +72,7 @@ def test_a_reported_error_is_corrected_openly_and_the_reporters_told_once(
         "ben@example.org",
     ]
     [ana] = [message for message in mail.outbox if message.to == ["ana@example.org"]]
-    assert "Corrected after a reader reported an error." in ana.body
+    assert NOTE in ana.body
     assert f"/fact-checks/{review.slug}/" in ana.body
     assert Feedback.objects.filter(review=review, status="resolved").count() == 3
     first.refresh_from_db()
@@ -74,7 +83,7 @@ def test_a_reported_error_is_corrected_openly_and_the_reporters_told_once(
     doc = lxml.html.fromstring(html)
     [markup] = [json.loads(s.text) for s in doc.xpath("//script[@type='application/ld+json']")]
     corrections = doc.xpath("//section[@class='corrections']")[0].text_content()
-    assert "Corrected after a reader reported an error." in corrections
+    assert NOTE in corrections
     assert f"{version.published_at:%-d %B %Y}" in corrections
     assert markup["dateModified"] == version.published_at.isoformat()
     assert markup["datePublished"] == review.versions.get(number=1).published_at.isoformat()
@@ -88,7 +97,7 @@ def test_reports_made_after_the_correction_wait_for_the_next_one(
     api, publish, velin_claim, alice, erin
 ) -> None:
     review = publish(velin_claim)
-    report(api, review, email="ana@example.org")
+    open_correction(report(api, review, email="ana@example.org"), erin)
     version = republish(review, alice, erin)
     later = report(api, review, email="late@example.org", passage="something else entirely")
 
@@ -98,7 +107,7 @@ def test_reports_made_after_the_correction_wait_for_the_next_one(
     later.refresh_from_db()
     assert later.notified_at is None
     review.refresh_from_db()
-    assert review.state == "in_progress"  # the new report opened the next correction
+    assert review.state == "published"  # the new report waits for an editor
 
 
 @pytest.mark.worker
@@ -108,7 +117,7 @@ def test_a_real_worker_emails_each_reporter_exactly_once(
 ) -> None:
     address = f"reader-{uuid.uuid4().hex[:8]}@example.org"
     review = publish(velin_claim)
-    report(api, review, email=address)
+    open_correction(report(api, review, email=address), erin)
 
     version = republish(review, alice, erin)  # the approval enqueues the task after commit
     notify_correction_reporters.delay(review.pk, version.pk)  # as if redelivered
@@ -124,10 +133,10 @@ def test_a_real_worker_emails_each_reporter_exactly_once(
 
 @pytest.mark.django_db
 def test_a_correction_in_progress_stays_private_until_approved(
-    api, client, publish, velin_claim, alice
+    api, client, publish, velin_claim, alice, erin
 ) -> None:
     review = publish(velin_claim)
-    report(api, review)
+    open_correction(report(api, review), erin)
     review.refresh_from_db()
 
     review_edit(

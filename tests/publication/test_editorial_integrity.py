@@ -1,4 +1,4 @@
-"""Issue 14, cases 1–3: readers never change published work; an editor decides and writes the note."""
+"""Issue 14, cases 1–3: readers never change published work; an editor decides and writes it."""
 
 import json
 
@@ -119,9 +119,7 @@ def test_the_desk_inbox_groups_reports_by_page_and_counts_repeats(
     assert "+1 similar" in velin_group.text_content()
 
 
-def test_an_editor_opens_a_correction_from_a_report(
-    api, publish, velin_claim, alice, erin
-) -> None:
+def test_an_editor_opens_a_correction_from_a_report(api, publish, velin_claim, alice, erin) -> None:
     review = publish(velin_claim)
     first = reported(api, review)
 
@@ -153,7 +151,9 @@ def test_an_editor_closes_a_report_and_only_a_consenting_reader_hears_back(
     review = publish(velin_claim)
     markup = public_markup(client, review)
     consenting = reported(api, review, email="ana@example.org")
-    repeat = reported(api, review, email="ben@example.org", passage="Dismissed reports as disinformation.")
+    repeat = reported(
+        api, review, email="ben@example.org", passage="Dismissed reports as disinformation."
+    )
     silent = reported(api, review, passage="the month", message="Wrong month, surely.")
     reply = "The briefing transcript confirms August; no change is needed."
 
@@ -170,7 +170,10 @@ def test_an_editor_closes_a_report_and_only_a_consenting_reader_hears_back(
         item.refresh_from_db()
     assert (consenting.status, consenting.reply) == ("resolved", reply)
     assert repeat.status == "resolved" and silent.status == "routed"
-    assert sorted(message.to[0] for message in mail.outbox) == ["ana@example.org", "ben@example.org"]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "ana@example.org",
+        "ben@example.org",
+    ]
     assert reply in mail.outbox[0].body
     assert consenting.notified_at is not None and silent.notified_at is None
     review.refresh_from_db()

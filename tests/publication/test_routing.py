@@ -24,7 +24,7 @@ def page_of(review: Review, site: str = "http://127.0.0.1:8000") -> str:
 # --- Fact-checks -----------------------------------------------------------------
 
 
-def test_a_factual_error_about_a_fact_check_reopens_it_for_its_editor(
+def test_a_factual_error_about_a_fact_check_is_linked_to_it_and_waits_for_an_editor(
     api, publish, velin_claim, erin
 ) -> None:
     review = publish(velin_claim)
@@ -32,15 +32,12 @@ def test_a_factual_error_about_a_fact_check_reopens_it_for_its_editor(
     report = send(api, page_of(review), passage="dismissed reports of Ostrian involvement")
 
     review.refresh_from_db()
-    assert (review.state, review.is_correction) == ("in_progress", True)
+    assert (review.state, review.is_correction) == ("published", False)
     assert (report.status, report.review_id, report.claim_id) == ("routed", review.pk, None)
-    corrected = ReviewEvent.objects.get(review=review, action="corrected")
-    assert corrected.actor == erin
+    assert not ReviewEvent.objects.filter(review=review, action="corrected").exists()
     routed = ReviewEvent.objects.get(feedback=report, action="feedback_routed")
-    assert routed.changes["correction_opened_for"] == erin.pk
+    assert routed.actor is None and "correction_opened_for" not in routed.changes
     assert routed.changes["matched_appearance"] == velin_claim.appearances.get().pk
-    # The published version stays public while the correction is worked on.
-    assert api.get(f"/fact-checks/{review.slug}/").status_code == 200
 
 
 def test_the_fact_check_is_found_whatever_the_host_scheme_or_tracking_parameters(
@@ -53,7 +50,7 @@ def test_the_fact_check_is_found_whatever_the_host_scheme_or_tracking_parameters
     assert report.review_id == review.pk
 
 
-def test_repeat_reports_are_grouped_and_do_not_reopen_twice(api, publish, velin_claim) -> None:
+def test_repeat_reports_are_grouped_under_the_first(api, publish, velin_claim) -> None:
     review = publish(velin_claim)
     first = send(api, page_of(review), passage="dismissed reports as disinformation")
 
@@ -65,11 +62,10 @@ def test_repeat_reports_are_grouped_and_do_not_reopen_twice(api, publish, velin_
     assert again.duplicate_of == first and again.review_id == review.pk
     assert again.status == "routed"
     assert other.duplicate_of is None and other.review_id == review.pk
-    assert ReviewEvent.objects.filter(review=review, action="corrected").count() == 1
     assert ReviewEvent.objects.filter(feedback=again, action="feedback_grouped").exists()
 
 
-def test_a_report_the_router_cannot_act_on_is_kept_for_staff_and_still_thanked(
+def test_a_report_waits_for_an_editor_even_when_the_desk_has_none(
     api, publish, velin_claim, erin
 ) -> None:
     review = publish(velin_claim)
@@ -79,7 +75,7 @@ def test_a_report_the_router_cannot_act_on_is_kept_for_staff_and_still_thanked(
 
     review.refresh_from_db()
     assert review.state == "published"
-    assert (report.status, report.review_id) == ("new", None)
+    assert (report.status, report.review_id) == ("routed", review.pk)
 
 
 def test_a_grammar_report_goes_to_the_corrections_inbox_without_reopening(
@@ -252,7 +248,7 @@ def test_route_needs_a_target_and_a_known_action(api, alice) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_readers_reporting_at_once_open_one_correction(publish, velin_claim) -> None:
+def test_two_readers_reporting_at_once_are_grouped_as_one_report(publish, velin_claim) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from django.db import connection
@@ -280,7 +276,7 @@ def test_two_readers_reporting_at_once_open_one_correction(publish, velin_claim)
         statuses = list(pool.map(post, range(4)))
 
     assert statuses == [201] * 4
-    assert ReviewEvent.objects.filter(review=review, action="corrected").count() == 1
+    assert not ReviewEvent.objects.filter(review=review, action="corrected").exists()
     reports = Feedback.objects.filter(review=review)
     assert reports.count() == 4 and reports.filter(duplicate_of__isnull=True).count() == 1
 

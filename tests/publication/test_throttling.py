@@ -10,7 +10,9 @@ FLOOD = "198.51.100.66"
 
 
 def body(n: int) -> dict:
-    return {"url": "https://news.example.org/a", "category": "other", "message": f"Report {n}"}
+    """Report n, each about its own page, so only the per-address limits apply."""
+    url = f"https://news.example.org/a-{n}"
+    return {"url": url, "category": "other", "message": f"Report {n}"}
 
 
 def test_a_burst_from_one_address_is_throttled_while_real_readers_get_through(api) -> None:
