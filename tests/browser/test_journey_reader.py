@@ -56,5 +56,5 @@ def test_a_readers_error_report_lands_routed_in_the_editors_inbox(
     expect(row.locator(".row-status")).to_have_text("Resolved.")
     report.refresh_from_db()
     assert report.status == Feedback.Status.RESOLVED
-    # The report reopened the fact-check for its approving editor as a correction.
-    assert Review.objects.get(pk=review.pk).is_correction
+    # Only an editor's decision changes a fact-check; resolving the report changed nothing.
+    assert Review.objects.filter(pk=review.pk, state="published", is_correction=False).exists()
