@@ -2,6 +2,12 @@
 
 Paragraphs are separated by a blank line ("\\n\\n"): the detector works per
 paragraph and follows quotes across paragraph breaks.
+
+trafilatura is pure Python and its cost grows faster than the page (64,000
+elements take half a minute), so a page is bounded before it gets there: libxml2
+parses it (C, linear, at most 256 levels deep), and a page over MAX_ELEMENTS or
+MAX_TEXT_CHARS loses its scripts, menus and forms; if that is not enough, only
+its article container is kept; if there is none small enough, it fails at once.
 """
 
 import json
@@ -9,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
@@ -33,6 +40,27 @@ _KICKER_MAX_WORDS = 8
 _LAYOUT_CELL_WORDS = 150
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "»", "'", "’", ")")
 _INSERT_MAX_WORDS = 25
+# Bounds on what trafilatura is given: a few seconds of work at most. Article
+# pages have a few thousand elements; live blogs and long transcripts, tens of
+# thousands of characters.
+MAX_ELEMENTS = 25_000
+MAX_TEXT_CHARS = 2_000_000
+# Tags in the markup beyond which the page is not even parsed (a tree of a million
+# elements takes 400 MB); generous, since scripts, menus and footers are counted too.
+MAX_TAGS = 10 * MAX_ELEMENTS
+_TAG_STR = re.compile(r"<[A-Za-z]")
+_TAG_BYTES = re.compile(rb"<[A-Za-z]")
+# Never article text; removed from an oversized page (JSON-LD scripts stay, for dates).
+_INERT = (
+    "style noscript template svg math iframe object embed applet canvas video audio "
+    "picture map form select button input textarea menu nav aside footer"
+).split()
+_CONTAINERS = (
+    "//*[@itemprop='articleBody']",
+    "//article",
+    "//main",
+    "//*[@role='main']",
+)
 _PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
@@ -68,15 +96,21 @@ def extract_article(
 ) -> ExtractedArticle:
     """Extract the article in `body` (HTML or plain text) served at `url`."""
     if isinstance(body, bytes) and charset:
-        body = body.decode(charset, errors="replace")
+        body = _decode(body, charset)
     if content_type == "text/plain":
         return _plain_text_article(body)
+    tags = len((_TAG_BYTES if isinstance(body, bytes) else _TAG_STR).findall(body))
+    if tags > MAX_TAGS:
+        raise ExtractionError(
+            f"the page is too large to extract: {tags:,} tags (the limit is {MAX_TAGS:,} tags)"
+        )
     tree = trafilatura.load_html(body)
     if tree is None:
         raise ExtractionError("the page is not parseable HTML")
     # Read our own metadata first: trafilatura prunes the tree while extracting.
     published_at = _published_at(tree)
     language = _language(tree)
+    tree = _bounded(tree)
     _unwrap_layout_tables(tree)
     document = trafilatura.bare_extraction(
         tree,
@@ -100,6 +134,54 @@ def extract_article(
         language=language,
         text=text,
     )
+
+
+def _decode(body: bytes, charset: str) -> bytes | str:
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:
+        return body  # a charset Python does not know: trafilatura guesses from the bytes
+
+
+def _bounded(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The page, or the part of it trafilatura can work through in a few seconds."""
+    if _size_problem(tree) is None:
+        return tree
+    for script in tree.xpath("//script[not(contains(@type, 'ld+json'))]"):
+        script.drop_tree()
+    etree.strip_elements(tree, *_INERT, with_tail=False)
+    problem = _size_problem(tree)
+    if problem is None:
+        return tree
+    for xpath in _CONTAINERS:
+        for container in tree.xpath(xpath):
+            if _size_problem(container) is None:
+                return _page_of(tree, container)
+    raise ExtractionError(f"the page is too large to extract: {problem}")
+
+
+def _size_problem(element: lxml.html.HtmlElement) -> str | None:
+    elements = sum(1 for _ in element.iter())
+    if elements > MAX_ELEMENTS:
+        return f"{elements:,} elements (the limit is {MAX_ELEMENTS:,} elements)"
+    characters = len(element.text_content())
+    if characters > MAX_TEXT_CHARS:
+        return f"{characters:,} characters of text (the limit is {MAX_TEXT_CHARS:,} characters)"
+    return None
+
+
+def _page_of(
+    tree: lxml.html.HtmlElement, container: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement:
+    """A page holding the original head (title, metadata) and only `container`."""
+    page = lxml.html.Element("html", tree.attrib)
+    head = tree.find("head")
+    if head is not None:
+        page.append(head)
+    body = lxml.html.Element("body")
+    body.append(container)
+    page.append(body)
+    return page
 
 
 def _unwrap_layout_tables(tree: etree._Element) -> None:

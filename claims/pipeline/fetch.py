@@ -36,9 +36,11 @@ import certifi
 
 from claims.pipeline.fetch_errors import (
     BadContentType,
+    BadURL,
     ConnectionFailed,
     FetchError,
     HTTPStatusError,
+    MalformedResponse,
     Timeout,
     TooLarge,
     TooManyRedirects,
@@ -54,6 +56,8 @@ from claims.pipeline.netguard import (
 DEFAULT_USER_AGENT = "FactcheckDesk/0.1 (+newsroom fact-check monitor)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 CHUNK_SIZE = 64 * 1024
+# Longer waits are a server's mistake or a trick; the feed's own backoff caps at a day too.
+MAX_RETRY_AFTER = 24 * 3600.0
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -124,15 +128,15 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if not value or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():  # "²".isdigit() is true too
+        return min(float(value), MAX_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+    return min(MAX_RETRY_AFTER, max(0.0, (when - (now or datetime.now(UTC))).total_seconds()))
 
 
 def system_resolver(host: str, port: int) -> list[str]:
@@ -213,7 +217,7 @@ class Fetcher:
                 return response.result(url, time.monotonic() - started)
             if hop == self.policy.max_redirects:
                 break
-            current = urljoin(target.url, response.location)
+            current = _redirect_target(target, response.location)
         raise TooManyRedirects(
             f"gave up after {self.policy.max_redirects} redirects (last to {current})", url=url
         )
@@ -238,7 +242,10 @@ class Fetcher:
                     f"{target.host} sent nothing for {self.policy.read_timeout:g} s",
                     url=target.url,
                 ) from error
-            except (OSError, http.client.HTTPException) as error:
+            except http.client.HTTPException as error:
+                deadline.check(f"talking to {target.host}", target.url)
+                raise _protocol_error(target, error) from error
+            except OSError as error:
                 deadline.check(f"talking to {target.host}", target.url)
                 raise ConnectionFailed(
                     f"connection to {target.host} failed: {_describe(error)}", url=target.url
@@ -309,7 +316,7 @@ class Fetcher:
         deadline: "_Deadline",
     ) -> bytes:
         limit = self.policy.max_bytes
-        declared = _content_length(headers)
+        declared = _content_length(target, headers)
         if declared is not None and declared > limit:
             raise TooLarge(
                 f"refused: {target.url} announced {declared} bytes, over the {limit} byte limit",
@@ -478,9 +485,51 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _content_length(headers: dict[str, str]) -> int | None:
-    value = headers.get("content-length", "")
-    return int(value) if value.strip().isdigit() else None
+def _content_length(target: Target, headers: dict[str, str]) -> int | None:
+    """The announced body size; repeated headers must agree (RFC 9112 §6.3)."""
+    if "content-length" not in headers or "transfer-encoding" in headers:
+        return None  # chunked wins over a Content-Length, as http.client reads it
+    values = {value.strip() for value in headers["content-length"].split(",")}
+    if len(values) > 1:
+        raise _malformed(target, "conflicting Content-Length headers")
+    (value,) = values
+    if not (value.isascii() and value.isdigit()):
+        raise _malformed(target, "Content-Length is not a number")
+    return int(value)
+
+
+def _redirect_target(target: Target, location: str) -> str:
+    try:
+        return urljoin(target.url, location)
+    except ValueError as error:
+        raise BadURL(
+            f"refused: {target.host} redirected to an invalid URL ({error})", url=target.url
+        ) from error
+
+
+def _protocol_error(target: Target, error: http.client.HTTPException) -> FetchError:
+    """Tell a server that broke HTTP from a connection that dropped mid-answer."""
+    if isinstance(error, http.client.RemoteDisconnected):
+        return ConnectionFailed(
+            f"{target.host} closed the connection without answering", url=target.url
+        )
+    if isinstance(error, http.client.IncompleteRead):
+        if isinstance(error.__context__, ValueError):  # http.client's bad chunk size
+            return _malformed(target, "bad chunk size")
+        return ConnectionFailed(
+            f"connection to {target.host} closed in the middle of the body", url=target.url
+        )
+    if isinstance(error, http.client.LineTooLong):
+        return _malformed(target, "a line over 64 KB")
+    if isinstance(error, http.client.BadStatusLine | http.client.UnknownProtocol):
+        return _malformed(target, "bad status line")
+    if "more than" in str(error) and "headers" in str(error):
+        return _malformed(target, "more than 100 header lines")
+    return _malformed(target, type(error).__name__)
+
+
+def _malformed(target: Target, what: str) -> MalformedResponse:
+    return MalformedResponse(f"{target.host} sent a malformed response ({what})", url=target.url)
 
 
 def _describe(error: BaseException) -> str:

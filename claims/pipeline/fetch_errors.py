@@ -49,6 +49,14 @@ class ConnectionFailed(FetchError):
     transient = True
 
 
+class MalformedResponse(FetchError):
+    """The server broke HTTP itself (status line, headers, lengths, chunking).
+
+    Not retried: a server that answers this way does not usually mend in seconds,
+    and the feed's backoff tries it again later anyway.
+    """
+
+
 class TooLarge(FetchError):
     pass
 
