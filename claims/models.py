@@ -477,3 +477,12 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Registered with this app; defined apart to keep this module about the desk's own claims.
+from claims.external_models import (  # noqa: E402, F401
+    ExternalFactCheck,
+    ExternalMatch,
+    FactCheckPage,
+    FactCheckSource,
+)

@@ -526,9 +526,13 @@ def _flag_note(attribution: Attribution) -> str:
 
 
 def _suggest_links_on_commit(claim_ids: list[int]) -> None:
-    # What the same speaker or body said before: looked up once the claims are committed.
+    # What the same speaker or body said before, and which other publishers checked it
+    # already: looked up once the claims are committed.
+    from claims.external_tasks import match_external_checks
+
     for pk in claim_ids:
         suggest_links.delay_on_commit(pk)
+        match_external_checks.delay_on_commit(pk)
 
 
 def _unique_offsets(attributions: list[Attribution]) -> list[Attribution]:

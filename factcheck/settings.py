@@ -155,7 +155,7 @@ CELERY_VISIBILITY_TIMEOUT = 2 * (CELERY_TASK_TIME_LIMIT + FACTCHECK_RETRY_BACKOF
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 # Task modules autodiscovery (which imports only `<app>.tasks`) would miss.
-CELERY_IMPORTS = ["claims.link_tasks"]
+CELERY_IMPORTS = ["claims.link_tasks", "claims.external_tasks"]
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Each feed has its own interval; this only looks for the ones that are due.
     "poll-due-feeds": {
@@ -168,6 +168,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "claims.requeue_stale_articles",
         "schedule": 600.0,
         "options": {"expires": 590},
+    },
+    # Other publishers' fact-checks: each source has its own interval, as feeds do.
+    "poll-due-factcheck-sources": {
+        "task": "claims.poll_due_factcheck_sources",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
 }
 

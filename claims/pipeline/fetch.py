@@ -89,6 +89,11 @@ FEED = ContentKind(
         }
     ),
 )
+FACTCHECK_SOURCE = ContentKind(
+    "a feed or a ClaimReview data feed",
+    "application/ld+json, application/json, " + FEED.accept_header,
+    FEED.types | frozenset({"application/json", "application/ld+json", "text/json"}),
+)
 ARTICLE = ContentKind(
     "an HTML page",
     "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5",

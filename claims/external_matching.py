@@ -1,0 +1,187 @@
+"""Which of other publishers' fact-checks a claim reads like.
+
+The same matcher as claim links and the matches API (`pipeline.matching.compare`: words,
+names, figures), plus the speaker: a fact-check of the same person's claim counts for
+more. Only fact-checks in the claim's language are compared; where either language is
+unknown, both are compared. A new claim's matches are stored once, when it is filed,
+so the triage queue reads them instead of searching.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import OuterRef, Subquery
+
+from claims.external_models import ExternalFactCheck, ExternalMatch
+from claims.link_search import MATCH_CAP, tsquery
+from claims.models import Appearance, Claim
+from claims.pipeline.matching import Features, Similarity, compare, features, stem
+
+STORED_THRESHOLD = 0.4  # a match shown on a claim's triage row; the matches API reads looser
+SPEAKER_BONUS = 0.1
+CANDIDATES = 20
+MATCHES_KEPT = 5
+FALLBACK_RECENT = 2000
+_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
+_NAME_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ExternalHit:
+    fact_check: ExternalFactCheck
+    similarity: Similarity
+
+
+def claim_language(claim_id: int) -> str:
+    """The language of the article a claim was first seen in ("" when unknown)."""
+    first = (
+        Appearance.objects.filter(claim=OuterRef("pk"))
+        .order_by("created_at", "id")
+        .values("article__language")[:1]
+    )
+    value = (
+        Claim.objects.filter(pk=claim_id)
+        .annotate(language=Subquery(first))
+        .values_list("language", flat=True)
+        .first()
+    )
+    return (value or "").split("-")[0].lower()
+
+
+def claim_match_external(*, claim_id: int) -> list[ExternalMatch]:
+    """Compare a claim with the stored external fact-checks; keep the best few matches.
+
+    Idempotent: a pair already stored is left as it is (its decision included).
+    """
+    row = Claim.objects.filter(pk=claim_id).values_list("text", "speaker__name").first()
+    if row is None:
+        return []
+    text, speaker = row
+    hits = external_hits(
+        text=text,
+        speaker=speaker or "",
+        language=claim_language(claim_id),
+        threshold=STORED_THRESHOLD,
+    )[:MATCHES_KEPT]
+    if not hits:
+        return []
+    matches = [
+        ExternalMatch(
+            claim_id=claim_id,
+            fact_check=hit.fact_check,
+            score=hit.similarity.score,
+            reasons=list(hit.similarity.reasons),
+        )
+        for hit in hits
+    ]
+    ExternalMatch.objects.bulk_create(matches, ignore_conflicts=True)
+    return list(ExternalMatch.objects.filter(claim_id=claim_id).select_related("fact_check"))
+
+
+def external_hits(
+    *, text: str, speaker: str = "", language: str = "", threshold: float
+) -> list[ExternalHit]:
+    """External fact-checks like `text`, best first, each scored as claims are."""
+    statement = features(text)
+    found = _candidates(statement, text, language)
+    if not found:
+        return []
+    checks = ExternalFactCheck.objects.in_bulk(list(found))
+    hits = []
+    for pk, similarity in found.items():
+        check = checks.get(pk)
+        if check is None:
+            continue
+        scored = score(statement, check, speaker=speaker, text_similarity=similarity)
+        if scored.score >= threshold:
+            hits.append(ExternalHit(check, scored))
+    hits.sort(key=lambda hit: (-hit.similarity.score, -_timestamp(hit.fact_check.date_published)))
+    return hits
+
+
+def score(
+    statement: Features,
+    check: ExternalFactCheck,
+    *,
+    speaker: str,
+    text_similarity: float | None = None,
+) -> Similarity:
+    """`compare`, with a bonus when the fact-checked claimant is the claim's speaker."""
+    similarity = compare(statement, features(check.claim_reviewed), text_similarity=text_similarity)
+    if not (speaker and check.claimant and same_person(speaker, check.claimant)):
+        return similarity
+    return Similarity(
+        round(min(1.0, similarity.score + SPEAKER_BONUS), 3),
+        similarity.words,
+        similarity.entities,
+        similarity.text,
+        (*similarity.reasons, f"same speaker: {check.claimant}"),
+    )
+
+
+def same_person(a: str, b: str) -> bool:
+    """The same name, or the same surname with no clash of first names ("A. Reyes")."""
+    left = [w.lower() for w in _NAME_RE.findall(a)]
+    right = [w.lower() for w in _NAME_RE.findall(b)]
+    if not left or not right:
+        return False
+    if left == right:
+        return True
+    if left[-1] != right[-1] or len(left[-1]) < 3:
+        return False
+    firsts = (left[0], right[0]) if len(left) > 1 and len(right) > 1 else None
+    return firsts is None or firsts[0][0] == firsts[1][0]
+
+
+def _candidates(statement: Features, text: str, language: str) -> dict[int, float | None]:
+    if connection.vendor == "postgresql":
+        return _postgres(statement, text, language)
+    return _fallback(statement, language)
+
+
+def _postgres(statement: Features, text: str, language: str) -> dict[int, float | None]:
+    query = tsquery(statement)
+    if not query:
+        return {}
+    # The expression is the one `external_check_fts_idx` (migration 0009) indexes.
+    sql = """
+        WITH matched AS MATERIALIZED (
+            SELECT id, claim_reviewed FROM claims_externalfactcheck
+            WHERE to_tsvector('english'::regconfig, COALESCE(claim_reviewed, ''::text))
+                  @@ to_tsquery('english', %(query)s)
+              AND (%(language)s = '' OR language = '' OR language = %(language)s)
+            LIMIT %(cap)s
+        )
+        SELECT id, similarity(claim_reviewed, %(text)s) AS similarity FROM matched
+        ORDER BY similarity DESC, id DESC LIMIT %(limit)s
+    """
+    params = {
+        "query": query,
+        "language": language,
+        "cap": MATCH_CAP,
+        "text": text,
+        "limit": CANDIDATES,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {pk: float(similarity) for pk, similarity in cursor.fetchall()}
+
+
+def _fallback(statement: Features, language: str) -> dict[int, float | None]:
+    """Databases without full-text search: the most recent fact-checks, by shared words."""
+    rows = ExternalFactCheck.objects.order_by("-id")
+    if language:
+        rows = rows.filter(language__in=["", language])
+    overlaps: dict[int, int] = {}
+    for pk, claim in rows.values_list("id", "claim_reviewed")[:FALLBACK_RECENT]:
+        shared = len(statement.words & {stem(w) for w in _WORD_RE.findall(claim)})
+        if shared >= 2:
+            overlaps[pk] = shared
+    ranked = sorted(overlaps, key=lambda pk: -overlaps[pk])[:CANDIDATES]
+    return dict.fromkeys(ranked)
+
+
+def _timestamp(moment: datetime | None) -> float:
+    return moment.timestamp() if moment else 0.0
