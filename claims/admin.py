@@ -153,3 +153,6 @@ class EvidenceAdmin(admin.ModelAdmin):
     search_fields = ["title", "url"]
     raw_id_fields = ["claim", "review"]
     readonly_fields = ["added_by"]
+
+
+import claims.external_admin  # noqa: E402, F401 — registers the fact-check source admin

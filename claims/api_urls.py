@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from claims.api import views
+from claims.api import factcheck_sources, views
 
 urlpatterns = [
     path("feeds/", views.FeedListView.as_view(), name="feed-list"),
@@ -10,6 +10,21 @@ urlpatterns = [
     path("feeds/<int:pk>/poll/", views.FeedPollView.as_view(), name="feed-poll"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path(
+        "factcheck-sources/",
+        factcheck_sources.FactCheckSourceListView.as_view(),
+        name="factcheck-source-list",
+    ),
+    path(
+        "factcheck-sources/<int:pk>/",
+        factcheck_sources.FactCheckSourceDetailView.as_view(),
+        name="factcheck-source-detail",
+    ),
+    path(
+        "factcheck-sources/<int:pk>/poll/",
+        factcheck_sources.FactCheckSourcePollView.as_view(),
+        name="factcheck-source-poll",
+    ),
     path(
         "appearances/<int:pk>/promote/",
         views.AppearancePromoteView.as_view(),

@@ -9,6 +9,23 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+# What an operator reads to judge a source's health (the admin and the API show these).
+HEALTH_FIELDS = [
+    "kind",
+    "etag",
+    "last_modified",
+    "last_polled_at",
+    "last_success_at",
+    "last_status",
+    "last_error",
+    "consecutive_failures",
+    "next_poll_at",
+    "last_created",
+    "last_updated",
+    "last_skipped",
+    "skipped_reasons",
+]
+
 
 class FactCheckSource(models.Model):
     """An RSS/Atom feed of a publisher's fact-check pages, or a ClaimReview DataFeed."""

@@ -55,7 +55,12 @@ def _allow_hosts() -> frozenset[tuple[str, int | None]]:
 
 @transaction.atomic
 def factcheck_source_create(
-    *, url: str, name: str = "", actor: Any = None, poll_interval: int = 3600
+    *,
+    url: str,
+    name: str = "",
+    actor: Any = None,
+    poll_interval: int = 3600,
+    enqueue: bool = True,
 ) -> FactCheckSource:
     """Register a source, due at once; the first poll tells a feed from a data feed."""
     url = url.strip()
@@ -74,7 +79,8 @@ def factcheck_source_create(
         next_poll_at=timezone.now(),
         added_by=actor if getattr(actor, "pk", None) else None,
     )
-    factcheck_source_poll_request(source_id=source.pk)
+    if enqueue:
+        factcheck_source_poll_request(source_id=source.pk)
     return source
 
 
@@ -272,6 +278,18 @@ def _enqueue_pages(page_ids: list[int]) -> None:
 
     for pk in page_ids:
         transaction.on_commit(lambda pk=pk: fetch_factcheck_page.delay(pk))
+
+
+def factcheck_source_poll_now(*, source_id: int) -> SourcePoll:
+    """Poll in this process and fetch the new pages too (the command's --sync)."""
+    result = factcheck_source_poll(source_id=source_id, enqueue=False)
+    for page_id in result.page_ids:
+        page = factcheck_page_fetch(page_id=page_id)
+        if page is not None:
+            result.created += page.created
+            result.updated += page.updated
+            result.skipped += len(page.skipped)
+    return result
 
 
 @dataclass

@@ -30,7 +30,7 @@ from claims.links_serializers import (
     MatchQuerySerializer,
     match_json,
 )
-from claims.matches import find_matches
+from claims.matches import find_all_matches
 from claims.models import Appearance, ClaimLink
 
 CanViewLinks = has_perm("claims.view_claimlink", "Only desk staff may see claim links.")
@@ -125,5 +125,7 @@ class MatchView(APIView):
         params = MatchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         query = params.validated_data
-        matches = find_matches(text=query.get("text"), url=query.get("url"), limit=query["limit"])
+        matches = find_all_matches(
+            text=query.get("text"), url=query.get("url"), limit=query["limit"]
+        )
         return Response({"count": len(matches), "results": [match_json(m) for m in matches]})

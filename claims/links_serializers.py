@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from claims.external_matching import ExternalHit
 from claims.matches import Match
 from claims.models import Appearance, Claim, ClaimLink
 from claims.pipeline.matching import statement_stance
@@ -101,11 +102,14 @@ class MatchQuerySerializer(serializers.Serializer):
     limit = serializers.IntegerField(required=False, default=10, min_value=1, max_value=50)
 
 
-def match_json(match: Match) -> dict[str, Any]:
+def match_json(match: Match | ExternalHit) -> dict[str, Any]:
+    if isinstance(match, ExternalHit):
+        return external_match_json(match)
     claim, review = match.claim, match.review
     versions = list(review.versions.all()) if review else []
     current = versions[-1] if versions else None
     return {
+        "source": "desk",
         "type": match.kind,
         "score": match.score,
         "reasons": match.reasons,
@@ -125,5 +129,30 @@ def match_json(match: Match) -> dict[str, Any]:
             "rating": current.rating.label if current else None,
             "summary": current.summary if current else review.summary,
             "published_at": review.published_at,
+        },
+    }
+
+
+def external_match_json(hit: ExternalHit) -> dict[str, Any]:
+    """Another publisher's fact-check: no claim of ours, their verdict and its link."""
+    check = hit.fact_check
+    return {
+        "source": "external",
+        "type": "fact_check",
+        "score": hit.similarity.score,
+        "reasons": list(hit.similarity.reasons),
+        "matched_text": check.claim_reviewed,
+        "claim": None,
+        "fact_check": {
+            "id": check.pk,
+            "url": check.url,
+            "publisher": check.publisher,
+            "claim_reviewed": check.claim_reviewed,
+            "claimant": check.claimant or None,
+            "rating": check.rating_text,
+            "rating_value": check.rating_value,
+            "published_at": check.date_published,
+            "modified_at": check.date_modified,
+            "language": check.language or None,
         },
     }

@@ -6,6 +6,7 @@ same matcher as claim links, so "0.7" means the same thing everywhere.
 
 from dataclasses import dataclass
 
+from claims.external_matching import ExternalHit, external_hits
 from claims.link_search import candidates
 from claims.models import Article, Claim
 from claims.pipeline.matching import compare, features
@@ -52,7 +53,29 @@ def find_matches(
     return ranked[:limit]
 
 
-def _match_article(url: str) -> dict[int, Match]:
+def find_all_matches(
+    *, text: str | None = None, url: str | None = None, limit: int = 10
+) -> list[Match | ExternalHit]:
+    """`find_matches` and other publishers' fact-checks, ranked together by score (the
+    desk's own first at equal scores)."""
+    desk = find_matches(text=text, url=url, limit=limit)
+    statements = [text.strip()] if text is not None else _article_statements(url or "")
+    best: dict[int, ExternalHit] = {}
+    for statement in statements:
+        for hit in external_hits(text=statement, threshold=MATCH_THRESHOLD):
+            known = best.get(hit.fact_check.pk)
+            if known is None or hit.similarity.score > known.similarity.score:
+                best[hit.fact_check.pk] = hit
+    ranked: list[Match | ExternalHit] = [*desk, *best.values()]
+    ranked.sort(key=lambda m: (-match_score(m), isinstance(m, ExternalHit)))
+    return ranked[:limit]
+
+
+def match_score(match: Match | ExternalHit) -> float:
+    return match.similarity.score if isinstance(match, ExternalHit) else match.score
+
+
+def _stored_article(url: str) -> Article:
     try:
         canonical = canonical_url(url)
     except ValueError as error:
@@ -60,6 +83,16 @@ def _match_article(url: str) -> dict[int, Match]:
     article = Article.objects.filter(canonical_url=canonical).first()
     if article is None:
         raise NotFound("No article is stored at that URL; submit it first.", url=canonical)
+    return article
+
+
+def _article_statements(url: str) -> list[str]:
+    article = _stored_article(url)
+    return list(article.appearances.exclude(claim=None).values_list("content", flat=True))
+
+
+def _match_article(url: str) -> dict[int, Match]:
+    article = _stored_article(url)
     appearances = list(article.appearances.exclude(claim=None).select_related("claim"))
     own = {a.claim_id for a in appearances}
     best: dict[int, Match] = {}

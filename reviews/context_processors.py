@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 
+from claims.external_models import FactCheckSource
 from claims.models import Claim, Feed
 from reviews import permissions
 from reviews.models import Feedback, Review
@@ -53,6 +54,15 @@ def desk_nav(request: HttpRequest) -> dict:
                 "label": "Feeds",
                 "url": "/desk/feeds/",
                 "count": Feed.objects.filter(active=True, consecutive_failures__gt=0).count(),
+            }
+        )
+        items.append(
+            {
+                "label": "Fact-check sources",
+                "url": "/desk/factcheck-sources/",
+                "count": FactCheckSource.objects.filter(
+                    active=True, consecutive_failures__gt=0
+                ).count(),
             }
         )
     items += [

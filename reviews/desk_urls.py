@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from reviews.desk import claim, dashboard, editor, feedback, feeds, review, speakers, triage
+from reviews.desk import (
+    claim,
+    dashboard,
+    editor,
+    external,
+    feedback,
+    feeds,
+    review,
+    speakers,
+    triage,
+)
 
 urlpatterns = [
     path("", triage.queue, name="desk-triage"),
@@ -13,6 +23,16 @@ urlpatterns = [
         "claims/<int:claim_id>/links/<int:link_id>/<str:decision>/",
         claim.decide_link,
         name="desk-link-decide",
+    ),
+    path(
+        "claims/<int:claim_id>/external/<int:fact_check_id>/attach/",
+        external.attach,
+        name="desk-external-attach",
+    ),
+    path(
+        "claims/<int:claim_id>/external/<int:fact_check_id>/dismiss/",
+        external.dismiss_checked,
+        name="desk-external-dismiss",
     ),
     path("appearances/<int:appearance_id>/promote/", claim.promote, name="desk-appearance-promote"),
     path("reviews/", review.mine, name="desk-my-reviews"),
@@ -38,6 +58,12 @@ urlpatterns = [
     path("feedback/<int:feedback_id>/<str:action>/", feedback.act, name="desk-feedback-act"),
     path("feeds/", feeds.feeds_page, name="desk-feeds"),
     path("feeds/<int:feed_id>/poll/", feeds.poll_now, name="desk-feed-poll"),
+    path("factcheck-sources/", external.sources_page, name="desk-factcheck-sources"),
+    path(
+        "factcheck-sources/<int:source_id>/poll/",
+        external.source_poll,
+        name="desk-factcheck-source-poll",
+    ),
     path("speakers/", speakers.registry, name="desk-speakers"),
     path("speakers/<int:speaker_id>/", speakers.speaker_page, name="desk-speaker"),
     path("speakers/<int:speaker_id>/aliases/", speakers.alias_add, name="desk-alias-add"),

@@ -206,6 +206,31 @@ def rebuild_search_indexes() -> None:
         import_module("claims.migrations.0007_fts_index_without_pending_list").forward(None, editor)
 
 
+def new_claim(text: str, speaker: Speaker, article_id: int, offset: int) -> Claim:
+    """A claim and its one appearance, at an offset clear of the loaded ones."""
+    claim = Claim.objects.create(text=text, speaker=speaker, official=True)
+    Appearance.objects.create(
+        claim=claim,
+        article=Article.objects.get(pk=article_id),
+        speaker=speaker,
+        sentence=text,
+        sentence_start=0,
+        sentence_end=len(text),
+        source=speaker.name,
+        source_start=0,
+        source_end=7,
+        cue="said",
+        cue_start=8,
+        cue_end=12,
+        content=text,
+        content_start=offset + claim.pk,
+        content_end=offset + claim.pk + len(text),
+        official=True,
+        detector_version="bench",
+    )
+    return claim
+
+
 def time_new_claims(total: int) -> dict[str, float]:
     vocabulary, names = words()
     # A fresh seed per run, so a rerun's new claims are not copies of the last run's.
@@ -214,27 +239,7 @@ def time_new_claims(total: int) -> dict[str, float]:
     links = 0
     for n in range(NEW_CLAIMS):
         speaker = Speaker.objects.get(pk=GOVERNMENTS + 1 + int((SPEAKERS - 1) * rng.random() ** 3))
-        text = sentence(rng, vocabulary, names)
-        claim = Claim.objects.create(text=text, speaker=speaker, official=True)
-        Appearance.objects.create(
-            claim=claim,
-            article=Article.objects.get(pk=1 + n),
-            speaker=speaker,
-            sentence=text,
-            sentence_start=0,
-            sentence_end=len(text),
-            source=speaker.name,
-            source_start=0,
-            source_end=7,
-            cue="said",
-            cue_start=8,
-            cue_end=12,
-            content=text,
-            content_start=10 * total + claim.pk,
-            content_end=10 * total + claim.pk + len(text),
-            official=True,
-            detector_version="bench",
-        )
+        claim = new_claim(sentence(rng, vocabulary, names), speaker, 1 + n, 10 * total)
         started = time.perf_counter()
         links += len(claim_suggest_links(claim=claim))
         timings.append((time.perf_counter() - started) * 1000)

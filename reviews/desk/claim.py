@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from claims import links
-from claims.matches import MAX_TEXT, find_matches
+from claims.external_matching import claim_language, external_hits
+from claims.external_models import ExternalMatch
+from claims.matches import MATCH_THRESHOLD, MAX_TEXT, find_matches
 from claims.models import Appearance, Claim, ClaimLink
 from claims.services import appearance_promote
 from factcheck.errors import DomainError
@@ -86,6 +88,8 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
         ),
         "may_promote": user.has_perm(PROMOTE_PERMISSION),
         "checked_already": checked_already(claim),
+        "checked_elsewhere": checked_elsewhere(claim),
+        "back": request.get_full_path(),
         **links_context(request, claim),
     }
     return render(request, "desk/claim.html", context)
@@ -95,6 +99,30 @@ def checked_already(claim: Claim) -> list:
     """Published fact-checks and open claims that read like this one (the matches API)."""
     matches = find_matches(text=claim.text[:MAX_TEXT] or "-", limit=CHECKED_ALREADY + 1)
     return [match for match in matches if match.claim.pk != claim.pk][:CHECKED_ALREADY]
+
+
+def checked_elsewhere(claim: Claim) -> list[ExternalMatch]:
+    """Other publishers' fact-checks of this claim: those found when it was filed (with
+    what was done with them), then any imported since that read like it."""
+    stored = list(claim.external_matches.select_related("fact_check")[:CHECKED_ALREADY])
+    seen = {match.fact_check_id for match in stored}
+    fresh = external_hits(
+        text=claim.text[:MAX_TEXT],
+        speaker=claim.speaker.name if claim.speaker else "",
+        language=claim_language(claim.pk),
+        threshold=MATCH_THRESHOLD,
+    )
+    for hit in fresh:
+        if hit.fact_check.pk not in seen and len(stored) < CHECKED_ALREADY:
+            stored.append(
+                ExternalMatch(
+                    claim=claim,
+                    fact_check=hit.fact_check,
+                    score=hit.similarity.score,
+                    reasons=list(hit.similarity.reasons),
+                )
+            )
+    return stored
 
 
 def _chosen(appearances: list[Appearance], wanted: str) -> Appearance | None:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
+from claims.external_models import ExternalMatch
 from claims.models import Claim
 from factcheck.errors import DomainError
 from reviews import permissions, services
@@ -28,7 +29,13 @@ def claims_with_rows() -> QuerySet[Claim]:
         queryset=Review.objects.open().select_related("assignee"),
         to_attr="open_reviews",
     )
-    return Claim.objects.with_triage_data().prefetch_related(open_reviews)
+    # Other publishers' checks of each claim, best first: "Checked by ..." on the row.
+    external = Prefetch(
+        "external_matches",
+        queryset=ExternalMatch.objects.select_related("fact_check").order_by("-score", "-id"),
+        to_attr="external_found",
+    )
+    return Claim.objects.with_triage_data().prefetch_related(open_reviews, external)
 
 
 def assignable_staff() -> QuerySet[AbstractUser]:
@@ -50,9 +57,11 @@ def row_context(
 ) -> dict:
     """A triage row and the actions this user may take on it."""
     open_review = next(iter(getattr(claim, "open_reviews", [])), None)
+    found = getattr(claim, "external_found", [])
     return {
         "claim": claim,
         "open_review": open_review,
+        "external": found[0] if found else None,
         "note": note,
         "level": level,
         # Where a plain (no-JavaScript) form post returns to: the filtered queue.
@@ -115,7 +124,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/triage.html", context)
 
 
-def _row_answer(request: HttpRequest, claim_id: int, text: str, level: int) -> HttpResponse:
+def row_answer(request: HttpRequest, claim_id: int, text: str, level: int) -> HttpResponse:
     claim = claims_with_rows().get(pk=claim_id)
     return answer(
         request,
@@ -137,13 +146,13 @@ def assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     else:
         assignee = assignable_staff().filter(pk=wanted if wanted.isdigit() else None).first()
     if assignee is None:
-        return _row_answer(request, claim.pk, "Choose who should check this claim.", messages.ERROR)
+        return row_answer(request, claim.pk, "Choose who should check this claim.", messages.ERROR)
     try:
         review, _ = services.claim_assign(claim_id=claim.pk, actor=request.user, assignee=assignee)
     except DomainError as error:
-        return _row_answer(request, claim.pk, error.detail, messages.ERROR)
+        return row_answer(request, claim.pk, error.detail, messages.ERROR)
     who = "you" if assignee.pk == request.user.pk else assignee.get_username()
-    return _row_answer(request, claim.pk, f"Assigned to {who}.", messages.SUCCESS)
+    return row_answer(request, claim.pk, f"Assigned to {who}.", messages.SUCCESS)
 
 
 @desk_view
@@ -152,11 +161,11 @@ def dismiss(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=claim_id)
     form = ReasonForm(request.POST)
     if not form.is_valid():
-        return _row_answer(request, claim.pk, "Give a reason to dismiss the claim.", messages.ERROR)
+        return row_answer(request, claim.pk, "Give a reason to dismiss the claim.", messages.ERROR)
     try:
         services.claim_dismiss(
             claim_id=claim.pk, actor=request.user, reason=form.cleaned_data["reason"]
         )
     except DomainError as error:
-        return _row_answer(request, claim.pk, error.detail, messages.ERROR)
-    return _row_answer(request, claim.pk, "Dismissed.", messages.SUCCESS)
+        return row_answer(request, claim.pk, error.detail, messages.ERROR)
+    return row_answer(request, claim.pk, "Dismissed.", messages.SUCCESS)

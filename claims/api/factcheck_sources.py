@@ -1,0 +1,89 @@
+"""`/factcheck-sources/`: other publishers' fact-check feeds, for editors and admins."""
+
+from django.db.models import Count, QuerySet
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims.api.permissions import has_perm
+from claims.api.views import AUTHENTICATION
+from claims.external_models import HEALTH_FIELDS, FactCheckSource
+from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
+
+CanManageSources = has_perm(
+    "claims.change_factchecksource", "Only editors and admins manage fact-check sources."
+)
+
+
+class FactCheckSourceSerializer(serializers.ModelSerializer):
+    healthy = serializers.BooleanField(read_only=True)
+    fact_checks = serializers.IntegerField(read_only=True, source="fact_check_count")
+
+    class Meta:
+        model = FactCheckSource
+        fields = [
+            "id",
+            "url",
+            "name",
+            "active",
+            "poll_interval",
+            "healthy",
+            *[name for name in HEALTH_FIELDS if name not in ("etag", "last_modified")],
+            "fact_checks",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class FactCheckSourceCreateSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=2000)
+    name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    poll_interval = serializers.IntegerField(required=False, default=3600, min_value=60)
+
+
+def sources() -> QuerySet[FactCheckSource]:
+    return FactCheckSource.objects.annotate(fact_check_count=Count("fact_checks")).order_by(
+        "name", "id"
+    )
+
+
+class FactCheckSourceListView(generics.ListAPIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanManageSources]
+    serializer_class = FactCheckSourceSerializer
+    filterset_fields = ["active", "kind"]
+
+    def get_queryset(self) -> QuerySet[FactCheckSource]:
+        return sources()
+
+    @extend_schema(
+        request=FactCheckSourceCreateSerializer, responses={201: FactCheckSourceSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        data = FactCheckSourceCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        source = factcheck_source_create(actor=request.user, **data.validated_data)
+        return Response(FactCheckSourceSerializer(sources().get(pk=source.pk)).data, status=201)
+
+
+class FactCheckSourceDetailView(generics.RetrieveAPIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanManageSources]
+    serializer_class = FactCheckSourceSerializer
+
+    def get_queryset(self) -> QuerySet[FactCheckSource]:
+        return sources()
+
+
+class FactCheckSourcePollView(APIView):
+    authentication_classes = AUTHENTICATION
+    permission_classes = [CanManageSources]
+
+    @extend_schema(request=None, responses={202: dict})
+    def post(self, request: Request, pk: int) -> Response:
+        source = get_object_or_404(FactCheckSource, pk=pk)
+        factcheck_source_poll_request(source_id=source.pk)
+        return Response({"id": source.pk, "detail": "Polling queued."}, status=202)
