@@ -44,3 +44,8 @@ detect "$TMP"/news/*.txt > "$TMP/news.jsonl"
 "$PY" "$SHARED/eval/score.py" news "$TMP/news.jsonl" \
   --articles "$SHARED/data/news-dev/articles.jsonl" \
   --sentences "$SHARED/data/news-dev/sentences.jsonl"
+
+# Statements read alone (issue 13): the share that passes the automatic check.
+echo "== Statements (seed, news-dev, news-dev-2)"
+mkdir -p "$ROOT/var/eval"
+"$PY" "$ROOT/scripts/eval_statements.py" "$SHARED" "$ROOT/var/eval/statements.txt"

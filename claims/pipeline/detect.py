@@ -19,6 +19,7 @@ from claims.pipeline.officials import SpeakerRegistry, classify
 from claims.pipeline.sentences import Sentence, iter_sentences
 from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
+from claims.pipeline.statements import with_statements
 
 DETECTOR_VERSION = "2026.11-4"
 
@@ -58,6 +59,8 @@ class Attribution:
     score_reasons: tuple[str, ...]
     stance: str = "asserts"
     stance_reason: str = ""
+    statement: str = ""  # self-contained: speaker, stance and content, read alone
+    not_a_claim: str = ""  # why the content asserts nothing; "" when it asserts something
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -70,7 +73,11 @@ def detect(text: str, registry: SpeakerRegistry | None = None) -> list[Attributi
 
 
 def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[Attribution]:
-    """Attributions in order; streaming keeps memory flat on very long texts."""
+    """Attributions in order, each with its statement; streaming keeps memory flat."""
+    return with_statements(text, _iter_attributions(text, registry))
+
+
+def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[Attribution]:
     tracker = SpeakerTracker()
     pending: Attribution | None = None  # held back: the next sentence may continue its quote
     # A quoted sentence with no tag continues the last statement while the quotation runs:

@@ -21,7 +21,7 @@ KEYS = {
     "path", "sentence_start", "sentence_end", "sentence", "source", "source_start",
     "source_end", "speaker", "speaker_title", "speaker_body", "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end", "direct", "official", "official_reason",
-    "score", "score_reasons", "stance", "stance_reason",
+    "score", "score_reasons", "stance", "stance_reason", "statement", "not_a_claim",
 }  # fmt: skip
 
 
@@ -42,6 +42,7 @@ def test_each_jsonl_line_has_every_field_and_offsets_into_the_file(tmp_path: Pat
     rows, err, code = _run(str(article))
     assert code == 0 and err == ""
     assert len(rows) == 2
+    assert rows[1]["statement"] == "Harbour Minister Ada Lorne said: “We are on schedule.”"
     for row in rows:
         assert set(row) == KEYS
         assert row["path"] == str(article)
