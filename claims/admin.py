@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
 from claims.models import (
@@ -13,6 +16,31 @@ from claims.models import (
     SpeakerAlias,
 )
 from claims.services import feed_poll_request
+from factcheck.admin_site import ReadOnlyAdmin
+from reviews.models import ReviewEvent
+
+
+def has_published_fact_check(claim: Claim) -> bool:
+    return claim.reviews.filter(versions__isnull=False).exists()
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Model):
+        return value.pk
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+
+
+def form_changes(form: ModelForm) -> dict[str, list[Any]]:
+    """Field → [before, after] for what an admin form changed, for the audit event."""
+    return {
+        field: [_json(form.initial.get(field)), _json(form.cleaned_data.get(field))]
+        for field in form.changed_data
+    }
+
+
+def audit(request: HttpRequest, *, action: str, claim: Claim, changes: dict[str, Any]) -> None:
+    """An admin change to an editorial object, in the same trail as the desk's."""
+    ReviewEvent.objects.create(claim=claim, actor=request.user, action=action, changes=changes)
 
 
 @admin.register(Feed)
@@ -49,7 +77,9 @@ class FeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ReadOnlyAdmin):
+    """Read-only: an article's title, outlet and date are part of published ClaimReview."""
+
     list_display = ["title", "outlet", "status", "published_at", "created_at"]
     list_filter = ["status", "outlet"]
     search_fields = ["title", "canonical_url"]
@@ -94,6 +124,9 @@ class SpeakerAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
 
 class AppearanceInline(admin.TabularInline):
     model = Appearance
@@ -109,6 +142,9 @@ class AppearanceInline(admin.TabularInline):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
+    """Claims come from detection and the desk. A claim with a published fact-check is
+    read-only (its text is public); an edit to any other is audited."""
+
     list_display = ["__str__", "speaker", "status", "priority", "appearance_count", "created_at"]
     list_filter = ["status", "official"]
     search_fields = ["text", "speaker__name"]
@@ -126,20 +162,36 @@ class ClaimAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker"]
     inlines = [AppearanceInline]
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
+        if obj is not None and has_published_fact_check(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Claim | None = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Claim, form: ModelForm, change: bool) -> None:
+        changes = form_changes(form)
+        super().save_model(request, obj, form, change)
+        if changes:
+            audit(request, action="admin_edited", claim=obj, changes=changes)
+
 
 @admin.register(Appearance)
-class AppearanceAdmin(admin.ModelAdmin):
+class AppearanceAdmin(ReadOnlyAdmin):
     list_display = ["source", "cue", "article", "official", "stance", "detector_version"]
     list_filter = ["official", "stance", "direct"]
     search_fields = ["content", "source"]
     raw_id_fields = ["claim", "article", "speaker"]
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
 
 @admin.register(ClaimLink)
-class ClaimLinkAdmin(admin.ModelAdmin):
+class ClaimLinkAdmin(ReadOnlyAdmin):
+    """Read-only: links are confirmed or rejected on the desk's claim page."""
+
     list_display = ["from_claim", "kind", "to_claim", "score", "status", "automatic"]
     list_filter = ["kind", "status", "automatic"]
     raw_id_fields = ["from_claim", "to_claim"]
@@ -148,11 +200,46 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
+    """Evidence is added on the desk. Evidence of a published fact-check is read-only;
+    a change to any other is audited."""
+
     list_display = ["title", "claim", "stance", "primary_source", "added_by", "created_at"]
     list_filter = ["stance", "primary_source"]
     search_fields = ["title", "url"]
-    raw_id_fields = ["claim", "review"]
-    readonly_fields = ["added_by"]
+    readonly_fields = ["claim", "review", "added_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
+        if obj is not None and has_published_fact_check(obj.claim):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
+        if obj is not None and has_published_fact_check(obj.claim):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        # A bulk delete would skip the per-object check and the audit event.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(
+        self, request: HttpRequest, obj: Evidence, form: ModelForm, change: bool
+    ) -> None:
+        changes = form_changes(form)
+        super().save_model(request, obj, form, change)
+        if changes:
+            audit(request, action="admin_edited", claim=obj.claim, changes={"evidence": changes})
+
+    def delete_model(self, request: HttpRequest, obj: Evidence) -> None:
+        summary = {"id": obj.pk, "url": obj.url, "title": obj.title, "stance": obj.stance}
+        claim = obj.claim
+        super().delete_model(request, obj)
+        audit(request, action="admin_deleted", claim=claim, changes={"evidence": summary})
 
 
 import claims.external_admin  # noqa: E402, F401 — registers the fact-check source admin

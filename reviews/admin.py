@@ -1,10 +1,26 @@
-from django.contrib import admin
+from typing import Any
 
-from reviews.models import Feedback, Rating, Review, ReviewEvent, ReviewVersion
+from django.contrib import admin
+from django.http import HttpRequest
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
+
+from factcheck.admin_site import ReadOnlyAdmin
+from reviews.models import (
+    ApiToken,
+    Comment,
+    Feedback,
+    Rating,
+    Review,
+    ReviewEvent,
+    ReviewVersion,
+)
 
 
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(ReadOnlyAdmin):
+    """Read-only: a label or value change would rewrite every published ClaimReview."""
+
     list_display = ["label", "slug", "value", "order"]
 
 
@@ -54,7 +70,9 @@ class ReviewEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(ReadOnlyAdmin):
+    """Read-only: reports are decided in the desk's inbox, where every decision is audited."""
+
     list_display = ["created_at", "category", "url", "status"]
     list_filter = ["category", "status"]
     search_fields = ["url", "message", "passage"]
@@ -72,8 +90,35 @@ class FeedbackAdmin(admin.ModelAdmin):
         "article",
         "duplicate_of",
         "client_hash",
+        "reply",
         "notified_at",
     ]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+
+@admin.register(Comment)
+class CommentAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "review", "author"]
+    search_fields = ["text"]
+
+
+# DRF's own token admin lists every key in plain text.
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(ApiToken)
+class MaskedTokenAdmin(TokenAdmin):
+    """API tokens are passwords: never shown, never edited; an admin may revoke one."""
+
+    list_display = ["masked_key", "user", "created"]
+    fields = ["user", "masked_key", "created"]
+    readonly_fields = fields
+
+    @admin.display(description="Key")
+    def masked_key(self, token: ApiToken) -> str:
+        return f"{token.key[:4]}…"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

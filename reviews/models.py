@@ -6,6 +6,7 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from rest_framework.authtoken.models import TokenProxy
 
 
 class Rating(models.Model):
@@ -369,3 +370,14 @@ class NotificationSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Notification settings of {self.user_id}"
+
+
+class ApiToken(TokenProxy):
+    """An API token as the admin shows it: the key is a password, so only its start appears."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.key[:4]}… ({self.user})"

@@ -28,6 +28,11 @@ def is_desk_staff(user: Any) -> bool:
     )
 
 
+def is_admin(user: Any) -> bool:
+    """Administrators: the only people the Django admin lets in."""
+    return is_desk_staff(user) and user.is_staff and user.is_superuser
+
+
 def is_editor(user: Any) -> bool:
     return is_desk_staff(user) and user.has_perm("reviews.approve_review")
 

@@ -78,29 +78,33 @@ def demo_server(tmp_path: Path):  # type: ignore[no-untyped-def]
     server.wait(timeout=10)
 
 
-def test_demo_serves_a_desk_where_the_demo_editor_logs_into_the_admin(demo_server) -> None:
+def sign_in(base: str, username: str) -> tuple[urllib.request.OpenerDirector, str]:
+    """Sign in through /login/ as a person would; returns the session and the page landed on."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    login_page = opener.open(base + "/login/", timeout=5).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": username, "password": DEMO_PASSWORD}
+    ).encode()
+    request = urllib.request.Request(base + "/login/", data=form, headers={"Referer": base})
+    return opener, opener.open(request, timeout=5).read().decode()
+
+
+def test_demo_serves_a_desk_where_the_demo_editor_signs_in(demo_server) -> None:
     base, output = demo_server
     assert "erin" in output and "editor" in output and DEMO_PASSWORD in output
     assert "No hostname was supplied" not in output
+    assert "/login/" in output and "/desk/" in output
 
     health = urllib.request.urlopen(base + "/healthz", timeout=5)
     assert health.status == 200
     published = urllib.request.urlopen(base + "/fact-checks/", timeout=5).read().decode()
     assert "Harbour Street bridge" in published
 
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    login_page = opener.open(base + "/admin/login/", timeout=5).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
-    form = urllib.parse.urlencode(
-        {
-            "csrfmiddlewaretoken": token,
-            "username": "erin",
-            "password": DEMO_PASSWORD,
-            "next": "/admin/",
-        }
-    ).encode()
-    request = urllib.request.Request(base + "/admin/login/", data=form, headers={"Referer": base})
-    admin_home = opener.open(request, timeout=5).read().decode()
-
-    assert "Site administration" in admin_home
-    assert "Claims" in admin_home
+    editor, desk = sign_in(base, "erin")
+    assert 'href="/desk/editor/"' in desk and "Triage" in desk
+    # The admin is for administrators: the editor is sent back to the desk.
+    assert "Site administration" not in editor.open(base + "/admin/", timeout=5).read().decode()
+    administrator, _ = sign_in(base, "adam")
+    admin_page = administrator.open(base + "/admin/", timeout=5).read().decode()
+    assert "Site administration" in admin_page and "Claims" in admin_page

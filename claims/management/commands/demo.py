@@ -18,3 +18,7 @@ class Command(BaseCommand):
         for username, role in DEMO_USERS:
             self.stdout.write(f"  {username:<8} {role}")
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
+        self.stdout.write(
+            "Sign in at /login/; fact-checkers and editors work on the desk at /desk/ "
+            "(the admin at /admin/ is for admins only)."
+        )
