@@ -112,7 +112,7 @@ def test_session_writes_need_a_csrf_token(alice, claim) -> None:
     path = f"/api/v1/claims/{claim.pk}/assign/"
 
     refused = client.post(path, {"assignee": "alice"}, format="json")
-    client.get("/admin/")  # a page with a form sets the CSRF cookie
+    client.get("/desk/")  # a page with a form sets the CSRF cookie
     token = client.cookies["csrftoken"].value
     accepted = client.post(path, {"assignee": "alice"}, format="json", HTTP_X_CSRFTOKEN=token)
 
