@@ -164,6 +164,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         # A backlog of stale beats is worthless: the next one looks again.
         "options": {"expires": 55},
     },
+    "notify-due-reviews": {
+        "task": "reviews.notify_due_reviews",
+        "schedule": 600.0,
+        "options": {"expires": 590},
+    },
     "requeue-stale-articles": {
         "task": "claims.requeue_stale_articles",
         "schedule": 600.0,

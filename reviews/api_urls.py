@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from reviews.api.conversation import CommentListView, NotificationListView, NotificationReadView
 from reviews.api.open_views import RatingListView, TokenView
 from reviews.api.views import ClaimViewSet, ReviewViewSet
 
@@ -13,5 +14,12 @@ router.register("reviews", ReviewViewSet, basename="review")
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("ratings/", RatingListView.as_view(), name="rating-list"),
+    path("reviews/<int:review_id>/comments/", CommentListView.as_view(), name="review-comments"),
+    path("notifications/", NotificationListView.as_view(), name="notification-list"),
+    path(
+        "notifications/<int:notification_id>/read/",
+        NotificationReadView.as_view(),
+        name="notification-read",
+    ),
     *router.urls,
 ]

@@ -6,6 +6,7 @@ from claims.external_models import FactCheckSource
 from claims.models import Claim, Feed
 from reviews import permissions
 from reviews.models import Feedback, Review
+from reviews.notifications import unread
 from reviews.roles import role_of
 
 
@@ -68,5 +69,11 @@ def desk_nav(request: HttpRequest) -> dict:
     items += [
         {"label": "Speakers", "url": "/desk/speakers/", "count": 0},
         {"label": "Dashboard", "url": "/desk/dashboard/", "count": 0},
+        {
+            "label": "Notifications",
+            "url": "/desk/notifications/",
+            "count": unread(user).count(),
+            "count_label": "unread",
+        },
     ]
     return {"desk_nav": {"role": role, "items": items}}

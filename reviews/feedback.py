@@ -28,6 +28,7 @@ from claims.pipeline.urls import canonical_url
 from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from reviews.corrections import OPEN
 from reviews.models import Feedback, Review, ReviewEvent
+from reviews.notifications import event_recorded
 from reviews.passages import nearest
 from reviews.permissions import is_desk_staff, is_editor
 from reviews.publication import plain_text, published_fact_checks
@@ -454,7 +455,7 @@ def _event(
     note: str,
     changes: dict[str, Any] | None = None,
 ) -> None:
-    ReviewEvent.objects.create(
+    event = ReviewEvent.objects.create(
         feedback=feedback,
         review_id=feedback.review_id,
         claim_id=feedback.claim_id,
@@ -465,3 +466,4 @@ def _event(
         note=note,
         changes=changes or {},
     )
+    event_recorded(event)

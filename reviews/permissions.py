@@ -104,6 +104,11 @@ def can_decide_review(user: Any, review: Review) -> bool:
     return is_editor(user) and review.assignee_id != user.pk and not co_authored(user, review)
 
 
+def can_comment(user: Any, review: Review) -> bool:
+    """The review's thread is for its checker and the editors."""
+    return is_editor(user) or (is_desk_staff(user) and review.assignee_id == user.pk)
+
+
 def can_correct_review(user: Any) -> bool:
     return is_desk_staff(user) and user.has_perm("reviews.correct_review")
 

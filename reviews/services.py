@@ -18,6 +18,7 @@ from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from reviews import permissions
 from reviews.corrections import correction_closed, correction_published
 from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+from reviews.notifications import event_recorded
 from reviews.publication import plain_text
 from reviews.roles import ADMIN, ROLES, sync_groups
 
@@ -87,7 +88,7 @@ def _record(
     note: str = "",
     changes: dict[str, Any] | None = None,
 ) -> ReviewEvent:
-    return ReviewEvent.objects.create(
+    event = ReviewEvent.objects.create(
         review=review,
         claim=claim,
         actor=actor,
@@ -97,6 +98,8 @@ def _record(
         note=note,
         changes=changes or {},
     )
+    event_recorded(event)
+    return event
 
 
 def _locked_claim(claim_id: int) -> Claim:

@@ -57,6 +57,28 @@ def email_readers(
     return sent
 
 
+@shared_task(name="reviews.notify_event", bind=True, max_retries=5)
+def notify_event(self: Task, event_id: int) -> int:
+    """Notify the people an audit event concerns, on the desk and by email, once."""
+    from reviews.notifications import notify_for_event
+
+    try:
+        return notify_for_event(event_id)
+    except TRANSIENT_MAIL_ERRORS as error:
+        raise self.retry(exc=error, countdown=60 * 2**self.request.retries) from error
+
+
+@shared_task(name="reviews.notify_due_reviews", bind=True, max_retries=3)
+def notify_due_reviews(self: Task) -> int:
+    """Beat: tell checkers about reviews due within a day or overdue, once per due date."""
+    from reviews.notifications import notify_due
+
+    try:
+        return notify_due(timezone.now())
+    except TRANSIENT_MAIL_ERRORS as error:
+        raise self.retry(exc=error, countdown=60) from error
+
+
 @shared_task(name="reviews.notify_correction_reporters", bind=True, max_retries=5)
 def notify_correction_reporters(self: Task, review_id: int, version_id: int) -> int:
     """Email each opted-in reader who reported the corrected error, once."""

@@ -4,17 +4,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.models import AbstractUser
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from factcheck.errors import DomainError
-from reviews import permissions, services
+from reviews import comments, permissions, services
 from reviews.desk import diffs
 from reviews.desk.common import answer, desk_view, editor_view
 from reviews.desk.forms import EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
-from reviews.models import Rating, Review
+from reviews.models import Rating, Review, ReviewEvent
 from reviews.publication import fact_check_path
 
 EDITABLE = (Review.State.ASSIGNED, Review.State.IN_PROGRESS)
@@ -29,14 +30,25 @@ def _review(review_id: int) -> Review:
     )
 
 
+# The decisions that set where a review stands; "returned" stays true until one of the others.
+STANDING = ("assigned", "returned", "submitted", "corrected", "correction_closed", "approved")
+
+
+def last_standing(review: Review) -> Any:
+    return ReviewEvent.objects.filter(review=review, action__in=STANDING).order_by("-id")
+
+
 @desk_view
 def mine(request: HttpRequest) -> HttpResponse:
     reviews = Review.objects.filter(assignee=request.user).select_related("claim", "rating")
+    standing = ReviewEvent.objects.filter(review=OuterRef("pk"), action__in=STANDING)
     return render(
         request,
         "desk/my_reviews.html",
         {
-            "open": reviews.open().order_by("due_at", "created_at"),
+            "open": reviews.open()
+            .annotate(standing=Subquery(standing.order_by("-id").values("action")[:1]))
+            .order_by("due_at", "created_at"),
             "done": reviews.filter(state=Review.State.PUBLISHED).order_by("-modified_at")[:20],
             "now": timezone.now(),
         },
@@ -98,8 +110,36 @@ def page_context(request: HttpRequest, review: Review, **extra: Any) -> dict[str
         "versions": review.versions.select_related("rating", "approved_by"),
         "public_path": fact_check_path(review) if review.slug else "",
         "overdue": review.is_overdue(timezone.now()),
+        "returned": _returned(review),
+        "may_comment": permissions.can_comment(user, review),
+        "comments": review.comments.select_related("author")
+        if permissions.can_comment(user, review)
+        else [],
     }
     return {**context, **extra}
+
+
+def _returned(review: Review) -> ReviewEvent | None:
+    """The editor's return, while the review is back with its checker because of it."""
+    if review.state != Review.State.IN_PROGRESS:
+        return None
+    last = last_standing(review).select_related("actor").first()
+    return last if last is not None and last.action == "returned" else None
+
+
+@desk_view
+@require_POST
+def comment_add(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = _review(review_id)
+    try:
+        comments.comment_add(
+            review_id=review.pk, author=request.user, text=request.POST.get("text", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, "Comment added.")
+    return redirect(f"/desk/reviews/{review.pk}/#comments")
 
 
 @desk_view

@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from claims.models import Claim, Evidence
 from reviews import api_urls
-from reviews.models import Review
+from reviews.models import Notification, Review, ReviewEvent
 from reviews.services import review_approve, review_correct
 from tests.api.conftest import add_primary_evidence, etag, make_claim
 from tests.conftest import PASSWORD, client_for
@@ -29,6 +29,7 @@ class World:
     review: Review | None
     evidence: Evidence | None
     actor: AbstractUser | None
+    notification: Notification | None = None
 
 
 @dataclass
@@ -174,6 +175,36 @@ MATRIX = [
         body=lambda w: {"note": "The date was right."},
     ),
     Endpoint(
+        "review-comments",
+        "get",
+        "assigned",
+        review_path("comments/"),
+        (401, 403, 403, 200, 200, 200),
+    ),
+    Endpoint(
+        "review-comments",
+        "post",
+        "assigned",
+        review_path("comments/"),
+        (401, 403, 403, 201, 201, 201),
+        body=lambda w: {"text": "@erin is the minute enough?"},
+    ),
+    Endpoint(
+        "notification-list",
+        "get",
+        "assigned",
+        lambda w: "/api/v1/notifications/",
+        (401, 403, 200, 200, 200, 200),
+    ),
+    Endpoint(
+        "notification-read",
+        "post",
+        "assigned",
+        lambda w: f"/api/v1/notifications/{w.notification.pk}/read/",
+        # Only the recipient (alice, assigned by erin) has this one; for others it does not exist.
+        (401, 403, 404, 200, 404, 404),
+    ),
+    Endpoint(
         "review-events", "get", "assigned", review_path("events/"), (401, 403, 200, 200, 200, 200)
     ),
     Endpoint(
@@ -211,7 +242,11 @@ def build_world(stage: str, alice, erin, frank, rating) -> World:  # type: ignor
     if stage == "correcting":
         review_correct(review_id=review.pk, actor=frank, note="A reader says the date is wrong.")
     review.refresh_from_db()
-    return World(claim, review, evidence, None)
+    assigned = ReviewEvent.objects.get(review=review, action="assigned")
+    notification = Notification.objects.create(
+        recipient=alice, kind="assigned", review=review, event=assigned, key=f"event:{assigned.pk}"
+    )
+    return World(claim, review, evidence, None, notification)
 
 
 def cells() -> list[Any]:

@@ -1,0 +1,61 @@
+"""The thread on a review: plain-text notes between its checker and the editors, with @mentions."""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.db import transaction
+from django.db.models import QuerySet
+
+from factcheck.errors import InvalidInput, NotAllowed, NotFound
+from reviews import permissions
+from reviews.models import Comment, Review, ReviewEvent
+from reviews.notifications import event_recorded
+from reviews.publication import plain_text
+
+MAX_COMMENT = 5000
+# "@erin" but not "erin@example.org": a mention starts a word.
+MENTION = re.compile(r"(?<![\w@])@([\w.+-]{1,150})")
+
+
+def mentioned_users(text: str) -> QuerySet[AbstractUser]:
+    """Desk staff named with @username in `text` (a trailing full stop is not part of a name)."""
+    names = {name.rstrip(".") for name in MENTION.findall(text)}
+    users = get_user_model().objects.filter(username__in=names, is_active=True)
+    return users.filter(pk__in=[user.pk for user in users if permissions.is_desk_staff(user)])
+
+
+def review_comments(*, review_id: int, reader: AbstractUser) -> QuerySet[Comment]:
+    review = Review.objects.filter(pk=review_id).first()
+    if review is None:
+        raise NotFound(f"Review {review_id} does not exist.")
+    if not permissions.can_comment(reader, review):
+        raise NotAllowed("Only the assignee and editors read a review's comments.")
+    return review.comments.select_related("author").prefetch_related("mentions")
+
+
+@transaction.atomic
+def comment_add(*, review_id: int, author: AbstractUser, text: str) -> Comment:
+    """Add a comment to a review's thread; its history and its people hear of it."""
+    review = Review.objects.select_for_update().filter(pk=review_id).first()
+    if review is None:
+        raise NotFound(f"Review {review_id} does not exist.")
+    if not permissions.can_comment(author, review):
+        raise NotAllowed("Only the assignee and editors comment on a review.")
+    text = plain_text(text)
+    if not text:
+        raise InvalidInput("text: write something.", field="text")
+    if len(text) > MAX_COMMENT:
+        raise InvalidInput(f"text: at most {MAX_COMMENT} characters, please.", field="text")
+    comment = Comment.objects.create(review=review, author=author, text=text)
+    mentions = list(mentioned_users(text))
+    comment.mentions.set(mentions)
+    event = ReviewEvent.objects.create(
+        actor=author,
+        action="commented",
+        review=review,
+        note=text,
+        changes={"comment": comment.pk, "mentions": sorted(u.get_username() for u in mentions)},
+    )
+    event_recorded(event)
+    return comment
