@@ -20,6 +20,7 @@ urlpatterns = [
     path("claims/<int:claim_id>/", claim.detail, name="desk-claim"),
     path("claims/<int:claim_id>/assign/", triage.assign, name="desk-claim-assign"),
     path("claims/<int:claim_id>/dismiss/", triage.dismiss, name="desk-claim-dismiss"),
+    path("claims/<int:claim_id>/restore/", triage.restore, name="desk-claim-restore"),
     path(
         "claims/<int:claim_id>/links/<int:link_id>/<str:decision>/",
         claim.decide_link,
@@ -55,6 +56,7 @@ urlpatterns = [
         name="desk-evidence-remove",
     ),
     path("reviews/<int:review_id>/comments/", review.comment_add, name="desk-review-comment"),
+    path("reviews/<int:review_id>/due/", review.set_due, name="desk-review-due"),
     path("notifications/", notifications.notification_list, name="desk-notifications"),
     path(
         "notifications/<int:notification_id>/read/",

@@ -258,6 +258,55 @@ def claim_dismiss(*, claim_id: int, actor: AbstractUser, reason: str) -> Claim:
     return claim
 
 
+@transaction.atomic
+def claim_restore(*, claim_id: int, actor: AbstractUser) -> Claim:
+    """Undo a dismissal: the claim goes back to triage; the reason is kept in the event."""
+    if not permissions.is_editor(actor):
+        raise NotAllowed("Only editors restore dismissed claims.")
+    claim = _locked_claim(claim_id)
+    if claim.status != Claim.Status.DISMISSED:
+        raise Conflict(f"Claim {claim.pk} is {claim.status}, not dismissed.")
+    reason = claim.dismiss_reason
+    claim.status = Claim.Status.FLAGGED
+    claim.dismiss_reason = ""
+    claim.save(update_fields=["status", "dismiss_reason", "updated_at"])
+    _record(
+        actor=actor,
+        action="restored",
+        claim=claim,
+        from_state=Claim.Status.DISMISSED,
+        to_state=claim.status,
+        note=reason,
+    )
+    return claim
+
+
+@transaction.atomic
+def review_set_due(*, review_id: int, actor: AbstractUser, due_at: datetime | None) -> Review:
+    """Set, change or clear the due date of an open review (editors)."""
+    review = _locked_review(review_id)
+    if not permissions.is_editor(actor):
+        raise NotAllowed("Only editors set due dates.")
+    if review.state not in Review.OPEN_STATES:
+        raise Conflict(f"The review is {review.state}; only an open review has a due date.")
+    if due_at == review.due_at:
+        return review
+    before = review.due_at
+    review.due_at = due_at
+    review.version += 1
+    review.save(update_fields=["due_at", "version", "updated_at"])
+    _record(
+        actor=actor,
+        action="due_changed",
+        review=review,
+        claim=review.claim,
+        from_state=review.state,
+        to_state=review.state,
+        changes={"due_at": [before and before.isoformat(), due_at and due_at.isoformat()]},
+    )
+    return review
+
+
 def _evidence_review(claim: Claim, actor: AbstractUser) -> Review | None:
     """Check that `actor` may change the claim's evidence now; returns the open review."""
     open_review = claim.reviews.open().first()

@@ -133,6 +133,16 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
         return Response(s.ClaimRowSerializer(claim).data)
 
     @extend_schema(
+        summary="Restore a dismissed claim to triage (editors)",
+        request=None,
+        responses={200: s.ClaimRowSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, pk: str) -> Response:
+        claim = services.claim_restore(claim_id=object_id(pk), actor=request.user)
+        return Response(s.ClaimRowSerializer(self.get_queryset().get(pk=claim.pk)).data)
+
+    @extend_schema(
         summary="Add evidence",
         description="The excerpt is stored as plain text: HTML tags are removed.",
         request=s.EvidenceInputSerializer,

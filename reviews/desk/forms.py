@@ -20,6 +20,15 @@ class OptionalNoteForm(forms.Form):
     note = forms.CharField(max_length=MAX_NOTE, strip=True, required=False)
 
 
+class DueForm(forms.Form):
+    due_at = forms.DateTimeField(
+        label="Due",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+    )
+
+
 class EvidenceForm(forms.Form):
     url = forms.URLField(label="Source URL", max_length=2000, assume_scheme="https")
     title = forms.CharField(max_length=500)

@@ -14,7 +14,7 @@ from factcheck.errors import DomainError
 from reviews import comments, permissions, services
 from reviews.desk import diffs
 from reviews.desk.common import answer, desk_view, editor_view
-from reviews.desk.forms import EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
+from reviews.desk.forms import DueForm, EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
 from reviews.models import Rating, Review, ReviewEvent
 from reviews.publication import fact_check_path
 
@@ -111,6 +111,8 @@ def page_context(request: HttpRequest, review: Review, **extra: Any) -> dict[str
         "public_path": fact_check_path(review) if review.slug else "",
         "overdue": review.is_overdue(timezone.now()),
         "returned": _returned(review),
+        "may_set_due": review.state in Review.OPEN_STATES and permissions.is_editor(user),
+        "due_form": DueForm(initial={"due_at": review.due_at}),
         "may_comment": permissions.can_comment(user, review),
         "comments": review.comments.select_related("author")
         if permissions.can_comment(user, review)
@@ -140,6 +142,25 @@ def comment_add(request: HttpRequest, review_id: int) -> HttpResponse:
     else:
         messages.success(request, "Comment added.")
     return redirect(f"/desk/reviews/{review.pk}/#comments")
+
+
+@editor_view
+@require_POST
+def set_due(request: HttpRequest, review_id: int) -> HttpResponse:
+    form = DueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the due date as a date and time, or leave it empty.")
+        return redirect(f"/desk/reviews/{review_id}/")
+    due_at = form.cleaned_data["due_at"]
+    try:
+        services.review_set_due(review_id=review_id, actor=request.user, due_at=due_at)
+    except DomainError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(
+            request, f"Due {timezone.localtime(due_at):%-d %b %H:%M}." if due_at else "No due date."
+        )
+    return redirect(f"/desk/reviews/{review_id}/")
 
 
 @desk_view

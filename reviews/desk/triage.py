@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from claims.external_models import ExternalMatch
@@ -13,7 +13,7 @@ from claims.models import Claim
 from factcheck.errors import DomainError
 from reviews import permissions, services
 from reviews.api.pagination import CappedPaginator
-from reviews.desk.common import answer, desk_view, is_htmx, safe_back
+from reviews.desk.common import answer, desk_view, editor_view, is_htmx, safe_back
 from reviews.desk.forms import ReasonForm
 from reviews.filters import CLAIM_ORDERINGS, ClaimFilter
 from reviews.models import Review
@@ -86,6 +86,7 @@ def claim_actions(
         "may_take": actionable and permissions.can_assign(user, user, open_review),
         "may_assign_others": may_assign_others,
         "may_dismiss": actionable and permissions.can_dismiss(user, open_review),
+        "may_restore": claim.status == Claim.Status.DISMISSED and permissions.is_editor(user),
         "staff": (staff if staff is not None else list(assignable_staff()))
         if may_assign_others
         else [],
@@ -153,6 +154,18 @@ def assign(request: HttpRequest, claim_id: int) -> HttpResponse:
         return row_answer(request, claim.pk, error.detail, messages.ERROR)
     who = "you" if assignee.pk == request.user.pk else assignee.get_username()
     return row_answer(request, claim.pk, f"Assigned to {who}.", messages.SUCCESS)
+
+
+@editor_view
+@require_POST
+def restore(request: HttpRequest, claim_id: int) -> HttpResponse:
+    try:
+        services.claim_restore(claim_id=claim_id, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, "Restored to triage.")
+    return redirect(f"/desk/claims/{claim_id}/")
 
 
 @desk_view

@@ -36,7 +36,7 @@ class World:
 class Endpoint:
     route: str
     method: str
-    stage: str  # flagged, assigned, submitted, published or correcting
+    stage: str  # dismissed, flagged, assigned, submitted, published or correcting
     path: Callable[[World], str]
     expected: tuple[int, int, int, int, int, int]
     body: Callable[[World], dict[str, Any]] | None = None
@@ -97,6 +97,13 @@ MATRIX = [
         claim_path("dismiss/"),
         (401, 403, 403, 200, 200, 200),
         body=lambda w: {"reason": "Opinion, not a fact."},
+    ),
+    Endpoint(
+        "claim-restore",
+        "post",
+        "dismissed",
+        claim_path("restore/"),
+        (401, 403, 403, 403, 200, 200),
     ),
     Endpoint(
         "claim-evidence",
@@ -226,6 +233,8 @@ MATRIX = [
 
 
 def build_world(stage: str, alice, erin, frank, rating) -> World:  # type: ignore[no-untyped-def]
+    if stage == "dismissed":
+        return World(make_claim(status=Claim.Status.DISMISSED), None, None, None)
     claim = make_claim()
     if stage == "flagged":
         return World(claim, None, None, None)
