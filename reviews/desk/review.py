@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from factcheck.errors import DomainError
 from reviews import comments, permissions, services
-from reviews.desk import diffs
+from reviews.desk import conflicts, diffs
 from reviews.desk.common import answer, desk_view, editor_view
 from reviews.desk.forms import DueForm, EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
-from reviews.models import Rating, Review, ReviewEvent
+from reviews.models import Review, ReviewEvent
 from reviews.publication import fact_check_path
 
 EDITABLE = (Review.State.ASSIGNED, Review.State.IN_PROGRESS)
@@ -174,9 +174,10 @@ def detail(request: HttpRequest, review_id: int) -> HttpResponse:
 def edit(request: HttpRequest, review_id: int) -> HttpResponse:
     """Save the verdict (and submit it, with the submit button).
 
-    A stale version re-renders the page with the user's text kept, a list of
-    what the other person changed, and the form re-based on the current
-    version, so saving again is a deliberate overwrite.
+    If someone saved since the user loaded the form, their changes are merged
+    field by field (reviews/desk/conflicts.py): changes to different fields are
+    all kept; a field both changed is shown with yours, theirs and the original,
+    on a form re-based on their version, so saving again is a deliberate choice.
     """
     review = _review(review_id)
     form = VerdictForm(request.POST)
@@ -186,59 +187,67 @@ def edit(request: HttpRequest, review_id: int) -> HttpResponse:
             request, "desk/review.html", page_context(request, review, form=form), status=400
         )
     data = form.cleaned_data
-    try:
-        review = services.review_edit(
-            review_id=review.pk,
-            actor=request.user,
-            expected_version=data["version"],
-            rating=data["rating"],
-            summary=data["summary"],
-            explanation=data["explanation"],
-        )
-    except services.StaleVersion as stale:
-        return _conflict(request, _review(review_id), form, stale)
-    except DomainError as error:
-        messages.error(request, error.detail)
+    posted = {
+        "rating": str(data["rating"].pk) if data["rating"] else "",
+        "summary": data["summary"],
+        "explanation": data["explanation"],
+    }
+    base = {field: data[f"base_{field}"] or "" for field in posted}
+    expected, fields, kept = data["version"], list(posted), []
+    # A save that lands between reading and writing makes one more merge, rarely two.
+    for _attempt in range(3):
+        if review.version != expected:
+            merged = conflicts.merge(review=review, user=request.user, base=base, posted=posted)
+            if merged.clashes:
+                return _conflict(request, review, posted, merged)
+            expected, fields, kept = review.version, merged.mine, merged.kept
+        try:
+            saved = services.review_edit(
+                review_id=review.pk,
+                actor=request.user,
+                expected_version=expected,
+                **{field: data[field] for field in fields},
+            )
+        except services.StaleVersion:
+            review = _review(review_id)
+            continue
+        except DomainError as error:
+            messages.error(request, error.detail)
+            return redirect(f"/desk/reviews/{review.pk}/")
+        break
+    else:
+        messages.error(request, "The review keeps changing under you; reload and try again.")
         return redirect(f"/desk/reviews/{review.pk}/")
-    if request.POST.get("action") != "submit":
-        messages.success(request, f"Saved (version {review.version}).")
-        return redirect(f"/desk/reviews/{review.pk}/")
-    return _submit(request, review)
+    if request.POST.get("action") == "submit":
+        _tell_kept(request, kept)
+        return _submit(request, saved)
+    messages.success(request, f"Saved (version {saved.version}).")
+    _tell_kept(request, kept)
+    return redirect(f"/desk/reviews/{saved.pk}/")
+
+
+def _tell_kept(request: HttpRequest, kept: list[tuple[str, str]]) -> None:
+    for label, who in kept:
+        messages.info(request, f"{who} changed the {label} meanwhile; their change is kept.")
 
 
 def _conflict(
-    request: HttpRequest, current: Review, form: VerdictForm, stale: services.StaleVersion
+    request: HttpRequest, current: Review, posted: dict[str, str], merged: conflicts.Merge
 ) -> HttpResponse:
-    data = form.cleaned_data
-    base = {
-        "rating": _rating_label(data.get("base_rating", "")),
-        "summary": data.get("base_summary", ""),
-        "explanation": data.get("base_explanation", ""),
-    }
-    theirs = diffs.changes(base, diffs.verdict_values(current))
-    last = current.events.filter(action="edited").select_related("actor").order_by("-id").first()
+    """The clashing fields side by side, on a form re-based on the current version."""
     rebased = VerdictForm(
         initial={
             **verdict_initial(current),
-            "rating": data["rating"].pk if data["rating"] else None,
-            "summary": data["summary"],
-            "explanation": data["explanation"],
+            **{field: posted[field] for field in merged.mine},
         }
     )
     context = page_context(
         request,
         current,
         form=rebased,
-        conflict={"changes": theirs, "by": last.actor if last else None},
+        conflict={"clashes": merged.clashes, "kept": merged.kept},
     )
     return render(request, "desk/review.html", context, status=409)
-
-
-def _rating_label(value: str) -> str:
-    if not str(value).isdigit():
-        return ""
-    rating = Rating.objects.filter(pk=int(value)).first()
-    return rating.label if rating else ""
 
 
 def _submit(request: HttpRequest, review: Review) -> HttpResponse:

@@ -241,8 +241,7 @@ def test_a_stale_save_says_someone_else_changed_it_and_keeps_the_users_text(
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else changed this review while you were editing" in html
-    assert "erin saved a newer version" in html
-    assert "<ins>Erin&#x27;s words.</ins>" in html
+    assert "Theirs (erin):</dt> <dd>Erin&#x27;s words.</dd>" in html
     assert "Alice&#x27;s words.</textarea>" in html
     assert Review.objects.get(pk=review.pk).summary == "Erin's words."
 
