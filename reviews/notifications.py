@@ -41,10 +41,22 @@ DUE_SOON = timedelta(hours=24)
 
 def event_recorded(event: ReviewEvent) -> None:
     """Queue the notifications an event calls for, to be worked out once it is committed."""
+    if event.action in NOTIFYING:
+        transaction.on_commit(lambda: _enqueue(event.pk))
+
+
+def _enqueue(event_id: int) -> None:
+    """Hand the event to a worker without ever holding up or failing the person's request.
+
+    No publish retries: with the broker down, the notification is lost (and logged)
+    rather than the page hanging; the change itself is already committed.
+    """
     from reviews.tasks import notify_event  # the task module imports this one
 
-    if event.action in NOTIFYING:
-        notify_event.delay_on_commit(event.pk)
+    try:
+        notify_event.apply_async((event_id,), retry=False)
+    except Exception:  # the broker's errors vary by transport; none may reach the person
+        logger.exception("notifications for event %s not queued", event_id)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.models import AbstractUser
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -105,7 +105,9 @@ def page_context(request: HttpRequest, review: Review, **extra: Any) -> dict[str
         "previous": diffs.since_previous(review) if permissions.is_editor(user) else None,
         "events": [
             (event, event.action.replace("_", " ").capitalize())
-            for event in review.events.select_related("actor").order_by("-created_at", "-id")[:50]
+            for event in ReviewEvent.objects.filter(Q(review=review) | Q(feedback__review=review))
+            .select_related("actor")
+            .order_by("-created_at", "-id")[:50]
         ],
         "versions": review.versions.select_related("rating", "approved_by"),
         "public_path": fact_check_path(review) if review.slug else "",
