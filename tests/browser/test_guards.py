@@ -67,17 +67,19 @@ def test_a_stale_edit_shows_who_changed_what_and_keeps_the_users_text(
 
     conflict = page.get_by_role("alert").filter(has_text="Someone else changed this review")
     expect(conflict).to_be_visible()
-    expect(conflict).to_contain_text("erin")
-    expect(conflict).to_contain_text("Rating")
-    expect(conflict.locator("ins")).to_contain_text(["Mostly false", "The editor's summary."])
+    # Only the summary clashes; the editor's rating is kept, and named.
+    expect(conflict).to_contain_text("erin also changed the rating; that change is kept.")
+    expect(conflict.locator("dl.clash")).to_contain_text("Theirs (erin): The editor's summary.")
+    expect(conflict.locator("dl.clash")).to_contain_text("Yours: My careful summary.")
     expect(page.get_by_label("Summary")).to_have_value("My careful summary.")
     shoot(page, "guards-02-conflict")
     assert Review.objects.get(pk=review.pk).summary == "The editor's summary."
 
-    # Saving again, having seen their change, replaces it deliberately.
+    # Saving again, having seen their change, keeps my summary and their rating.
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("Saved")
-    assert Review.objects.get(pk=review.pk).summary == "My careful summary."
+    saved = Review.objects.get(pk=review.pk)
+    assert (saved.summary, saved.rating.slug) == ("My careful summary.", "mostly-false")
 
 
 def test_the_queue_works_at_phone_width(sign_in, shoot, claim, alice) -> None:
