@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from claims.external_models import ExternalFactCheck, ExternalMatch
-from claims.link_search import MATCH_CAP, tsquery
+from claims.link_search import MATCH_CAP, candidates, tsquery
 from claims.models import Appearance, Claim
 from claims.pipeline.matching import Features, Similarity, compare, features, stem
 
+OPEN_STATUSES = (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
 STORED_THRESHOLD = 0.4  # a match shown on a claim's triage row; the matches API reads looser
 SPEAKER_BONUS = 0.1
 CANDIDATES = 20
@@ -34,16 +35,19 @@ class ExternalHit:
     similarity: Similarity
 
 
-def claim_language(claim_id: int) -> str:
-    """The language of the article a claim was first seen in ("" when unknown)."""
-    first = (
+def _first_language() -> QuerySet[Appearance]:
+    return (
         Appearance.objects.filter(claim=OuterRef("pk"))
         .order_by("created_at", "id")
         .values("article__language")[:1]
     )
+
+
+def claim_language(claim_id: int) -> str:
+    """The language of the article a claim was first seen in ("" when unknown)."""
     value = (
         Claim.objects.filter(pk=claim_id)
-        .annotate(language=Subquery(first))
+        .annotate(language=Subquery(_first_language()))
         .values_list("language", flat=True)
         .first()
     )
@@ -78,6 +82,50 @@ def claim_match_external(*, claim_id: int) -> list[ExternalMatch]:
     ]
     ExternalMatch.objects.bulk_create(matches, ignore_conflicts=True)
     return list(ExternalMatch.objects.filter(claim_id=claim_id).select_related("fact_check"))
+
+
+def external_checks_match_claims(*, fact_check_ids: list[int]) -> int:
+    """Compare fact-checks imported just now with the open claims (flagged or in review),
+    as a new claim is compared with them; store the matches. Returns how many were new."""
+    stored = 0
+    for check in ExternalFactCheck.objects.filter(pk__in=fact_check_ids):
+        statement = features(check.claim_reviewed)
+        found = candidates(
+            statement=statement, text=check.claim_reviewed, limit=CANDIDATES, family_limit=0
+        )
+        if not found:
+            continue
+        rows = (
+            Claim.objects.filter(pk__in=list(found), status__in=OPEN_STATUSES)
+            .annotate(language=Subquery(_first_language()))
+            .values_list("pk", "text", "speaker__name", "language")
+        )
+        matches = []
+        for pk, text, speaker, language in rows:
+            language = (language or "").split("-")[0].lower()
+            if check.language and language and check.language != language:
+                continue
+            similarity = score(
+                features(text), check, speaker=speaker or "", text_similarity=found[pk]
+            )
+            if similarity.score >= STORED_THRESHOLD:
+                matches.append(
+                    ExternalMatch(
+                        claim_id=pk,
+                        fact_check=check,
+                        score=similarity.score,
+                        reasons=list(similarity.reasons),
+                    )
+                )
+        known = set(
+            ExternalMatch.objects.filter(
+                fact_check=check, claim_id__in=[m.claim_id for m in matches]
+            ).values_list("claim_id", flat=True)
+        )
+        fresh = [m for m in matches if m.claim_id not in known]
+        ExternalMatch.objects.bulk_create(fresh, ignore_conflicts=True)
+        stored += len(fresh)
+    return stored
 
 
 def external_hits(

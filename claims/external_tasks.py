@@ -81,3 +81,11 @@ def match_external_checks(claim_id: int) -> int:
     from claims.external_matching import claim_match_external
 
     return len(claim_match_external(claim_id=claim_id))
+
+
+@shared_task(name="claims.match_claims_to_external", acks_late=True, ignore_result=True)
+def match_claims_to_external(fact_check_ids: list[int]) -> int:
+    """Idempotent: pairs already stored are kept."""
+    from claims.external_matching import external_checks_match_claims
+
+    return external_checks_match_claims(fact_check_ids=fact_check_ids)

@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -44,6 +44,7 @@ POLL_BATCH = 50
 PAGES_PER_POLL = 100  # new item pages queued per poll; the rest wait for the next one
 IMPORT_CHUNK = 2000
 REASONS_KEPT = 20
+MATCH_NEW_CHECKS = 200  # new fact-checks per import compared with the claims in the queue
 
 
 def _allow_hosts() -> frozenset[tuple[str, int | None]]:
@@ -171,8 +172,9 @@ def factcheck_source_poll(*, source_id: int, enqueue: bool = True) -> SourcePoll
     reasons: list[dict[str, str]] = []
     with transaction.atomic():
         if parsed_checks is not None:
-            counts = external_checks_import(source=source, checks=parsed_checks.checks)
-            result.created, result.updated, result.unchanged = counts
+            imported = external_checks_import(source=source, checks=parsed_checks.checks)
+            result.created, result.updated, result.unchanged = imported[:3]
+            _match_claims_on_commit(imported.new_urls)
             result.skipped = parsed_checks.skipped_count
             reasons = _reasons(parsed_checks)
         if parsed_feed is not None:
@@ -327,9 +329,9 @@ def factcheck_page_fetch(*, page_id: int) -> PageResult | None:
         _page_done(page, found=0, error=error.reason)
         return result
     with transaction.atomic():
-        result.created, result.updated, result.unchanged = external_checks_import(
-            source=page.source, checks=parsed.checks
-        )
+        imported = external_checks_import(source=page.source, checks=parsed.checks)
+        result.created, result.updated, result.unchanged = imported[:3]
+        _match_claims_on_commit(imported.new_urls)
         result.skipped = _reasons(parsed)
         error = "; ".join(f"{s['where']}: {s['reason']}" for s in result.skipped[:5])
         if not parsed.checks and not error:
@@ -352,10 +354,17 @@ def _page_done(page: FactCheckPage, *, found: int, error: str) -> None:
 # --- Import --------------------------------------------------------------------------------
 
 
+class Imported(NamedTuple):
+    created: int
+    updated: int
+    unchanged: int
+    new_urls: list[str]  # of the new fact-checks, most recently published first
+
+
 def external_checks_import(
     *, source: FactCheckSource | None, checks: list[ExternalCheck]
-) -> tuple[int, int, int]:
-    """Upsert fact-checks by URL → (created, updated, unchanged).
+) -> Imported:
+    """Upsert fact-checks by URL → (created, updated, unchanged, the new ones' URLs).
 
     A stored fact-check is rewritten only when its markup changed, and never by an
     older version of itself (an earlier `dateModified`), so importing the same feed
@@ -365,6 +374,7 @@ def external_checks_import(
     for check in checks:
         latest[check.url] = check  # the last of duplicates within one document wins
     created = updated = unchanged = 0
+    new_checks: list[ExternalCheck] = []
     urls = list(latest)
     for start in range(0, len(urls), IMPORT_CHUNK):
         chunk = urls[start : start + IMPORT_CHUNK]
@@ -381,6 +391,7 @@ def external_checks_import(
             row = stored.get(url)
             if row is None:
                 new_rows.append(_row(source, check, fingerprint))
+                new_checks.append(check)
             elif row.fingerprint == fingerprint or _older(check, row):
                 unchanged += 1
             else:
@@ -396,7 +407,26 @@ def external_checks_import(
         if changed:
             ExternalFactCheck.objects.bulk_update(changed, _UPDATED_FIELDS, batch_size=500)
             updated += len(changed)
-    return created, updated, unchanged
+    new_checks.sort(key=lambda c: c.date_published.timestamp() if c.date_published else 0.0)
+    return Imported(created, updated, unchanged, [c.url for c in reversed(new_checks)])
+
+
+def _match_claims_on_commit(new_urls: list[str]) -> None:
+    """New fact-checks are compared with the open claims of the queue, once committed.
+
+    Bounded: an archive of thousands imported at once is old news; the most recently
+    published are the ones a claim in the queue may be about.
+    """
+    from claims.external_tasks import match_claims_to_external
+
+    if not new_urls:
+        return
+    ids = list(
+        ExternalFactCheck.objects.filter(url__in=new_urls[:MATCH_NEW_CHECKS]).values_list(
+            "id", flat=True
+        )
+    )
+    transaction.on_commit(lambda: match_claims_to_external.delay(ids))
 
 
 _UPDATED_FIELDS = [

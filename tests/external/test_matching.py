@@ -2,9 +2,14 @@
 
 import pytest
 
-from claims.external_matching import claim_match_external, external_hits, same_person
+from claims.external_matching import (
+    claim_match_external,
+    external_checks_match_claims,
+    external_hits,
+    same_person,
+)
 from claims.external_models import ExternalFactCheck, ExternalMatch
-from claims.models import Article
+from claims.models import Article, Claim
 from tests.desk.factories import flagged_claim, speaker
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +106,26 @@ def test_names_are_the_same_person_by_full_name_or_surname_and_initial() -> None
     assert same_person("Reyes", "Governor Alma Reyes")
     assert not same_person("Alma Reyes", "Tomas Reyes")
     assert not same_person("Alma Reyes", "Alma Brandt")
+
+
+def test_a_fact_check_published_after_the_claim_is_matched_to_it_when_imported() -> None:
+    open_claim = flagged_claim(
+        "unemployment in Veltria fell by half in 2025", who=speaker("Alma Reyes")
+    )
+    dismissed = flagged_claim(
+        "unemployment in Veltria fell by half last year", who=speaker("Tomas Brandt")
+    )
+    Claim.objects.filter(pk=dismissed.pk).update(status="dismissed", dismiss_reason="old")
+    later = _external(
+        "Unemployment in Veltria fell by half in 2025.",
+        url="https://h.example/later",
+        claimant="Alma Reyes",
+    )
+
+    stored = external_checks_match_claims(fact_check_ids=[later.pk])
+    again = external_checks_match_claims(fact_check_ids=[later.pk])
+
+    assert (stored, again) == (1, 0)
+    match = ExternalMatch.objects.get()
+    assert (match.claim_id, match.fact_check_id) == (open_claim.pk, later.pk)
+    assert "same speaker: Alma Reyes" in match.reasons
