@@ -11,6 +11,7 @@ from claims.factcheck_sources import (
     factcheck_sources_poll_due,
 )
 from claims.pipeline.claimreview import ClaimReviewError
+from claims.pipeline.feeds import FeedError
 from claims.pipeline.fetch_errors import HTTPStatusError, TooLarge
 from factcheck.errors import Conflict, InvalidInput
 from tests.external.conftest import HTML, JSON, RSS, data_feed, fixture_bytes, review, rss
@@ -175,6 +176,25 @@ def test_a_source_that_is_neither_feed_nor_data_feed_is_refused_with_a_reason(
         factcheck_source_poll(source_id=source_id)
 
     assert "not a ClaimReview data feed" in FactCheckSource.objects.get(pk=source_id).last_error
+
+
+def test_a_feed_with_entity_declarations_is_refused_before_parsing(
+    server: LocalHTTPServer, prefix: str
+) -> None:
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<rss version="2.0"><channel><title>&b;</title></channel></rss>'
+    )
+    server.respond(f"{prefix}/laughs.xml", body=laughs, headers=RSS)
+    source_id = _source(server, f"{prefix}/laughs.xml")
+
+    with pytest.raises(FeedError):
+        factcheck_source_poll(source_id=source_id)
+
+    source = FactCheckSource.objects.get(pk=source_id)
+    assert "entity declarations are not allowed" in source.last_error
+    assert source.consecutive_failures == 1
 
 
 def test_a_data_feed_over_the_size_cap_is_refused(
