@@ -47,6 +47,7 @@ def claim_language(claim_id: int) -> str:
     """The language of the article a claim was first seen in ("" when unknown)."""
     value = (
         Claim.objects.filter(pk=claim_id)
+        .order_by()
         .annotate(language=Subquery(_first_language()))
         .values_list("language", flat=True)
         .first()

@@ -1,5 +1,6 @@
 """The desk navigation: what needs this person now, with counts."""
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from claims.external_models import FactCheckSource
@@ -8,6 +9,15 @@ from reviews import permissions
 from reviews.models import Feedback, Review
 from reviews.notifications import unread
 from reviews.roles import role_of
+
+NAV_COUNT_CAP = 999
+
+
+def capped_count(rows: QuerySet) -> int | str:
+    """How many, counting no further than the cap: on every page, a queue of a million
+    flagged claims would otherwise be counted in full (0.6 s) for a badge."""
+    found = rows.order_by().values("pk")[: NAV_COUNT_CAP + 1].count()
+    return f"{NAV_COUNT_CAP}+" if found > NAV_COUNT_CAP else found
 
 
 def desk_nav(request: HttpRequest) -> dict:
@@ -20,7 +30,7 @@ def desk_nav(request: HttpRequest) -> dict:
         {
             "label": "Triage",
             "url": "/desk/",
-            "count": Claim.objects.filter(status=Claim.Status.FLAGGED).count(),
+            "count": capped_count(Claim.objects.filter(status=Claim.Status.FLAGGED)),
         },
         {
             "label": "My reviews",

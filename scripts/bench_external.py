@@ -96,9 +96,11 @@ def load_external(total: int) -> None:
                 "appearance_url, fingerprint, created_at, updated_at) FROM STDIN"
             ) as copy:
                 copy.write("\n".join(lines) + "\n")
-    migration = import_module("claims.migrations.0009_external_fact_checks")
     with connection.schema_editor() as editor:
-        migration.add_search_index(None, editor)
+        import_module("claims.migrations.0009_external_fact_checks").add_search_index(None, editor)
+        import_module("claims.migrations.0010_external_fts_without_pending_list").forward(
+            None, editor
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE claims_externalfactcheck")
 
@@ -209,8 +211,6 @@ def time_matching() -> dict[str, float]:
 def ensure_matches_on_triage() -> int:
     """Give a share of the top of the queue a stored external match, as triage shows."""
     wanted = int(MATCHED_SHARE * 2000)
-    if ExternalMatch.objects.count() >= wanted:
-        return ExternalMatch.objects.count()
     top = list(
         Claim.objects.filter(status="flagged")
         .order_by("-priority", "-id")

@@ -1,0 +1,32 @@
+"""The desk navigation counts the triage queue only as far as it shows."""
+
+import pytest
+from django.contrib.auth.models import AbstractUser
+from django.test import Client
+
+from claims.models import Claim
+from reviews import context_processors
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_triage_badge_stops_counting_at_its_cap(
+    alice: AbstractUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context_processors, "NAV_COUNT_CAP", 3)
+    Claim.objects.bulk_create(Claim(text=f"claim {n}") for n in range(5))
+    client = Client()
+    client.force_login(alice)
+
+    nav = client.get("/desk/").context["desk_nav"]
+
+    assert nav["items"][0]["label"] == "Triage"
+    assert nav["items"][0]["count"] == "3+"
+
+
+def test_the_triage_badge_counts_a_short_queue_exactly(alice: AbstractUser) -> None:
+    Claim.objects.bulk_create(Claim(text=f"claim {n}") for n in range(2))
+    client = Client()
+    client.force_login(alice)
+
+    assert client.get("/desk/").context["desk_nav"]["items"][0]["count"] == 2
