@@ -60,18 +60,22 @@ def claim_match_external(*, claim_id: int) -> list[ExternalMatch]:
 
     Idempotent: a pair already stored is left as it is (its decision included).
     """
-    row = Claim.objects.filter(pk=claim_id).values_list("text", "speaker__name").first()
+    row = (
+        Claim.objects.filter(pk=claim_id)
+        .order_by()
+        .annotate(language=Subquery(_first_language()))
+        .values_list("text", "speaker__name", "language")
+        .first()
+    )
     if row is None:
         return []
-    text, speaker = row
+    text, speaker, language = row
     hits = external_hits(
         text=text,
         speaker=speaker or "",
-        language=claim_language(claim_id),
+        language=(language or "").split("-")[0].lower(),
         threshold=STORED_THRESHOLD,
     )[:MATCHES_KEPT]
-    if not hits:
-        return []
     matches = [
         ExternalMatch(
             claim_id=claim_id,
@@ -81,8 +85,10 @@ def claim_match_external(*, claim_id: int) -> list[ExternalMatch]:
         )
         for hit in hits
     ]
-    ExternalMatch.objects.bulk_create(matches, ignore_conflicts=True)
-    return list(ExternalMatch.objects.filter(claim_id=claim_id).select_related("fact_check"))
+    if matches:
+        # A pair stored before keeps its row (and what a person decided about it).
+        ExternalMatch.objects.bulk_create(matches, ignore_conflicts=True)
+    return matches
 
 
 def external_checks_match_claims(*, fact_check_ids: list[int]) -> int:
@@ -134,15 +140,8 @@ def external_hits(
 ) -> list[ExternalHit]:
     """External fact-checks like `text`, best first, each scored as claims are."""
     statement = features(text)
-    found = _candidates(statement, text, language)
-    if not found:
-        return []
-    checks = ExternalFactCheck.objects.in_bulk(list(found))
     hits = []
-    for pk, similarity in found.items():
-        check = checks.get(pk)
-        if check is None:
-            continue
+    for check, similarity in _candidates(statement, text, language):
         scored = score(statement, check, speaker=speaker, text_similarity=similarity)
         if scored.score >= threshold:
             hits.append(ExternalHit(check, scored))
@@ -184,16 +183,20 @@ def same_person(a: str, b: str) -> bool:
     return firsts is None or firsts[0][0] == firsts[1][0]
 
 
-def _candidates(statement: Features, text: str, language: str) -> dict[int, float | None]:
+Candidate = tuple[ExternalFactCheck, float | None]
+
+
+def _candidates(statement: Features, text: str, language: str) -> list[Candidate]:
     if connection.vendor == "postgresql":
         return _postgres(statement, text, language)
     return _fallback(statement, language)
 
 
-def _postgres(statement: Features, text: str, language: str) -> dict[int, float | None]:
+def _postgres(statement: Features, text: str, language: str) -> list[Candidate]:
+    """One query: the matching rows, ranked by trigram similarity, read whole."""
     query = tsquery(statement)
     if not query:
-        return {}
+        return []
     # The expression is the one `external_check_fts_idx` (migration 0009) indexes.
     sql = """
         WITH matched AS MATERIALIZED (
@@ -202,9 +205,12 @@ def _postgres(statement: Features, text: str, language: str) -> dict[int, float 
                   @@ to_tsquery('english', %(query)s)
               AND (%(language)s = '' OR language = '' OR language = %(language)s)
             LIMIT %(cap)s
+        ), ranked AS (
+            SELECT id, similarity(claim_reviewed, %(text)s) AS text_similarity FROM matched
+            ORDER BY text_similarity DESC, id DESC LIMIT %(limit)s
         )
-        SELECT id, similarity(claim_reviewed, %(text)s) AS similarity FROM matched
-        ORDER BY similarity DESC, id DESC LIMIT %(limit)s
+        SELECT e.*, ranked.text_similarity
+        FROM ranked JOIN claims_externalfactcheck e ON e.id = ranked.id
     """
     params = {
         "query": query,
@@ -213,12 +219,11 @@ def _postgres(statement: Features, text: str, language: str) -> dict[int, float 
         "text": text,
         "limit": CANDIDATES,
     }
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {pk: float(similarity) for pk, similarity in cursor.fetchall()}
+    rows = ExternalFactCheck.objects.raw(sql, params)
+    return [(row, float(row.text_similarity)) for row in rows]
 
 
-def _fallback(statement: Features, language: str) -> dict[int, float | None]:
+def _fallback(statement: Features, language: str) -> list[Candidate]:
     """Databases without full-text search: the most recent fact-checks, by shared words."""
     rows = ExternalFactCheck.objects.order_by("-id")
     if language:
@@ -229,7 +234,8 @@ def _fallback(statement: Features, language: str) -> dict[int, float | None]:
         if shared >= 2:
             overlaps[pk] = shared
     ranked = sorted(overlaps, key=lambda pk: -overlaps[pk])[:CANDIDATES]
-    return dict.fromkeys(ranked)
+    checks = ExternalFactCheck.objects.in_bulk(ranked)
+    return [(checks[pk], None) for pk in ranked if pk in checks]
 
 
 def _timestamp(moment: datetime | None) -> float:

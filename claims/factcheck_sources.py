@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -407,8 +407,23 @@ def external_checks_import(
         if changed:
             ExternalFactCheck.objects.bulk_update(changed, _UPDATED_FIELDS, batch_size=500)
             updated += len(changed)
+    if created:
+        _merge_pending_index_entries()
     new_checks.sort(key=lambda c: c.date_published.timestamp() if c.date_published else 0.0)
     return Imported(created, updated, unchanged, [c.url for c in reversed(new_checks)])
+
+
+def _merge_pending_index_entries() -> None:
+    """Fold the new rows into the full-text index now, in one pass.
+
+    GIN keeps fresh entries in a pending list that every search scans linearly until
+    VACUUM merges it: after a 20,000-review import each match took 115 ms instead of
+    about 1. Inserting with the list turned off instead (as migration 0007 does for
+    claims) made that import twice as slow; merging once after it costs a few seconds.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('external_check_fts_idx'::regclass)")
 
 
 def _match_claims_on_commit(new_urls: list[str]) -> None:
