@@ -5,19 +5,18 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from claims.events import record_event
 from claims.models import (
     Appearance,
     Article,
     Claim,
     ClaimLink,
-    Evidence,
     Feed,
     Speaker,
     SpeakerAlias,
 )
-from claims.services import feed_poll_request
-from factcheck.admin_site import ReadOnlyAdmin
-from reviews.models import ReviewEvent
+from claims.services.feeds import feed_poll_request
+from factcheck.admin_base import ReadOnlyAdmin
 
 
 def has_published_fact_check(claim: Claim) -> bool:
@@ -40,7 +39,7 @@ def form_changes(form: ModelForm) -> dict[str, list[Any]]:
 
 def audit(request: HttpRequest, *, action: str, claim: Claim, changes: dict[str, Any]) -> None:
     """An admin change to an editorial object, in the same trail as the desk's."""
-    ReviewEvent.objects.create(claim=claim, actor=request.user, action=action, changes=changes)
+    record_event(action=action, claim_id=claim.pk, actor=request.user, changes=changes)
 
 
 @admin.register(Feed)
@@ -196,50 +195,6 @@ class ClaimLinkAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "status", "automatic"]
     raw_id_fields = ["from_claim", "to_claim"]
     readonly_fields = ["score", "reasons", "automatic", "decided_by", "decided_at", "status"]
-
-
-@admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
-    """Evidence is added on the desk. Evidence of a published fact-check is read-only;
-    a change to any other is audited."""
-
-    list_display = ["title", "claim", "stance", "primary_source", "added_by", "created_at"]
-    list_filter = ["stance", "primary_source"]
-    search_fields = ["title", "url"]
-    readonly_fields = ["claim", "review", "added_by"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
-        if obj is not None and has_published_fact_check(obj.claim):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
-        if obj is not None and has_published_fact_check(obj.claim):
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
-        # A bulk delete would skip the per-object check and the audit event.
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-    def save_model(
-        self, request: HttpRequest, obj: Evidence, form: ModelForm, change: bool
-    ) -> None:
-        changes = form_changes(form)
-        super().save_model(request, obj, form, change)
-        if changes:
-            audit(request, action="admin_edited", claim=obj.claim, changes={"evidence": changes})
-
-    def delete_model(self, request: HttpRequest, obj: Evidence) -> None:
-        summary = {"id": obj.pk, "url": obj.url, "title": obj.title, "stance": obj.stance}
-        claim = obj.claim
-        super().delete_model(request, obj)
-        audit(request, action="admin_deleted", claim=claim, changes={"evidence": summary})
 
 
 import claims.external_admin  # noqa: E402, F401 — registers the fact-check source admin

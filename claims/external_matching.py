@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from claims.external_models import ExternalFactCheck, ExternalMatch
-from claims.link_search import MATCH_CAP, candidates, tsquery
+from claims.link_candidates import MATCH_CAP, candidates, tsquery
 from claims.models import Appearance, Claim
 from claims.pipeline.matching import Features, Similarity, compare, features, stem
 

@@ -37,6 +37,7 @@ from claims.pipeline.fetch import ARTICLE, FACTCHECK_SOURCE
 from claims.pipeline.fetch_errors import FetchError
 from claims.pipeline.netguard import parse_allow_hosts
 from factcheck.errors import Conflict, InvalidInput
+from factcheck.queue import enqueue_on_commit
 
 SOURCE_LEASE = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(hours=24)
@@ -91,17 +92,13 @@ def url_host(url: str) -> str:
 
 def factcheck_source_poll_request(*, source_id: int) -> None:
     """Queue a poll after commit, whatever the schedule says."""
-    from claims.external_tasks import poll_factcheck_source
-
-    transaction.on_commit(lambda: poll_factcheck_source.delay(source_id))
+    enqueue_on_commit("claims.poll_factcheck_source", source_id)
 
 
 @transaction.atomic
 def factcheck_sources_poll_due(*, limit: int = POLL_BATCH) -> list[int]:
     """Claim due sources by pushing their next poll past a lease (one conditional UPDATE
     each, so two beats never claim the same source) and queue a poll of each."""
-    from claims.external_tasks import poll_factcheck_source
-
     now = timezone.now()
     due = Q(active=True) & (Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
     ordered = FactCheckSource.objects.filter(due).order_by(
@@ -113,7 +110,7 @@ def factcheck_sources_poll_due(*, limit: int = POLL_BATCH) -> list[int]:
         if FactCheckSource.objects.filter(due, pk=pk).update(next_poll_at=now + SOURCE_LEASE)
     ]
     for pk in claimed:
-        transaction.on_commit(lambda pk=pk: poll_factcheck_source.delay(pk))
+        enqueue_on_commit("claims.poll_factcheck_source", pk)
     return claimed
 
 
@@ -276,10 +273,8 @@ def _pages_from_entries(
 
 
 def _enqueue_pages(page_ids: list[int]) -> None:
-    from claims.external_tasks import fetch_factcheck_page
-
     for pk in page_ids:
-        transaction.on_commit(lambda pk=pk: fetch_factcheck_page.delay(pk))
+        enqueue_on_commit("claims.fetch_factcheck_page", pk)
 
 
 def factcheck_source_poll_now(*, source_id: int) -> SourcePoll:
@@ -432,8 +427,6 @@ def _match_claims_on_commit(new_urls: list[str]) -> None:
     Bounded: an archive of thousands imported at once is old news; the most recently
     published are the ones a claim in the queue may be about.
     """
-    from claims.external_tasks import match_claims_to_external
-
     if not new_urls:
         return
     ids = list(
@@ -441,7 +434,7 @@ def _match_claims_on_commit(new_urls: list[str]) -> None:
             "id", flat=True
         )
     )
-    transaction.on_commit(lambda: match_claims_to_external.delay(ids))
+    enqueue_on_commit("claims.match_claims_to_external", ids)
 
 
 _UPDATED_FIELDS = [

@@ -88,6 +88,9 @@ class Article(models.Model):
 
 
 class Speaker(models.Model):
+    # A roll-up (who speaks for which body) deeper than this is a data error, not a government.
+    MAX_BODY_DEPTH = 10
+
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
         ORGANISATION = "organisation", "Organisation"
@@ -443,40 +446,6 @@ class ClaimLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_claim_id} {self.kind} {self.to_claim_id}"
-
-
-class Evidence(models.Model):
-    class Stance(models.TextChoices):
-        SUPPORTS = "supports", "Supports"
-        REFUTES = "refutes", "Refutes"
-        CONTEXT = "context", "Context"
-
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    review = models.ForeignKey(
-        "reviews.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
-    )
-    url = models.URLField(max_length=2000)
-    title = models.CharField(max_length=500)
-    excerpt = models.TextField(blank=True)
-    stance = models.CharField(max_length=16, choices=Stance.choices)
-    primary_source = models.BooleanField(default=False)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name_plural = "evidence"
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(stance__in=["supports", "refutes", "context"]),
-                name="evidence_stance_valid",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 # Registered with this app; defined apart to keep this module about the desk's own claims.

@@ -1,4 +1,8 @@
-"""Ingestion tasks: thin wrappers that take ids and call one service each.
+"""Ingestion and linking tasks: thin wrappers that take ids and call one service each.
+
+Each imports its service inside the body: tasks sit above services, and services
+queue tasks by name (`factcheck.queue`), so neither module imports the other at
+load time and the import graph has no cycle.
 
 acks_late and reject-on-worker-lost come from settings, so a killed worker's
 task is redelivered; the services make a second run harmless. Only transient
@@ -13,8 +17,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 
-from claims import services
-from claims.models import Feed
+from claims.pipeline.claimreview import ClaimReviewError
 from claims.pipeline.feeds import FeedError
 from claims.pipeline.fetch_errors import FetchError
 
@@ -39,21 +42,28 @@ def _should_retry(task: Task, error: FetchError) -> bool:
 @shared_task(name="claims.poll_due_feeds", ignore_result=True)
 def poll_due_feeds() -> int:
     """Beat's entry point: claim a bounded batch of due feeds and queue a poll of each."""
-    return len(services.feeds_poll_due())
+    from claims.services.feeds import feeds_poll_due
+
+    return len(feeds_poll_due())
 
 
 @shared_task(name="claims.requeue_stale_articles", ignore_result=True)
 def requeue_stale_articles() -> int:
     """Beat's safety net: no article stays pending because its message was lost."""
-    return len(services.articles_requeue_stale())
+    from claims.services.articles import articles_requeue_stale
+
+    return len(articles_requeue_stale())
 
 
 @shared_task(bind=True, name="claims.poll_feed", max_retries=MAX_RETRIES, ignore_result=True)
 def poll_feed(self: Task, feed_id: int) -> None:
+    from claims.models import Feed
+    from claims.services.feeds import feed_poll
+
     if not Feed.objects.filter(pk=feed_id).exists():
         return
     try:
-        result = services.feed_poll(feed_id=feed_id)
+        result = feed_poll(feed_id=feed_id)
     except FetchError as error:
         # The failure is already on the feed, which backs off; retry soon only if it may pass.
         if _should_retry(self, error):
@@ -70,20 +80,109 @@ def poll_feed(self: Task, feed_id: int) -> None:
 
 @shared_task(bind=True, name="claims.ingest_article", max_retries=MAX_RETRIES, ignore_result=True)
 def ingest_article(self: Task, article_id: int) -> None:
+    from claims.services.articles import article_fail, article_ingest
+
     try:
-        services.article_ingest(article_id=article_id)
+        article_ingest(article_id=article_id)
     except FetchError as error:
         if _should_retry(self, error):
             raise self.retry(
                 exc=error, countdown=retry_countdown(self.request.retries, error.retry_after)
             ) from None
-        services.article_fail(
+        article_fail(
             article_id=article_id,
             reason=f"gave up after {self.request.retries + 1} attempts: {error.reason}",
         )
     except SoftTimeLimitExceeded:
-        services.article_fail(article_id=article_id, reason="took longer than the time limit")
+        article_fail(article_id=article_id, reason="took longer than the time limit")
     except Exception as error:
         # An acknowledged failure would otherwise leave the article pending for ever.
-        services.article_fail(article_id=article_id, reason=f"internal error: {error!r}")
+        article_fail(article_id=article_id, reason=f"internal error: {error!r}")
         raise
+
+
+@shared_task(name="claims.suggest_links", acks_late=True)
+def suggest_links(claim_id: int) -> int:
+    """Idempotent: links already made are kept, so a redelivered message changes nothing.
+
+    The claim is read by `claim_suggest_links` itself; one deleted since it was queued
+    links to nothing.
+    """
+    from claims.models import Claim
+    from claims.services.links import claim_suggest_links
+
+    return len(claim_suggest_links(claim=Claim(pk=claim_id)))
+
+
+# --- Other publishers' fact-checks ------------------------------------------------------
+
+
+@shared_task(name="claims.poll_due_factcheck_sources", ignore_result=True)
+def poll_due_factcheck_sources() -> int:
+    """Beat's entry point: claim the due sources and queue a poll of each."""
+    from claims.factcheck_sources import factcheck_sources_poll_due
+
+    return len(factcheck_sources_poll_due())
+
+
+@shared_task(
+    bind=True, name="claims.poll_factcheck_source", max_retries=MAX_RETRIES, ignore_result=True
+)
+def poll_factcheck_source(self: Task, source_id: int) -> None:
+    from claims.external_models import FactCheckSource
+    from claims.factcheck_sources import factcheck_source_poll
+
+    if not FactCheckSource.objects.filter(pk=source_id, active=True).exists():
+        return
+    try:
+        result = factcheck_source_poll(source_id=source_id)
+    except FetchError as error:
+        if _should_retry(self, error):
+            raise self.retry(
+                exc=error, countdown=retry_countdown(self.request.retries, error.retry_after)
+            ) from None
+        logger.warning("fact-check source %s: giving up: %s", source_id, error.reason)
+        return
+    except (FeedError, ClaimReviewError) as error:
+        logger.warning("fact-check source %s: %s", source_id, error.reason)
+        return
+    logger.info(
+        "fact-check source %s: %d created, %d updated, %d pages queued",
+        source_id,
+        result.created,
+        result.updated,
+        len(result.page_ids),
+    )
+
+
+@shared_task(
+    bind=True, name="claims.fetch_factcheck_page", max_retries=MAX_RETRIES, ignore_result=True
+)
+def fetch_factcheck_page(self: Task, page_id: int) -> None:
+    from claims.factcheck_sources import factcheck_page_fetch
+
+    try:
+        factcheck_page_fetch(page_id=page_id)
+    except FetchError as error:
+        # Only transient errors reach here; the page stays unfetched for the next poll.
+        if _should_retry(self, error):
+            raise self.retry(
+                exc=error, countdown=retry_countdown(self.request.retries, error.retry_after)
+            ) from None
+        logger.warning("fact-check page %s: giving up: %s", page_id, error.reason)
+
+
+@shared_task(name="claims.match_external_checks", acks_late=True, ignore_result=True)
+def match_external_checks(claim_id: int) -> int:
+    """Idempotent: matches already stored are kept, so a redelivered message adds nothing."""
+    from claims.external_matching import claim_match_external
+
+    return len(claim_match_external(claim_id=claim_id))
+
+
+@shared_task(name="claims.match_claims_to_external", acks_late=True, ignore_result=True)
+def match_claims_to_external(fact_check_ids: list[int]) -> int:
+    """Idempotent: pairs already stored are kept."""
+    from claims.external_matching import external_checks_match_claims
+
+    return external_checks_match_claims(fact_check_ids=fact_check_ids)

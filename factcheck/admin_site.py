@@ -40,16 +40,3 @@ class DeskAdminSite(admin.AdminSite):
     def _to_the_desk(self, request: HttpRequest) -> HttpResponse:
         messages.info(request, "The admin is for administrators; your work is on the desk.")
         return redirect("/desk/")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Shown to admins, changed only through the desk, whose services check and audit."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

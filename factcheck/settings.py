@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "claims",
     "reviews",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -83,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reviews.context_processors.desk_nav",
+                "desk.context_processors.desk_nav",
             ],
         },
     },
@@ -154,8 +155,6 @@ FACTCHECK_RETRY_BACKOFF_MAX = env_int("FACTCHECK_RETRY_BACKOFF_MAX", 600, minimu
 CELERY_VISIBILITY_TIMEOUT = 2 * (CELERY_TASK_TIME_LIMIT + FACTCHECK_RETRY_BACKOFF_MAX) + 600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
-# Task modules autodiscovery (which imports only `<app>.tasks`) would miss.
-CELERY_IMPORTS = ["claims.link_tasks", "claims.external_tasks"]
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Each feed has its own interval; this only looks for the ones that are due.
     "poll-due-feeds": {
@@ -236,7 +235,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
         "ArticleStatusEnum": "claims.models.Article.Status",
-        "EvidenceStanceEnum": "claims.models.Evidence.Stance",
+        "EvidenceStanceEnum": "reviews.models.Evidence.Stance",
         "AppearanceStanceEnum": "claims.models.Appearance.Stance",
     },
 }

@@ -9,10 +9,8 @@ from factcheck.home import home
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
-    path("", include("claims.api_urls")),
-    path("", include("reviews.api_urls")),
-    path("", include("reviews.feedback_api_urls")),
-    path("", include("claims.links_api_urls")),
+    path("", include("claims.api.urls")),
+    path("", include("reviews.api.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +20,6 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", include(api_v1)),
-    path("desk/", include("reviews.desk_urls")),
-    path("", include("reviews.public_urls")),
+    path("desk/", include("desk.urls")),
+    path("", include("reviews.urls")),
 ]

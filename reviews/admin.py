@@ -1,14 +1,17 @@
 from typing import Any
 
 from django.contrib import admin
+from django.forms import ModelForm
 from django.http import HttpRequest
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from factcheck.admin_site import ReadOnlyAdmin
+from claims.admin import audit, form_changes, has_published_fact_check
+from factcheck.admin_base import ReadOnlyAdmin
 from reviews.models import (
     ApiToken,
     Comment,
+    Evidence,
     Feedback,
     Rating,
     Review,
@@ -122,3 +125,47 @@ class MaskedTokenAdmin(TokenAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    """Evidence is added on the desk. Evidence of a published fact-check is read-only;
+    a change to any other is audited."""
+
+    list_display = ["title", "claim", "stance", "primary_source", "added_by", "created_at"]
+    list_filter = ["stance", "primary_source"]
+    search_fields = ["title", "url"]
+    readonly_fields = ["claim", "review", "added_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
+        if obj is not None and has_published_fact_check(obj.claim):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Evidence | None = None) -> bool:
+        if obj is not None and has_published_fact_check(obj.claim):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        # A bulk delete would skip the per-object check and the audit event.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(
+        self, request: HttpRequest, obj: Evidence, form: ModelForm, change: bool
+    ) -> None:
+        changes = form_changes(form)
+        super().save_model(request, obj, form, change)
+        if changes:
+            audit(request, action="admin_edited", claim=obj.claim, changes={"evidence": changes})
+
+    def delete_model(self, request: HttpRequest, obj: Evidence) -> None:
+        summary = {"id": obj.pk, "url": obj.url, "title": obj.title, "stance": obj.stance}
+        claim = obj.claim
+        super().delete_model(request, obj)
+        audit(request, action="admin_deleted", claim=claim, changes={"evidence": summary})

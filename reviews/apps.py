@@ -6,6 +6,8 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
 
     def ready(self) -> None:
+        from claims.events import connect_writer
+        from reviews.events import write_events
         from reviews.ratings import seed_after_migrate
         from reviews.roles import sync_groups_after_migrate
 
@@ -13,3 +15,5 @@ class ReviewsConfig(AppConfig):
         # database (tests) must get its groups and scale back, so both run here.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
         post_migrate.connect(seed_after_migrate, sender=self)
+        # The audit log lives here; the claims layer below writes to it through this.
+        connect_writer(write_events)

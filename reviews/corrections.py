@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from factcheck.queue import enqueue_on_commit
 from reviews.models import Feedback, Review, ReviewEvent, ReviewVersion
 from reviews.publication import fact_check_url
 
@@ -19,8 +20,6 @@ OPEN = (Feedback.Status.NEW, Feedback.Status.ROUTED)
 @transaction.atomic
 def correction_published(*, review: Review, version: ReviewVersion) -> None:
     """Resolve the reports routed to `review` and email those who asked, after commit."""
-    from reviews.tasks import notify_correction_reporters  # tasks imports this module
-
     reports = Feedback.objects.select_for_update().filter(
         review=review, status__in=OPEN, created_at__lte=version.published_at
     )
@@ -36,7 +35,7 @@ def correction_published(*, review: Review, version: ReviewVersion) -> None:
             to_state=report.status,
             note=f"Correction published as version {version.number}.",
         )
-    notify_correction_reporters.delay_on_commit(review.pk, version.pk)
+    enqueue_on_commit("reviews.notify_correction_reporters", review.pk, version.pk)
 
 
 def correction_closed(*, review: Review, actor: Any, note: str) -> None:

@@ -8,9 +8,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import transaction
 
 from claims.external_models import ExternalFactCheck, ExternalMatch
-from claims.models import Claim, Evidence
+from claims.models import Claim
 from factcheck.errors import Conflict, NotFound
 from reviews import permissions
+from reviews.models import Evidence
 from reviews.services import claim_assign, claim_dismiss, evidence_add
 
 # A publisher's own scale, normalised to 0..1: near the bottom it refutes the claim,

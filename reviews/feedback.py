@@ -21,12 +21,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from claims.matches import MAX_TEXT as MATCH_TEXT_LIMIT
-from claims.matches import find_matches
 from claims.models import Appearance, Article, Claim
 from claims.pipeline.urls import canonical_url
 from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from reviews.corrections import OPEN
+from reviews.matches import MAX_TEXT as MATCH_TEXT_LIMIT
+from reviews.matches import find_matches
 from reviews.models import Feedback, Review, ReviewEvent
 from reviews.notifications import event_recorded
 from reviews.passages import nearest

@@ -119,6 +119,44 @@ class Review(models.Model):
         return self.state in self.OPEN_STATES and self.due_at is not None and self.due_at < now
 
 
+class Evidence(models.Model):
+    """A source a checker cites for a claim, during one review."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        CONTEXT = "context", "Context"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="evidence")
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500)
+    excerpt = models.TextField(blank=True)
+    stance = models.CharField(max_length=16, choices=Stance.choices)
+    primary_source = models.BooleanField(default=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The table keeps the name it had when claims held this model: no data moved.
+        db_table = "claims_evidence"
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=["supports", "refutes", "context"]),
+                name="evidence_stance_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class ReviewVersion(models.Model):
     """A published verdict, frozen. Corrections add a version; none is rewritten."""
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from factcheck.queue import task_named
 from reviews import permissions
 from reviews.corrections import header_text
 from reviews.models import Notification, NotificationSettings, Review, ReviewEvent
@@ -51,10 +52,8 @@ def _enqueue(event_id: int) -> None:
     No publish retries: with the broker down, the notification is lost (and logged)
     rather than the page hanging; the change itself is already committed.
     """
-    from reviews.tasks import notify_event  # the task module imports this one
-
     try:
-        notify_event.apply_async((event_id,), retry=False)
+        task_named("reviews.notify_event").apply_async((event_id,), retry=False)
     except Exception:  # the broker's errors vary by transport; none may reach the person
         logger.exception("notifications for event %s not queued", event_id)
 

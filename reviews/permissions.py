@@ -2,15 +2,12 @@
 
 Services re-check these before every state change (raising NotAllowed), so a
 page, a command or a future endpoint cannot bypass them; the API's permission
-classes use the same functions to answer 401/403 early. Roles are expressed
-as Django permissions (see reviews/roles.py): an editor is whoever holds
-`reviews.approve_review`.
+classes (reviews/api/permissions.py) use the same functions to answer 401/403
+early. Roles are expressed as Django permissions (see reviews/roles.py): an
+editor is whoever holds `reviews.approve_review`.
 """
 
 from typing import Any
-
-from rest_framework.permissions import BasePermission
-from rest_framework.request import Request
 
 from reviews.models import Review, ReviewEvent
 
@@ -66,7 +63,7 @@ def can_manage_evidence(user: Any, open_review: Review | None) -> bool:
         open_review is not None
         and open_review.assignee_id == user.pk
         and is_desk_staff(user)
-        and user.has_perm("claims.add_evidence")
+        and user.has_perm("reviews.add_evidence")
     )
 
 
@@ -111,12 +108,3 @@ def can_comment(user: Any, review: Review) -> bool:
 
 def can_correct_review(user: Any) -> bool:
     return is_desk_staff(user) and user.has_perm("reviews.correct_review")
-
-
-class IsDeskStaff(BasePermission):
-    """Anonymous → 401 (via the token scheme's challenge), no role → 403."""
-
-    message = "Only fact-checkers, editors and admins may use this endpoint."
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return is_desk_staff(request.user)

@@ -9,12 +9,12 @@ from typing import Any
 from django.db import transaction
 
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from factcheck.queue import enqueue_on_commit
 from reviews import permissions
 from reviews.corrections import OPEN, header_text
 from reviews.models import Feedback, Review, ReviewEvent
 from reviews.publication import plain_text
 from reviews.services import MAX_NOTE, review_correct
-from reviews.tasks import notify_report_closed
 
 
 def _locked_report(feedback_id: int) -> Feedback:
@@ -104,5 +104,5 @@ def feedback_close(*, feedback_id: int, actor: Any, reply: str = "") -> Feedback
             changes={"no_change": True},
         )
     if reply:
-        notify_report_closed.delay_on_commit(report.pk)
+        enqueue_on_commit("reviews.notify_report_closed", report.pk)
     return report

@@ -13,11 +13,11 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from claims.models import Claim, Evidence
+from claims.models import Claim
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from reviews import permissions
 from reviews.corrections import correction_closed, correction_published
-from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion
 from reviews.notifications import event_recorded
 from reviews.publication import plain_text
 from reviews.roles import ADMIN, ROLES, sync_groups

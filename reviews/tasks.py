@@ -1,3 +1,6 @@
+"""Review tasks. Services queue them by name (`factcheck.queue`) and never import this
+module, so the tasks may import the services they run."""
+
 import logging
 import smtplib
 from collections.abc import Callable

@@ -195,7 +195,7 @@ def main() -> None:
 
     django.setup()
     from claims.models import Appearance, Article, Claim
-    from claims.services import feed_create, feeds_poll_due
+    from claims.services.feeds import feed_create, feeds_poll_due
     from factcheck.celery import app
 
     worker = subprocess.Popen(

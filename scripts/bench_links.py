@@ -38,10 +38,10 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from claims.links import Statement, claim_suggest_links, classify  # noqa: E402
 from claims.models import Appearance, Article, Claim, Speaker  # noqa: E402
 from claims.pipeline.detect import detect  # noqa: E402
 from claims.pipeline.matching import compare, features, statement_stance  # noqa: E402
+from claims.services.links import Statement, claim_suggest_links, classify  # noqa: E402
 
 NEW_CLAIMS = 200
 VOCABULARY = 20_000

@@ -9,21 +9,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("claims", "0001_initial"),
-        ("reviews", "0001_initial"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="evidence",
-            name="review",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="evidence",
-                to="reviews.review",
-            ),
-        ),
         migrations.AddConstraint(
             model_name="feed",
             constraint=models.CheckConstraint(
@@ -109,13 +97,6 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(("status__in", ["suggested", "confirmed", "rejected"])),
                 name="link_status_valid",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="evidence",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("stance__in", ["supports", "refutes", "context"])),
-                name="evidence_stance_valid",
             ),
         ),
         migrations.AddConstraint(

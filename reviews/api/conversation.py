@@ -11,9 +11,9 @@ from rest_framework.response import Response
 from factcheck.errors import NotFound
 from reviews import comments, notifications
 from reviews.api.pagination import StaffPagination
+from reviews.api.permissions import IsDeskStaff
 from reviews.api.serializers import UserRefSerializer
 from reviews.models import Comment, Notification
-from reviews.permissions import IsDeskStaff
 
 
 class CommentSerializer(serializers.ModelSerializer):

@@ -7,8 +7,11 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.models import Appearance, Article, Claim, ClaimLink, Evidence, Speaker
-from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+from claims.external_matching import ExternalHit
+from claims.models import Appearance, Article, Claim, ClaimLink, Speaker
+from reviews.matches import Match
+from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion
+from reviews.publication import fact_check_path
 from reviews.services import MAX_NOTE
 
 MAX_TEXT = 20_000
@@ -350,3 +353,66 @@ class CredentialsSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+
+
+class MatchQuerySerializer(serializers.Serializer):
+    # Lengths are checked by the service, so the API and the feedback router agree.
+    text = serializers.CharField(required=False, trim_whitespace=False)
+    url = serializers.CharField(required=False, max_length=2000)
+    limit = serializers.IntegerField(required=False, default=10, min_value=1, max_value=50)
+
+
+def match_json(match: Match | ExternalHit) -> dict[str, Any]:
+    if isinstance(match, ExternalHit):
+        return external_match_json(match)
+    claim, review = match.claim, match.review
+    versions = list(review.versions.all()) if review else []
+    current = versions[-1] if versions else None
+    return {
+        "source": "desk",
+        "type": match.kind,
+        "score": match.score,
+        "reasons": match.reasons,
+        "matched_text": match.matched_text,
+        "claim": {
+            "id": claim.pk,
+            "text": claim.text,
+            "status": claim.status,
+            "speaker": claim.speaker.name if claim.speaker else None,
+            "desk_url": f"/desk/claims/{claim.pk}/",
+        },
+        "fact_check": None
+        if review is None
+        else {
+            "review": review.pk,
+            "url": fact_check_path(review),
+            "rating": current.rating.label if current else None,
+            "summary": current.summary if current else review.summary,
+            "published_at": review.published_at,
+        },
+    }
+
+
+def external_match_json(hit: ExternalHit) -> dict[str, Any]:
+    """Another publisher's fact-check: no claim of ours, their verdict and its link."""
+    check = hit.fact_check
+    return {
+        "source": "external",
+        "type": "fact_check",
+        "score": hit.similarity.score,
+        "reasons": list(hit.similarity.reasons),
+        "matched_text": check.claim_reviewed,
+        "claim": None,
+        "fact_check": {
+            "id": check.pk,
+            "url": check.url,
+            "publisher": check.publisher,
+            "claim_reviewed": check.claim_reviewed,
+            "claimant": check.claimant or None,
+            "rating": check.rating_text,
+            "rating_value": check.rating_value,
+            "published_at": check.date_published,
+            "modified_at": check.date_modified,
+            "language": check.language or None,
+        },
+    }

@@ -1,4 +1,4 @@
-"""Triage, review workflow and token endpoints: parse, call one service, answer.
+"""Triage, review workflow and matches endpoints: parse, call one service, answer.
 
 Who may do what is decided in reviews/permissions.py; the services re-check it.
 """
@@ -14,14 +14,18 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
 
-from claims.models import Appearance, Claim, ClaimLink, Evidence
+from claims.api.permissions import has_perm
+from claims.models import Appearance, Claim, ClaimLink
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
 from reviews import permissions, services
 from reviews.api import serializers as s
 from reviews.api.pagination import StaffPagination, TriagePagination
+from reviews.api.permissions import IsDeskStaff
 from reviews.filters import ClaimFilter, ReviewFilter
-from reviews.models import Review, ReviewEvent, ReviewVersion
+from reviews.matches import find_all_matches
+from reviews.models import Evidence, Review, ReviewEvent, ReviewVersion
 
 # Beyond this, the claim page links to the article list instead of listing every sighting.
 MAX_APPEARANCES = 200
@@ -49,7 +53,7 @@ class DeskView:
     """Token before session, so an anonymous request gets 401 with a challenge."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
-    permission_classes = [permissions.IsDeskStaff]
+    permission_classes = [IsDeskStaff]
 
 
 class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
@@ -351,3 +355,21 @@ class ReviewViewSet(
     def _page(self, queryset: QuerySet, serializer_class: type[BaseSerializer]) -> Response:
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(serializer_class(page, many=True).data)
+
+
+CanViewClaims = has_perm("claims.view_claim", "Only desk staff may search claims.")
+
+
+class MatchView(APIView):
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    permission_classes = [CanViewClaims]
+
+    @extend_schema(parameters=[s.MatchQuerySerializer], responses={200: dict})
+    def get(self, request: Request) -> Response:
+        params = s.MatchQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        query = params.validated_data
+        matches = find_all_matches(
+            text=query.get("text"), url=query.get("url"), limit=query["limit"]
+        )
+        return Response({"count": len(matches), "results": [s.match_json(m) for m in matches]})

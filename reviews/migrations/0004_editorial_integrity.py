@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 def snapshot_published_evidence(apps, schema_editor):
     """Freeze today's evidence into each published version, as the public saw it until now."""
-    Evidence = apps.get_model("claims", "Evidence")
+    Evidence = apps.get_model("reviews", "Evidence")
     ReviewVersion = apps.get_model("reviews", "ReviewVersion")
     for version in ReviewVersion.objects.select_related("review").iterator():
         items = Evidence.objects.filter(claim_id=version.review.claim_id).filter(

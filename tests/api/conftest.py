@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.utils import timezone
 
-from claims.models import Appearance, Article, Claim, Evidence, Speaker
-from reviews.models import Rating, Review
+from claims.models import Appearance, Article, Claim, Speaker
+from reviews.models import Evidence, Rating, Review
 from reviews.roles import ADMIN
 from reviews.services import claim_assign, evidence_add, review_edit, review_submit, staff_upsert
 from tests.conftest import PASSWORD

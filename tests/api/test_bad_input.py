@@ -5,8 +5,8 @@ import json
 import pytest
 from django.contrib.auth.models import AbstractUser
 
-from claims.models import Claim, Evidence
-from reviews.models import Review, ReviewEvent
+from claims.models import Claim
+from reviews.models import Evidence, Review, ReviewEvent
 from tests.api.conftest import etag
 from tests.conftest import client_for
 

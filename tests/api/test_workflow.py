@@ -8,9 +8,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from claims.models import Claim, Evidence
+from claims.models import Claim
 from factcheck.errors import NotAllowed
-from reviews.models import Rating, Review, ReviewEvent, ReviewVersion
+from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion
 from reviews.services import claim_assign, review_approve, review_edit, review_submit
 from tests.api.conftest import add_primary_evidence, etag, make_claim, write_verdict
 from tests.conftest import client_for

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from claims.models import Claim, Evidence
-from reviews.models import Review
+from claims.models import Claim
+from reviews.models import Evidence, Review
 from tests.desk.factories import flagged_claim, speaker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

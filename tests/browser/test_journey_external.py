@@ -8,9 +8,10 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import expect
 
-from claims import services
 from claims.external_models import ExternalFactCheck, ExternalMatch, FactCheckSource
-from claims.models import Claim, Evidence
+from claims.models import Claim
+from claims.services import articles
+from reviews.models import Evidence
 from tests.httpserver import LocalHTTPServer
 from tests.worker import Worker
 
@@ -94,7 +95,7 @@ def test_a_new_claim_shows_it_was_checked_elsewhere_and_the_check_becomes_eviden
     shoot(editor, "journey-external-01-source")
 
     # A news article quoting the governor arrives; its claim is compared as it is filed.
-    article = services.article_submit(url=server.url(f"{prefix}/news/reyes-jobs"))
+    article = articles.article_submit(url=server.url(f"{prefix}/news/reyes-jobs"))
     _wait_for(
         lambda: ExternalMatch.objects.filter(claim__appearances__article=article).exists(),
         "the claim and its external match",

@@ -6,8 +6,8 @@ from datetime import timedelta
 from django.contrib.auth.models import AbstractUser
 from django.utils import timezone
 
-from claims.models import Appearance, Article, Claim, Evidence, Speaker
-from reviews.models import Rating, Review
+from claims.models import Appearance, Article, Claim, Speaker
+from reviews.models import Evidence, Rating, Review
 from reviews.services import claim_assign, evidence_add, review_edit, review_submit
 
 _numbers = itertools.count(1)

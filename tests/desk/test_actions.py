@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from claims.models import Claim, Evidence
-from reviews.models import Rating, Review, ReviewEvent
+from claims.models import Claim
+from reviews.models import Evidence, Rating, Review, ReviewEvent
 from reviews.services import review_edit
 from tests.desk.factories import add_evidence, submitted_review
 

@@ -2,9 +2,9 @@
 
 from types import SimpleNamespace
 
-from reviews.desk.charts import bar_chart, stacked_columns
-from reviews.desk.claim import marked_segments
-from reviews.desk.diffs import changes, word_diff
+from desk.charts import bar_chart, stacked_columns
+from desk.claim import marked_segments
+from desk.diffs import changes, word_diff
 
 TEXT = "Lead.\nPress secretary Arkady Velin dismissed the reports as disinformation.\nEnd."
 

@@ -6,10 +6,10 @@ from django.test import Client
 
 from claims.external_matching import claim_match_external
 from claims.external_models import ExternalFactCheck, ExternalMatch
-from claims.models import Claim, Evidence
+from claims.models import Claim
 from factcheck.errors import Conflict, NotAllowed
 from reviews.external import claim_dismiss_as_checked, external_check_attach
-from reviews.models import ReviewEvent
+from reviews.models import Evidence, ReviewEvent
 from reviews.services import claim_assign
 from tests.conftest import client_for
 from tests.desk.factories import flagged_claim, speaker

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.demo.load import DEMO_PASSWORD
+from desk.demo.load import DEMO_PASSWORD
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 

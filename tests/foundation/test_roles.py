@@ -12,7 +12,7 @@ def test_add_staff_creates_a_user_in_one_role() -> None:
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == ["checker"]
     assert user.check_password("Long-Secret-77")
-    assert user.has_perm("claims.add_evidence")
+    assert user.has_perm("reviews.add_evidence")
     assert not user.has_perm("reviews.approve_review")
 
 

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims import services
 from claims.models import Appearance, Article, Claim, Feed
+from claims.services import articles, feeds
 from reviews.models import ReviewEvent
 from tests.conftest import client_for
 from tests.ingestion.publisher import BRIDGE
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def ingested(text: str, url: str = "https://ledger.example/bridge") -> Article:
-    article = services.article_submit(url=url, title="Bridge", text=text, enqueue=False)
-    services.article_ingest(article_id=article.pk)
+    article = articles.article_submit(url=url, title="Bridge", text=text, enqueue=False)
+    articles.article_ingest(article_id=article.pk)
     return Article.objects.get(pk=article.pk)
 
 
@@ -50,7 +50,7 @@ def test_a_bad_feed_url_is_a_400_with_a_detail(erin) -> None:  # type: ignore[no
 
 
 def test_a_checker_cannot_manage_feeds_and_an_anonymous_caller_must_sign_in(alice, api) -> None:  # type: ignore[no-untyped-def]
-    feed = services.feed_create(url="https://ledger.example/rss")
+    feed = feeds.feed_create(url="https://ledger.example/rss")
 
     assert client_for(alice).get("/api/v1/feeds/").status_code == 403
     assert client_for(alice).post(f"/api/v1/feeds/{feed.pk}/poll/").status_code == 403
@@ -59,7 +59,7 @@ def test_a_checker_cannot_manage_feeds_and_an_anonymous_caller_must_sign_in(alic
 
 
 def test_an_editor_queues_a_poll(erin, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
-    feed = services.feed_create(url="https://ledger.example/rss")
+    feed = feeds.feed_create(url="https://ledger.example/rss")
 
     with django_capture_on_commit_callbacks() as callbacks:
         response = client_for(erin).post(f"/api/v1/feeds/{feed.pk}/poll/")

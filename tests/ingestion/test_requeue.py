@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from claims import services
 from claims.models import Article
+from claims.services import articles
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_a_pending_article_untouched_past_the_visibility_timeout_is_queued_again
     lost = article("lost", idle=beyond_any_queue_wait())
 
     with django_capture_on_commit_callbacks() as callbacks:
-        requeued = services.articles_requeue_stale()
+        requeued = articles.articles_requeue_stale()
 
     assert requeued == [lost.pk]
     assert len(callbacks) == 1
@@ -43,7 +43,7 @@ def test_recent_pending_and_finished_articles_are_left_alone(
     article("failed", status=Article.Status.FAILED, idle=beyond_any_queue_wait())
 
     with django_capture_on_commit_callbacks() as callbacks:
-        requeued = services.articles_requeue_stale()
+        requeued = articles.articles_requeue_stale()
 
     assert requeued == []
     assert callbacks == []
@@ -52,8 +52,8 @@ def test_recent_pending_and_finished_articles_are_left_alone(
 def test_a_requeued_article_is_not_queued_again_by_the_next_sweep() -> None:
     article("lost", idle=beyond_any_queue_wait())
 
-    first = services.articles_requeue_stale()
-    second = services.articles_requeue_stale()
+    first = articles.articles_requeue_stale()
+    second = articles.articles_requeue_stale()
 
     assert len(first) == 1 and second == []
 
@@ -61,6 +61,6 @@ def test_a_requeued_article_is_not_queued_again_by_the_next_sweep() -> None:
 def test_starting_work_on_an_article_counts_as_touching_it() -> None:
     started = article("started", idle=beyond_any_queue_wait())
 
-    services._article_claim(started.pk)
+    articles._article_claim(started.pk)
 
-    assert services.articles_requeue_stale() == []
+    assert articles.articles_requeue_stale() == []

@@ -3,10 +3,10 @@
 import pytest
 from django.db import connection
 
-from claims import services
-from claims.matching import similar_claims
+from claims.duplicates import similar_claims
 from claims.models import Appearance, Article, Claim, Feed, Speaker
 from claims.pipeline.fetch_errors import FetchError
+from claims.services import articles, claims, feeds, speakers
 from reviews.models import ReviewEvent
 from tests.httpserver import LocalHTTPServer
 from tests.ingestion.publisher import BRIDGE, GRAIN, GRAIN_ELSEWHERE, KELL_QUOTE, publish
@@ -14,17 +14,17 @@ from tests.ingestion.publisher import BRIDGE, GRAIN, GRAIN_ELSEWHERE, KELL_QUOTE
 pytestmark = pytest.mark.django_db
 
 
-def poll_and_ingest(feed: Feed) -> services.PollResult:
-    result = services.feed_poll(feed_id=feed.pk, enqueue=False)
+def poll_and_ingest(feed: Feed) -> feeds.PollResult:
+    result = feeds.feed_poll(feed_id=feed.pk, enqueue=False)
     for article_id in result.new_article_ids:
-        services.article_ingest(article_id=article_id)
+        articles.article_ingest(article_id=article_id)
     return result
 
 
 def test_polling_a_feed_creates_its_articles_appearances_and_flagged_claims(
     server: LocalHTTPServer, prefix: str
 ) -> None:
-    feed = services.feed_create(url=publish(server, prefix, [GRAIN, BRIDGE]), name="Ledger")
+    feed = feeds.feed_create(url=publish(server, prefix, [GRAIN, BRIDGE]), name="Ledger")
 
     result = poll_and_ingest(feed)
 
@@ -47,7 +47,7 @@ def test_polling_a_feed_creates_its_articles_appearances_and_flagged_claims(
 def test_statements_by_non_officials_stay_on_the_article_unflagged(
     server: LocalHTTPServer, prefix: str
 ) -> None:
-    poll_and_ingest(services.feed_create(url=publish(server, prefix, [BRIDGE])))
+    poll_and_ingest(feeds.feed_create(url=publish(server, prefix, [BRIDGE])))
 
     hale = Appearance.objects.get(speaker__name="Petra Hale")
     assert hale.claim is None and not hale.official
@@ -55,7 +55,7 @@ def test_statements_by_non_officials_stay_on_the_article_unflagged(
 
 
 def test_polling_again_creates_nothing_new(server: LocalHTTPServer, prefix: str) -> None:
-    feed = services.feed_create(url=publish(server, prefix, [GRAIN, BRIDGE]))
+    feed = feeds.feed_create(url=publish(server, prefix, [GRAIN, BRIDGE]))
     poll_and_ingest(feed)
     counts = (Article.objects.count(), Appearance.objects.count(), Claim.objects.count())
 
@@ -70,8 +70,8 @@ def test_polling_again_creates_nothing_new(server: LocalHTTPServer, prefix: str)
 def test_a_second_outlet_carrying_the_same_quote_adds_an_appearance_not_a_claim(
     server: LocalHTTPServer, prefix: str
 ) -> None:
-    poll_and_ingest(services.feed_create(url=publish(server, prefix + "a", [GRAIN])))
-    other = services.feed_create(
+    poll_and_ingest(feeds.feed_create(url=publish(server, prefix + "a", [GRAIN])))
+    other = feeds.feed_create(
         url=publish(server, prefix + "b", [GRAIN_ELSEWHERE]), outlet="Northbridge Wire"
     )
 
@@ -85,19 +85,19 @@ def test_a_second_outlet_carrying_the_same_quote_adds_an_appearance_not_a_claim(
 
 def test_a_changed_article_is_re_detected_not_duplicated(server: LocalHTTPServer) -> None:
     url = server.url("/changed/story.html")
-    first = services.article_submit(
+    first = articles.article_submit(
         url=url, title="Bridge", text=BRIDGE.paragraphs[1], enqueue=False
     )
-    services.article_ingest(article_id=first.pk)
+    articles.article_ingest(article_id=first.pk)
     oduya = Claim.objects.get(speaker__name="Mara Oduya")
 
-    again = services.article_submit(
+    again = articles.article_submit(
         url=url + "?utm_campaign=x#top",
         title="Bridge",
         text=BRIDGE.paragraphs[1] + "\n\n" + GRAIN.paragraphs[1],
         enqueue=False,
     )
-    services.article_ingest(article_id=again.pk)
+    articles.article_ingest(article_id=again.pk)
 
     assert again.pk == first.pk and Article.objects.count() == 1
     article = Article.objects.get()
@@ -109,24 +109,24 @@ def test_a_changed_article_is_re_detected_not_duplicated(server: LocalHTTPServer
 
 def test_an_unchanged_article_is_not_detected_twice(server: LocalHTTPServer) -> None:
     url = server.url("/same/story.html")
-    article = services.article_submit(url=url, text=KELL_QUOTE, enqueue=False)
-    services.article_ingest(article_id=article.pk)
+    article = articles.article_submit(url=url, text=KELL_QUOTE, enqueue=False)
+    articles.article_ingest(article_id=article.pk)
     first_ids = list(Appearance.objects.values_list("id", flat=True))
 
-    services.article_submit(url=url, text=KELL_QUOTE, enqueue=False)
-    result = services.article_ingest(article_id=article.pk)
+    articles.article_submit(url=url, text=KELL_QUOTE, enqueue=False)
+    result = articles.article_ingest(article_id=article.pk)
 
     assert result.status == "unchanged"
     assert list(Appearance.objects.values_list("id", flat=True)) == first_ids
 
 
 def test_an_article_whose_worker_keeps_dying_is_parked() -> None:
-    article = services.article_submit(
+    article = articles.article_submit(
         url="https://ledger.example/a", text=KELL_QUOTE, enqueue=False
     )
-    Article.objects.filter(pk=article.pk).update(attempts=services.PARK_AFTER_ATTEMPTS)
+    Article.objects.filter(pk=article.pk).update(attempts=articles.PARK_AFTER_ATTEMPTS)
 
-    services.article_ingest(article_id=article.pk)
+    articles.article_ingest(article_id=article.pk)
 
     article.refresh_from_db()
     assert article.status == "failed"
@@ -138,9 +138,9 @@ def test_a_page_that_cannot_be_fetched_fails_the_article_with_the_reason(
     server: LocalHTTPServer,
 ) -> None:
     server.respond("/gone.html", 404, b"no")
-    article = services.article_submit(url=server.url("/gone.html"), enqueue=False)
+    article = articles.article_submit(url=server.url("/gone.html"), enqueue=False)
 
-    services.article_ingest(article_id=article.pk)
+    articles.article_ingest(article_id=article.pk)
 
     article.refresh_from_db()
     assert article.status == "failed" and "HTTP 404" in article.error
@@ -150,10 +150,10 @@ def test_a_transient_error_is_raised_for_a_retry_and_does_not_count_towards_park
     server: LocalHTTPServer,
 ) -> None:
     server.respond("/busy.html", 503, b"busy")
-    article = services.article_submit(url=server.url("/busy.html"), enqueue=False)
+    article = articles.article_submit(url=server.url("/busy.html"), enqueue=False)
 
     with pytest.raises(FetchError):
-        services.article_ingest(article_id=article.pk)
+        articles.article_ingest(article_id=article.pk)
 
     article.refresh_from_db()
     assert article.status == "pending" and article.attempts == 0
@@ -164,11 +164,11 @@ def test_a_feed_failure_is_recorded_and_the_feed_backs_off(
     server: LocalHTTPServer, prefix: str
 ) -> None:
     server.respond(f"{prefix}/feed.xml", 500, b"oops")
-    feed = services.feed_create(url=server.url(f"{prefix}/feed.xml"), poll_interval=60)
+    feed = feeds.feed_create(url=server.url(f"{prefix}/feed.xml"), poll_interval=60)
 
     for _ in range(2):
         with pytest.raises(FetchError):
-            services.feed_poll(feed_id=feed.pk)
+            feeds.feed_poll(feed_id=feed.pk)
 
     feed.refresh_from_db()
     assert feed.consecutive_failures == 2 and feed.last_status == 500
@@ -177,36 +177,36 @@ def test_a_feed_failure_is_recorded_and_the_feed_backs_off(
 
 
 def test_due_feeds_are_claimed_once() -> None:
-    services.feed_create(url="https://ledger.example/feed.xml")
-    services.feed_create(url="https://wire.example/feed.xml")
+    feeds.feed_create(url="https://ledger.example/feed.xml")
+    feeds.feed_create(url="https://wire.example/feed.xml")
 
-    first = services.feeds_claim_due()
-    second = services.feeds_claim_due()
+    first = feeds.feeds_claim_due()
+    second = feeds.feeds_claim_due()
 
     assert len(first) == 2 and second == []
 
 
 def test_speakers_are_upserted_with_title_and_body_and_staff_edits_win() -> None:
-    velin = services.speaker_upsert(
+    velin = speakers.speaker_upsert(
         name="Arkady Velin", title="press secretary", body="the Kremlin", official=True
     )
     assert velin.body.name == "the Kremlin" and velin.body.kind == "organisation"
     assert Speaker.objects.get(key="arkady velin").is_official
 
     Speaker.objects.filter(pk=velin.pk).update(title="spokesman", edited_by_staff=True)
-    again = services.speaker_upsert(name="arkady  VELIN", title="aide", official=False)
+    again = speakers.speaker_upsert(name="arkady  VELIN", title="aide", official=False)
 
     assert again.pk == velin.pk and again.title == "spokesman"
 
 
 def test_promoting_a_statement_makes_a_claim_with_an_audit_event(erin, server) -> None:  # type: ignore[no-untyped-def]
-    article = services.article_submit(
+    article = articles.article_submit(
         url="https://ledger.example/b", text=BRIDGE.paragraphs[2], enqueue=False
     )
-    services.article_ingest(article_id=article.pk)
+    articles.article_ingest(article_id=article.pk)
     hale = Appearance.objects.get(speaker__name="Petra Hale")
 
-    claim = services.appearance_promote(appearance_id=hale.pk, actor=erin)
+    claim = claims.appearance_promote(appearance_id=hale.pk, actor=erin)
 
     hale.refresh_from_db()
     assert hale.claim == claim and not claim.official
@@ -220,8 +220,8 @@ def test_a_page_extracted_again_and_again_keeps_its_text(
         server.respond(
             f"{prefix}/{n}.html", body=GRAIN.html(), headers={"Content-Type": "text/html"}
         )
-        article = services.article_submit(url=server.url(f"{prefix}/{n}.html"), enqueue=False)
-        services.article_ingest(article_id=article.pk)
+        article = articles.article_submit(url=server.url(f"{prefix}/{n}.html"), enqueue=False)
+        articles.article_ingest(article_id=article.pk)
 
     assert set(Article.objects.values_list("status", flat=True)) == {"extracted"}
 
@@ -229,8 +229,8 @@ def test_a_page_extracted_again_and_again_keeps_its_text(
 @pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
 def test_near_duplicates_match_on_speaker_and_content(vendor: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(connection, "vendor", vendor)
-    kell = services.speaker_upsert(name="Adrian Kell", title="prime minister", official=True)
-    other = services.speaker_upsert(name="Tomas Brenn")
+    kell = speakers.speaker_upsert(name="Adrian Kell", title="prime minister", official=True)
+    other = speakers.speaker_upsert(name="Tomas Brenn")
     claim = Claim.objects.create(text="the country had 2.3 million tonnes of grain", speaker=kell)
 
     near = similar_claims(speaker=kell, text="the country has 2.3 million tonnes of grain")

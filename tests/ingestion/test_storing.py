@@ -2,9 +2,9 @@
 
 import pytest
 
-from claims import services
-from claims.matching import best_match
+from claims.duplicates import best_match
 from claims.models import Appearance, Article, Claim
+from claims.services import articles, speakers
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def article(n: int, statements: int) -> Article:
         "since last year."
         for i, (title, name) in enumerate((OFFICIALS * 4)[:statements])
     ]
-    return services.article_submit(
+    return articles.article_submit(
         url=f"https://wire.example/{n}-{statements}",
         title=f"Spending report {n}",
         text="VELMORA — " + " ".join(sentences),
@@ -36,12 +36,12 @@ def article(n: int, statements: int) -> Article:
 def test_storing_an_article_costs_the_same_queries_however_many_statements_it_has(
     statements: int, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
-    services.article_ingest(article_id=article(1, 8).pk)  # the officials are known now
-    services.speaker_registry()  # and the registry rebuilt for them, as in a steady stream
+    articles.article_ingest(article_id=article(1, 8).pk)  # the officials are known now
+    speakers.speaker_registry()  # and the registry rebuilt for them, as in a steady stream
     second = article(2, statements)
 
     with django_assert_max_num_queries(16):
-        result = services.article_ingest(article_id=second.pk)
+        result = articles.article_ingest(article_id=second.pk)
 
     assert result.status == "extracted" and result.claims_created == statements
     assert Appearance.objects.filter(article=second, claim__isnull=False).count() == statements
@@ -50,16 +50,16 @@ def test_storing_an_article_costs_the_same_queries_however_many_statements_it_ha
 def test_a_statement_repeated_in_one_article_is_one_claim_with_two_appearances() -> None:
     quote = "Prime Minister Adrian Kell said grain exports had doubled since last year."
     text = f"VELMORA — {quote} Farmers welcomed the news. {quote}"
-    submitted = services.article_submit(url="https://wire.example/twice", text=text, enqueue=False)
+    submitted = articles.article_submit(url="https://wire.example/twice", text=text, enqueue=False)
 
-    services.article_ingest(article_id=submitted.pk)
+    articles.article_ingest(article_id=submitted.pk)
 
     claim = Claim.objects.get(speaker__name="Adrian Kell")
     assert claim.appearances.count() == 2 and claim.appearance_count == 2
 
 
 def test_a_denial_never_joins_a_claim_that_was_ever_asserted() -> None:
-    services.article_ingest(article_id=article(1, 1).pk)
+    articles.article_ingest(article_id=article(1, 1).pk)
     claim = Claim.objects.get()
     first = claim.appearances.get()
     # A later sighting that neither asserts nor denies: the claim was still asserted once.

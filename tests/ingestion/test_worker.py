@@ -10,8 +10,9 @@ from collections.abc import Callable
 import pytest
 from django.db import transaction
 
-from claims import services
 from claims.models import Appearance, Article, Claim, Feed
+from claims.services.articles import article_submit
+from claims.services.feeds import feed_create, feed_poll_request
 from claims.tasks import poll_due_feeds, poll_feed
 from factcheck.celery import app as celery_app
 from tests.httpserver import LocalHTTPServer
@@ -56,7 +57,7 @@ def test_polling_through_the_worker_flags_claims_once_however_often_it_runs(
     celery_worker: Worker, local_http_server: LocalHTTPServer
 ) -> None:
     server = local_http_server
-    feed = services.feed_create(url=publish(server, "/e2e-ledger", [GRAIN, BRIDGE]))
+    feed = feed_create(url=publish(server, "/e2e-ledger", [GRAIN, BRIDGE]))
 
     poll_due_feeds.delay()
     wait_for(lambda: Article.objects.count() == 2 and all_extracted(), what="two articles")
@@ -73,7 +74,7 @@ def test_polling_through_the_worker_flags_claims_once_however_often_it_runs(
     time.sleep(0.5)
     assert (Article.objects.count(), Appearance.objects.count(), Claim.objects.count()) == counts
 
-    services.feed_create(url=publish(server, "/e2e-wire", [GRAIN_ELSEWHERE]), outlet="Wire")
+    feed_create(url=publish(server, "/e2e-wire", [GRAIN_ELSEWHERE]), outlet="Wire")
     poll_due_feeds.delay()
     wait_for(lambda: Article.objects.count() == 3 and all_extracted(), what="the wire story")
     kell = Claim.objects.get(speaker__name="Adrian Kell")
@@ -112,7 +113,7 @@ def test_faulty_feeds_are_recorded_and_the_others_still_processed(
     server.redirect("/faults/metadata.xml", "http://169.254.169.254/latest/meta-data/")
     server.respond("/faults/lol.xml", 200, BILLION_LAUGHS, {"Content-Type": "text/xml"})
     feeds = {
-        name: services.feed_create(url=server.url(path), name=name)
+        name: feed_create(url=server.url(path), name=name)
         for name, path in [
             ("timeout", "/faults/timeout.xml"),
             ("flaky", "/faults-flaky/feed.xml"),
@@ -166,7 +167,7 @@ def test_an_article_whose_worker_child_is_killed_is_processed_exactly_once(
         request.reply(200, GRAIN.html(), {"Content-Type": "text/html; charset=utf-8"})
 
     server.route("/crash/grain.html", slow)
-    article = services.article_submit(url=server.url("/crash/grain.html"))
+    article = article_submit(url=server.url("/crash/grain.html"))
 
     assert started.wait(20), "the worker never fetched the article"
     busy = _busy_child(celery_worker)
@@ -200,15 +201,15 @@ def test_a_poll_queued_in_a_rolled_back_transaction_is_never_sent(
     celery_worker: Worker, local_http_server: LocalHTTPServer
 ) -> None:
     server = local_http_server
-    feed = services.feed_create(url=publish(server, "/rollback", [BRIDGE]))
+    feed = feed_create(url=publish(server, "/rollback", [BRIDGE]))
     Feed.objects.filter(pk=feed.pk).update(next_poll_at=None, active=False)
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.feed_poll_request(feed=feed)
+        feed_poll_request(feed=feed)
         raise RuntimeError("changed my mind")
     time.sleep(3)
     assert server.hits("/rollback/feed.xml") == 0
 
     with transaction.atomic():
-        services.feed_poll_request(feed=feed)
+        feed_poll_request(feed=feed)
     wait_for(lambda: server.hits("/rollback/feed.xml") == 1, what="the committed poll")

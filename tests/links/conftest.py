@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from claims.links import claim_suggest_links
 from claims.models import Appearance, Article, Claim, Speaker
-from claims.services import article_ingest, article_submit
+from claims.services.articles import article_ingest, article_submit
+from claims.services.links import claim_suggest_links
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -2,14 +2,14 @@
 
 import pytest
 
-from claims.links import (
+from claims.models import ClaimLink
+from claims.services.links import (
     claim_suggest_links,
     claimlink_confirm,
     claimlink_reject,
     link_precision_by_band,
 )
-from claims.models import ClaimLink
-from claims.speaker_registry import speaker_set_body
+from claims.services.speakers import speaker_set_body
 from factcheck.errors import Conflict, InvalidInput, NotAllowed
 from reviews.models import ReviewEvent
 from tests.links.conftest import said

@@ -2,8 +2,8 @@
 
 import pytest
 
-from claims.links import claim_suggest_links
 from claims.models import ClaimLink
+from claims.services.links import claim_suggest_links
 from tests.links.conftest import said
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from claims.link_tasks import suggest_links
 from claims.models import ClaimLink
+from claims.tasks import suggest_links
 from tests.links.conftest import said
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from claims.links import claim_suggest_links, claimlink_reject
 from claims.models import Appearance, Claim, ClaimLink, Speaker
-from claims.speaker_registry import speaker_body_chain
+from claims.services.links import claim_suggest_links, claimlink_reject
+from claims.services.speakers import speaker_body_chain
 from tests.links.conftest import claim_of
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.contrib.auth.models import AbstractUser
 from django.test import RequestFactory
 from rest_framework.authtoken.models import Token
 
-from claims.models import Claim, Evidence
-from reviews.models import Feedback, ReviewEvent
+from claims.models import Claim
+from reviews.models import Evidence, Feedback, ReviewEvent
 from reviews.roles import ADMIN
 from reviews.services import staff_upsert
 from tests.conftest import PASSWORD
@@ -33,7 +33,7 @@ ADMIN_RIGHTS = {
     "claims.claim": (False, "unpublished", False),
     "claims.appearance": (False, False, False),
     "claims.claimlink": (False, False, False),
-    "claims.evidence": (False, "unpublished", "unpublished"),
+    "reviews.evidence": (False, "unpublished", "unpublished"),
     "claims.factchecksource": (True, True, True),
     "claims.externalfactcheck": (False, False, True),
     "claims.externalmatch": (False, False, True),
@@ -96,7 +96,7 @@ def test_an_admin_has_exactly_the_rights_of_the_table(
     add, change, delete = ADMIN_RIGHTS[label]
     samples = {
         "claims.claim": (published, marenko_claim),
-        "claims.evidence": (
+        "reviews.evidence": (
             published.evidence.get(),
             Evidence.objects.create(
                 claim=marenko_claim, url="https://x.example/a", title="A", stance="context"
@@ -124,7 +124,7 @@ def test_a_checker_cannot_add_evidence_to_a_published_review_through_the_admin(
     client.force_login(alice)
 
     response = client.post(
-        "/admin/claims/evidence/add/",
+        "/admin/reviews/evidence/add/",
         {
             "claim": velin_claim.pk,
             "review": review.pk,
@@ -183,7 +183,7 @@ def test_an_admin_removing_draft_evidence_is_audited(client, adam, marenko_claim
     )
     client.force_login(adam)
 
-    response = client.post(f"/admin/claims/evidence/{item.pk}/delete/", {"post": "yes"})
+    response = client.post(f"/admin/reviews/evidence/{item.pk}/delete/", {"post": "yes"})
 
     assert response.status_code == 302
     assert not Evidence.objects.filter(pk=item.pk).exists()

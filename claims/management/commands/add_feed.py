@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.services import feed_create
+from claims.services.feeds import feed_create
 from factcheck.errors import DomainError
 
 

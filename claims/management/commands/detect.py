@@ -76,7 +76,7 @@ def registry_from_db() -> SpeakerRegistry | None:
     """Speakers staff settled, when the database is reachable; otherwise lexicons only."""
     from django.db import DatabaseError
 
-    from claims.services import speaker_registry
+    from claims.services.speakers import speaker_registry
 
     try:
         return speaker_registry()

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from claims.models import Article
 from claims.pipeline.extract import ExtractionError, extract_article
 from claims.pipeline.fetch_errors import FetchError
-from claims.services import article_fail, article_ingest, article_submit
+from claims.services.articles import article_fail, article_ingest, article_submit
 from factcheck.errors import DomainError
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -7,13 +7,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from claims.models import Feed
 from claims.pipeline.feeds import FeedError
 from claims.pipeline.fetch_errors import FetchError
-from claims.services import (
-    article_fail,
-    article_ingest,
-    feed_poll,
-    feeds_claim_due,
-    feeds_poll_due,
-)
+from claims.services.articles import article_fail, article_ingest
+from claims.services.feeds import feed_poll, feeds_claim_due, feeds_poll_due
 
 
 class Command(BaseCommand):

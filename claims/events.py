@@ -1,0 +1,80 @@
+"""The audit log, as every layer writes it: `record_event` and `record_events`.
+
+The log itself (`reviews.models.ReviewEvent`) belongs to reviews: an event may be
+about a review or a reader's report as well as a claim, and those live above this
+layer. The claims layer must not import reviews, so the one writer is plugged in
+from above: `ReviewsConfig.ready` connects it when Django starts, and every event,
+from ingestion to publication, goes through the functions here. Nothing is written
+on commit or in the background: the event is inserted in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of the audit log: who did what to which claim, review or report."""
+
+    action: str
+    actor: Any = None
+    claim_id: int | None = None
+    review_id: int | None = None
+    feedback_id: int | None = None
+    from_state: str = ""
+    to_state: str = ""
+    note: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+Writer = Callable[[Sequence[Event]], None]
+_writer: list[Writer] = []
+
+
+def connect_writer(writer: Writer) -> None:
+    """Install the audit log's writer (reviews does, once, when Django starts)."""
+    _writer[:] = [writer]
+
+
+def record_events(events: Sequence[Event]) -> None:
+    """Append `events` to the audit log in one statement, in the caller's transaction."""
+    if not events:
+        return
+    if not _writer:
+        raise ImproperlyConfigured("No audit log is installed: add `reviews` to INSTALLED_APPS.")
+    _writer[0](events)
+
+
+def record_event(
+    *,
+    action: str,
+    actor: Any = None,
+    claim_id: int | None = None,
+    review_id: int | None = None,
+    feedback_id: int | None = None,
+    from_state: str = "",
+    to_state: str = "",
+    note: str = "",
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Append one event to the audit log, in the caller's transaction."""
+    record_events(
+        [
+            Event(
+                action=action,
+                actor=actor,
+                claim_id=claim_id,
+                review_id=review_id,
+                feedback_id=feedback_id,
+                from_state=from_state,
+                to_state=to_state,
+                note=note,
+                changes=changes or {},
+            )
+        ]
+    )

@@ -1,0 +1,360 @@
+"""Articles: submitted or found in a feed, fetched, extracted, detected, stored once.
+
+Every network call happens outside a transaction; every write is guarded by the
+row's state, so a redelivered task has the effect of one. An article's official
+statements are filed as claims by `claims.services.claims.claims_file`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from claims.duplicates import Said
+from claims.fetching import fetcher
+from claims.models import Appearance, Article, Claim, Speaker
+from claims.pipeline.detect import DETECTOR_VERSION, Attribution, detect
+from claims.pipeline.extract import ExtractedArticle, ExtractionError, extract_article
+from claims.pipeline.fetch import ARTICLE
+from claims.pipeline.fetch_errors import FetchError
+from claims.pipeline.matching import statement_stance
+from claims.pipeline.urls import canonical_url, content_hash
+from claims.services.claims import Flag, claims_file, claims_prioritise, statement_text
+from claims.services.speakers import speaker_registry, speaker_upsert, speakers_known
+from factcheck.errors import InvalidInput
+from factcheck.queue import enqueue_on_commit
+
+# Runs that start but never finish (the worker died) before an article is parked.
+PARK_AFTER_ATTEMPTS = 3
+REQUEUE_BATCH = 100
+FETCHABLE_SCHEMES = ("http", "https")
+STANCES = frozenset(Appearance.Stance.values)
+
+
+@transaction.atomic
+def article_submit(
+    *, url: str, title: str = "", text: str = "", outlet: str = "", enqueue: bool = True
+) -> Article:
+    """Queue an article for ingestion; an article already known is re-ingested, not copied.
+
+    With `text` the page is not fetched. A `file://` URL is accepted only with text
+    (`manage.py ingest PATH` reads local files itself; fetching never opens them).
+    """
+    try:
+        canonical = canonical_url(url)
+    except ValueError as error:
+        raise InvalidInput(f"url: {error}") from None
+    scheme = urlsplit(canonical).scheme
+    if scheme not in FETCHABLE_SCHEMES and not (scheme == "file" and text):
+        raise InvalidInput("url: only http and https pages can be fetched.")
+    if not text and title:
+        raise InvalidInput("text: a title needs the article text too.")
+    article = Article.objects.select_for_update().filter(canonical_url=canonical).first()
+    if article is None:
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(url=url[:2000], canonical_url=canonical)
+        except IntegrityError:
+            article = Article.objects.select_for_update().get(canonical_url=canonical)
+    if text:
+        article.text = text
+        article.needs_fetch = False
+        article.title = title[:1000] or article.title
+    else:
+        article.needs_fetch = True
+    article.outlet = outlet[:200] or article.outlet
+    article.status = Article.Status.PENDING
+    article.attempts = 0
+    article.error = ""
+    article.save()
+    if enqueue:
+        articles_ingest_on_commit([article.pk])
+    return article
+
+
+@dataclass
+class IngestResult:
+    article_id: int
+    status: str  # "extracted", "failed", "skipped" (not pending) or "unchanged"
+    appearances: int = 0
+    claims_created: int = 0
+    claims_matched: int = 0
+    error: str = ""
+
+
+def article_ingest(*, article_id: int) -> IngestResult:
+    """Bring one pending article to `extracted` (or `failed`), exactly once in effect.
+
+    1. Claim the row by counting the attempt; a pending article that has already
+       been started too often (its worker keeps dying) is parked as failed.
+    2. Fetch and extract the page when needed, outside any transaction.
+       A transient FetchError is re-raised for the task to retry.
+    3. Detect and store the results in one transaction (`article_detect`).
+    """
+    article = _article_claim(article_id)
+    if article is None:
+        return IngestResult(article_id, "skipped")
+    if article.attempts > PARK_AFTER_ATTEMPTS:
+        reason = (
+            f"parked after {article.attempts - 1} attempts that never finished (worker crashed?)"
+        )
+        article_fail(article_id=article_id, reason=reason)
+        return IngestResult(article_id, "failed", error=reason)
+    extracted = None
+    if article.needs_fetch:
+        try:
+            extracted = _fetch_and_extract(article.url)
+        except FetchError as error:
+            if error.transient:
+                article_release(article_id=article_id, reason=error.reason)
+                raise
+            article_fail(article_id=article_id, reason=error.reason)
+            return IngestResult(article_id, "failed", error=error.reason)
+        except ExtractionError as error:
+            article_fail(article_id=article_id, reason=error.reason)
+            return IngestResult(article_id, "failed", error=error.reason)
+    return article_detect(article_id=article_id, extracted=extracted, article=article)
+
+
+def articles_requeue_stale(*, limit: int = REQUEUE_BATCH) -> list[int]:
+    """Queue again the pending articles nobody has touched for longer than any queued
+    message can wait: their message was lost (a crash between commit and enqueue, a
+    flushed broker). Anything younger may still be in the queue or waiting on a retry.
+    """
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    with transaction.atomic():
+        ids = list(
+            Article.objects.select_for_update(skip_locked=True)
+            .filter(status=Article.Status.PENDING, updated_at__lt=cutoff)
+            .order_by("updated_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        # Stamped, so the next sweep leaves them to the queue again.
+        Article.objects.filter(pk__in=ids).update(updated_at=now)
+        articles_ingest_on_commit(ids)
+    return ids
+
+
+def _article_claim(article_id: int) -> Article | None:
+    """Count one more attempt at a pending article and read it back, in one statement."""
+    table = Article._meta.db_table
+    rows = Article.objects.raw(
+        f"UPDATE {table} SET attempts = attempts + 1, updated_at = %s "
+        "WHERE id = %s AND status = %s RETURNING *",
+        [timezone.now(), article_id, Article.Status.PENDING],
+    )
+    return next(iter(rows), None)
+
+
+def _fetch_and_extract(url: str) -> ExtractedArticle:
+    response = fetcher().fetch(url, kind=ARTICLE)
+    return extract_article(
+        response.body,
+        response.final_url,
+        content_type=response.content_type,
+        charset=response.charset,
+    )
+
+
+def article_fail(*, article_id: int, reason: str) -> None:
+    Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
+        status=Article.Status.FAILED, error=reason[:2000]
+    )
+
+
+def article_release(*, article_id: int, reason: str) -> None:
+    """A run that ended in a transient error finished: it does not count towards parking."""
+    Article.objects.filter(pk=article_id, status=Article.Status.PENDING, attempts__gt=0).update(
+        attempts=F("attempts") - 1, error=f"will retry: {reason}"[:2000]
+    )
+
+
+def article_detect(
+    *, article_id: int, extracted: ExtractedArticle | None = None, article: Article | None = None
+) -> IngestResult:
+    """Store the extracted text and turn its attributed statements into appearances.
+
+    Detection runs only when the content hash changed since the last run; a changed
+    article has its appearances replaced, in the same transaction, never duplicated.
+    `article` is the row as the caller just read it (re-read under lock before storing).
+    """
+    if article is None:
+        article = Article.objects.get(pk=article_id)
+    text = extracted.text if extracted else article.text
+    if not text.strip():
+        reason = "no article text found on the page"
+        article_fail(article_id=article_id, reason=reason)
+        return IngestResult(article_id, "failed", error=reason)
+    new_hash = content_hash(text)
+    attributions: list[Attribution] = []
+    speakers: dict[str, Speaker] = {}
+    if new_hash != article.detected_hash:
+        attributions = _unique_offsets(detect(text, speaker_registry()))
+        # Speakers are committed first, each on its own, in a stable order: the long
+        # transaction below then only takes locks, always in id order, and cannot deadlock.
+        # Those already known as they are cost one query between them.
+        by_name = dict(sorted({_speaker_name(a): a for a in attributions}.items()))
+        known = speakers_known([*by_name, *(a.speaker_body for a in by_name.values())])
+        for key, attribution in by_name.items():
+            speakers[key] = speaker_upsert(
+                name=key,
+                title=attribution.speaker_title,
+                body=attribution.speaker_body,
+                official=attribution.official,
+                reason=attribution.official_reason,
+                known=known,
+            )
+    return _article_store(article_id, extracted, text, new_hash, attributions, speakers)
+
+
+@transaction.atomic
+def _article_store(
+    article_id: int,
+    extracted: ExtractedArticle | None,
+    text: str,
+    new_hash: str,
+    attributions: list[Attribution],
+    speakers: dict[str, Speaker],
+) -> IngestResult:
+    article = Article.objects.select_for_update().get(pk=article_id)
+    if article.status != Article.Status.PENDING:
+        return IngestResult(article_id, "skipped")  # a redelivered copy finished first
+    if extracted is not None:
+        article.text = text
+        article.title = article.title or (extracted.title or "")[:1000]
+        article.author = article.author or (extracted.author or "")[:500]
+        article.published_at = article.published_at or extracted.published_at
+        article.language = (extracted.language or "")[:20]
+        article.needs_fetch = False
+    result = IngestResult(article_id, "extracted")
+    changed = new_hash != article.detected_hash
+    article.content_hash = new_hash
+    article.detected_hash = new_hash
+    article.status = Article.Status.EXTRACTED
+    article.error = ""
+    # Saved first: what follows holds the speakers' matching locks until commit.
+    article.save()
+    if not changed:
+        result.status = "unchanged"
+        return result
+    touched = _appearances_delete(article)
+    claims = _claims_of(attributions, speakers, result)
+    Appearance.objects.bulk_create(
+        _appearance(article, attribution, speakers[_speaker_name(attribution)], claim)
+        for attribution, claim in zip(attributions, claims, strict=True)
+    )
+    result.appearances = len(attributions)
+    claims_prioritise(claim_ids=touched | {c.pk for c in claims if c is not None})
+    return result
+
+
+def _appearances_delete(article: Article) -> set[int]:
+    """Drop the appearances of an earlier detection; the claims they belonged to."""
+    table = Appearance._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {table} WHERE article_id = %s RETURNING claim_id", [article.pk]
+        )
+        return {row[0] for row in cursor.fetchall() if row[0] is not None}
+
+
+def _claims_of(
+    attributions: list[Attribution], speakers: dict[str, Speaker], result: IngestResult
+) -> list[Claim | None]:
+    """The claim of each attribution: officials' statements are filed, others have none."""
+    official = [i for i, a in enumerate(attributions) if a.official]
+    flags = [
+        Flag(
+            said=Said(
+                speaker=speakers[_speaker_name(attributions[i])],
+                text=statement_text(attributions[i].content, attributions[i].sentence),
+                stance=_stance(attributions[i])[0],
+            ),
+            checkworthiness=attributions[i].score,
+            note=_flag_note(attributions[i]),
+        )
+        for i in official
+    ]
+    filed, created = claims_file(flags=flags)
+    claims: list[Claim | None] = [None] * len(attributions)
+    for i, claim in zip(official, filed, strict=True):
+        claims[i] = claim
+    result.claims_created += created
+    result.claims_matched += len(official) - created
+    return claims
+
+
+def articles_ingest_on_commit(article_ids: list[int]) -> None:
+    """Queue the ingestion of each article once the current transaction commits."""
+    for pk in article_ids:
+        enqueue_on_commit("claims.ingest_article", pk)
+
+
+def _flag_note(attribution: Attribution) -> str:
+    return (
+        f"official statement: {attribution.official_reason}; "
+        f"check-worthiness {attribution.score:.2f}"
+    )
+
+
+def _unique_offsets(attributions: list[Attribution]) -> list[Attribution]:
+    # One appearance per (article, content offset): the database says so too.
+    seen: set[int] = set()
+    unique = []
+    for attribution in attributions:
+        if attribution.content_start not in seen:
+            seen.add(attribution.content_start)
+            unique.append(attribution)
+    return unique
+
+
+def _speaker_name(attribution: Attribution) -> str:
+    return " ".join((attribution.speaker or attribution.source or "unnamed source").split())[:300]
+
+
+def _appearance(
+    article: Article, attribution: Attribution, speaker: Speaker, claim: Claim | None
+) -> Appearance:
+    stance, stance_reason = _stance(attribution)
+    return Appearance(
+        claim=claim,
+        article=article,
+        speaker=speaker,
+        sentence=attribution.sentence,
+        sentence_start=attribution.sentence_start,
+        sentence_end=attribution.sentence_end,
+        source=attribution.source[:500],
+        source_start=attribution.source_start,
+        source_end=attribution.source_end,
+        cue=attribution.cue[:200],
+        cue_start=attribution.cue_start,
+        cue_end=attribution.cue_end,
+        content=attribution.content,
+        content_start=attribution.content_start,
+        content_end=attribution.content_end,
+        direct=attribution.direct,
+        official=attribution.official,
+        official_reason=attribution.official_reason[:300],
+        score=attribution.score,
+        score_reasons=list(attribution.score_reasons),
+        stance=stance,
+        stance_reason=stance_reason[:300],
+        detector_version=DETECTOR_VERSION,
+    )
+
+
+def _stance(attribution: Attribution) -> tuple[str, str]:
+    """The statement's stance toward its content: the cue verb, then the content's own
+    negation or dismissal ("told reporters there were no plans" denies)."""
+    cue_stance = attribution.stance if attribution.stance in STANCES else "asserts"
+    stance, reason = statement_stance(cue_stance, attribution.cue, attribution.content)
+    if stance == cue_stance and attribution.stance_reason:
+        reason = attribution.stance_reason
+    return (stance if stance in STANCES else "asserts"), reason

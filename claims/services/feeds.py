@@ -1,0 +1,198 @@
+"""Feeds: registered, polled on their own schedule, backed off when they fail.
+
+Every network call happens outside a transaction; every write is an upsert by a
+natural key or guarded by the row's state, so a task run twice has the effect of one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from claims.fetching import fetcher
+from claims.models import Article, Feed
+from claims.pipeline.feeds import FeedEntry, FeedError, parse_feed
+from claims.pipeline.fetch import FEED
+from claims.pipeline.fetch_errors import FetchError
+from claims.pipeline.urls import canonical_url
+from claims.services.articles import FETCHABLE_SCHEMES, articles_ingest_on_commit
+from factcheck.errors import Conflict, InvalidInput
+from factcheck.queue import enqueue_on_commit
+
+# A claimed feed is not due again for this long, so a crashed poll is retried by beat.
+FEED_LEASE = timedelta(minutes=10)
+MAX_FEED_BACKOFF = timedelta(hours=24)
+POLL_BATCH = 100
+
+
+@transaction.atomic
+def feed_create(*, url: str, name: str = "", outlet: str = "", poll_interval: int = 900) -> Feed:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in FETCHABLE_SCHEMES or not parts.hostname:
+        raise InvalidInput("A feed URL must be an absolute http or https URL.")
+    if poll_interval < 60:
+        raise InvalidInput("poll_interval must be at least 60 seconds.")
+    existing = Feed.objects.filter(url=url).first()
+    if existing is not None:
+        raise Conflict("This feed is already registered.", id=existing.pk)
+    return Feed.objects.create(
+        url=url,
+        name=name.strip() or parts.hostname,
+        outlet=outlet.strip(),
+        poll_interval=poll_interval,
+        next_poll_at=timezone.now(),  # due at once
+    )
+
+
+def feed_poll_request(*, feed: Feed) -> None:
+    """Queue a poll now, whatever the schedule says (staff asked for it)."""
+    enqueue_on_commit("claims.poll_feed", feed.pk)
+
+
+def feeds_claim_due(*, limit: int | None = POLL_BATCH) -> list[int]:
+    """Claim due feeds by pushing their next poll past a lease, one conditional UPDATE each.
+
+    Two beats or workers running this at once never claim the same feed: the
+    second UPDATE finds the feed no longer due and changes nothing.
+    """
+    now = timezone.now()
+    due = Q(active=True) & (Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
+    candidates = Feed.objects.filter(due).order_by(F("next_poll_at").asc(nulls_first=True), "id")
+    ids = list(candidates.values_list("id", flat=True)[:limit])
+    return [
+        pk for pk in ids if Feed.objects.filter(due, pk=pk).update(next_poll_at=now + FEED_LEASE)
+    ]
+
+
+@transaction.atomic
+def feeds_poll_due(*, limit: int | None = POLL_BATCH) -> list[int]:
+    """Claim a bounded batch of due feeds and queue a poll of each after commit."""
+    claimed = feeds_claim_due(limit=limit)
+    for pk in claimed:
+        enqueue_on_commit("claims.poll_feed", pk)
+    return claimed
+
+
+@dataclass
+class PollResult:
+    feed_id: int
+    not_modified: bool = False
+    entries: int = 0
+    new_article_ids: list[int] = field(default_factory=list)
+    warning: str | None = None
+
+
+def feed_poll(*, feed_id: int, enqueue: bool = True) -> PollResult:
+    """Fetch and parse one feed; every unseen entry becomes a pending article.
+
+    Raises FetchError or FeedError after recording the failure on the feed, so
+    the caller can decide whether to retry (the task) or report (the command).
+    """
+    feed = Feed.objects.get(pk=feed_id)
+    try:
+        response = fetcher().fetch(
+            feed.url, kind=FEED, etag=feed.etag or None, last_modified=feed.last_modified or None
+        )
+        parsed = None
+        if not response.not_modified:
+            parsed = parse_feed(
+                response.body, response.final_url, content_type=response.headers.get("content-type")
+            )
+    except FetchError as error:
+        feed_record_failure(
+            feed_id=feed_id, reason=error.reason, status=error.status, retry_after=error.retry_after
+        )
+        raise
+    except FeedError as error:
+        feed_record_failure(feed_id=feed_id, reason=error.reason, status=response.status)
+        raise
+    result = PollResult(feed_id=feed_id, not_modified=parsed is None)
+    with transaction.atomic():
+        if parsed is not None:
+            result.entries = len(parsed.entries)
+            result.warning = parsed.warning
+            result.new_article_ids = _articles_from_entries(feed, parsed.entries)
+            if enqueue:
+                articles_ingest_on_commit(result.new_article_ids)
+        now = timezone.now()
+        Feed.objects.filter(pk=feed_id).update(
+            last_polled_at=now,
+            last_success_at=now,
+            last_status=response.status,
+            last_error=(parsed.warning or "") if parsed else "",
+            consecutive_failures=0,
+            next_poll_at=now + timedelta(seconds=feed.poll_interval),
+            etag=(response.etag or "")[:500],
+            last_modified=(response.last_modified or "")[:100],
+        )
+    return result
+
+
+def feed_record_failure(
+    *, feed_id: int, reason: str, status: int | None = None, retry_after: float | None = None
+) -> None:
+    """Record a failed poll and back off: the interval doubles with each failure in a row."""
+    now = timezone.now()
+    with transaction.atomic():
+        feed = Feed.objects.select_for_update().filter(pk=feed_id).first()
+        if feed is None:
+            return
+        failures = feed.consecutive_failures + 1
+        delay = min(
+            timedelta(seconds=feed.poll_interval * 2 ** min(failures, 16)), MAX_FEED_BACKOFF
+        )
+        if retry_after:
+            delay = max(delay, min(timedelta(seconds=retry_after), MAX_FEED_BACKOFF))
+        Feed.objects.filter(pk=feed_id).update(
+            last_polled_at=now,
+            last_status=status,
+            last_error=reason,
+            consecutive_failures=failures,
+            next_poll_at=now + delay,
+        )
+
+
+def _articles_from_entries(feed: Feed, entries: list[FeedEntry]) -> list[int]:
+    """Insert the entries not seen before (by this feed's GUID or by canonical URL)."""
+    rows: dict[str, FeedEntry] = {}
+    for entry in entries:
+        if not entry.url:
+            continue  # nothing to fetch
+        try:
+            rows.setdefault(canonical_url(entry.url), entry)
+        except ValueError:
+            continue
+    known_urls = set(
+        Article.objects.filter(canonical_url__in=list(rows)).values_list("canonical_url", flat=True)
+    )
+    guids = [entry.guid[:2000] for entry in rows.values()]
+    known_guids = set(
+        Article.objects.filter(feed=feed, guid__in=guids).values_list("guid", flat=True)
+    )
+    created: list[int] = []
+    for canonical, entry in rows.items():
+        if canonical in known_urls or entry.guid[:2000] in known_guids:
+            continue
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(
+                    feed=feed,
+                    url=entry.url[:2000],
+                    canonical_url=canonical[:2000],
+                    guid=entry.guid[:2000],
+                    outlet=feed.outlet or feed.name,
+                    title=entry.title[:1000],
+                    author=(entry.author or "")[:500],
+                    published_at=entry.published_at,
+                    needs_fetch=True,
+                )
+        except IntegrityError:
+            continue  # another poll inserted it a moment ago
+        created.append(article.pk)
+    return created

@@ -1,0 +1,338 @@
+"""The speaker registry: who said it, whom they speak for, what detection may take as settled.
+
+Detection learns speakers, their titles and the roll-up (who speaks for which body,
+up to the government: "Kremlin spokesman" → the Kremlin → Russian government) from
+what it reads. Staff correct the registry on the desk; every staff edit marks the
+speaker as edited by staff, and detection never overwrites such a speaker afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, Q, When
+from django.utils import timezone
+
+from claims.models import Speaker, SpeakerAlias
+from claims.pipeline.bodies import is_specific_body, learn
+from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
+from factcheck.errors import Conflict, InvalidInput, NotAllowed
+
+EDIT_PERMISSION = "claims.change_speaker"
+
+
+# --- Detection's view ---------------------------------------------------------------
+
+
+def speaker_key(name: str) -> str:
+    return " ".join(name.lower().split())[:300]
+
+
+_registry_cache: dict[str, Any] = {}
+
+
+def speaker_registry() -> SpeakerRegistry:
+    """What detection should take as settled: staff edits and speakers known as officials.
+
+    A speaker the detector once saw without a title is left out, so that a later
+    "press secretary X" can still make X an official. Rebuilt only when a speaker
+    or alias changed: one cheap query per article instead of loading the table.
+    """
+    rows = Speaker.objects.filter(Q(is_official=True) | Q(edited_by_staff=True))
+    version = _registry_version()
+    if _registry_cache.get("version") == version:
+        return _registry_cache["registry"]
+    registry = SpeakerRegistry(
+        SpeakerEntry(
+            name=speaker.name,
+            is_official=speaker.is_official,
+            reason=speaker.official_reason,
+            title=speaker.title,
+            body=speaker.body.name if speaker.body else "",
+            aliases=tuple(alias.alias for alias in speaker.aliases.all()),
+        )
+        for speaker in rows.select_related("body").prefetch_related("aliases")
+    )
+    _registry_cache.update(version=version, registry=registry)
+    return registry
+
+
+def _registry_version() -> tuple[Any, ...]:
+    """Count and last change of the registry's speakers and aliases, in one round trip."""
+    speakers, aliases = Speaker._meta.db_table, SpeakerAlias._meta.db_table
+    settled = "is_official OR edited_by_staff"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {speakers} WHERE {settled}),"
+            f" (SELECT MAX(updated_at) FROM {speakers} WHERE {settled}),"
+            f" (SELECT COUNT(*) FROM {aliases}), (SELECT MAX(id) FROM {aliases})"
+        )
+        return tuple(cursor.fetchone())
+
+
+def speakers_known(names: Iterable[str]) -> dict[str, Speaker]:
+    """The speakers already known by each of `names` (as name or alias), in one query.
+
+    Keyed by `speaker_key`; an alias wins over a name, as in `speaker_upsert`.
+    """
+    keys = {speaker_key(name) for name in names if name}
+    rows = list(
+        Speaker.objects.filter(Q(key__in=keys) | Q(aliases__key__in=keys)).annotate(
+            alias_key=F("aliases__key")
+        )
+    )
+    known = {row.alias_key: row for row in rows if row.alias_key in keys}
+    for row in rows:
+        if row.key in keys:
+            known.setdefault(row.key, row)
+    return known
+
+
+def speaker_upsert(
+    *,
+    name: str,
+    title: str = "",
+    body: str = "",
+    official: bool = False,
+    reason: str = "",
+    kind: str = Speaker.Kind.PERSON,
+    known: dict[str, Speaker] | None = None,
+) -> Speaker:
+    """Find a speaker by name or alias, creating it, and learn its title, body and status.
+
+    Staff edits win: a speaker edited by staff is never changed here. Detection only
+    ever promotes a speaker to official; demoting one is a staff decision. `known`
+    (from `speakers_known`, covering `name` and `body`) saves the lookup.
+    """
+    key = speaker_key(name)
+    if known is not None:
+        speaker = known.get(key)
+    else:
+        # One query for the common case, a speaker already known by this name or alias.
+        speaker = (
+            Speaker.objects.filter(Q(key=key) | Q(aliases__key=key))
+            .order_by(Case(When(aliases__key=key, then=0), default=1))  # an alias wins
+            .first()
+        )
+    if speaker is None:
+        try:
+            with transaction.atomic():
+                speaker = Speaker.objects.create(name=name[:300], key=key, kind=kind)
+        except IntegrityError:
+            speaker = Speaker.objects.get(key=key)
+        if known is not None:
+            known[key] = speaker  # a second statement by a new body finds it
+    if speaker.edited_by_staff:
+        return speaker
+    changes: dict[str, Any] = {}
+    if title and speaker.title != title[:300]:
+        changes["title"] = title[:300]
+    if official and not speaker.is_official:
+        changes["is_official"] = True
+        changes["official_reason"] = reason[:300]
+    if body and is_specific_body(body) and speaker_key(body) != key:
+        body_row = speaker_upsert(
+            name=body,
+            kind=Speaker.Kind.ORGANISATION,
+            official=official,
+            reason=f"the body {name} speaks for",
+            known=known,
+        )
+        if speaker.body_id != body_row.pk and body_row.body_id != speaker.pk:
+            changes["body_id"] = body_row.pk
+    if changes:
+        Speaker.objects.filter(pk=speaker.pk).update(**changes, updated_at=timezone.now())
+        for attr, value in changes.items():
+            setattr(speaker, attr, value)
+    return speaker
+
+
+# --- Roll-up ------------------------------------------------------------------------
+
+
+def _body_key(name: str) -> str:
+    """A body's name without a leading "the", so "the Kremlin" and "Kremlin" meet."""
+    words = name.lower().replace("’", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def speaker_body_chain(speaker: Speaker) -> list[Speaker]:
+    """The bodies `speaker` speaks for, nearest first: Peskov → [Kremlin, Russian government]."""
+    chain: list[Speaker] = []
+    seen = {speaker.pk}
+    current = speaker
+    while current.body_id and current.body_id not in seen and len(chain) < Speaker.MAX_BODY_DEPTH:
+        current = current.body  # type: ignore[assignment]
+        seen.add(current.pk)
+        chain.append(current)
+    return chain
+
+
+def speaker_family_ids(speaker: Speaker, chain: list[Speaker] | None = None) -> set[int]:
+    """Every speaker under the top of `speaker`'s chain: all who speak for one government.
+
+    Walks down level by level (one query each), so it works on any database; the visited
+    set stops a cycle that slipped past validation.
+    """
+    chain = speaker_body_chain(speaker) if chain is None else chain
+    root = chain[-1] if chain else speaker
+    family = {root.pk}
+    frontier = {root.pk}
+    for _ in range(Speaker.MAX_BODY_DEPTH):
+        rows = Speaker.objects.filter(body_id__in=frontier).order_by()
+        below = set(rows.values_list("id", flat=True))
+        frontier = below - family
+        if not frontier:
+            break
+        family |= frontier
+    return family
+
+
+@transaction.atomic
+def speaker_set_body(*, speaker: Speaker, body: Speaker | None) -> Speaker:
+    """Staff say whom `speaker` speaks for. Refuses a roll-up that would loop (A → B → A)."""
+    speaker = Speaker.objects.select_for_update().get(pk=speaker.pk)
+    if body is not None:
+        if body.pk == speaker.pk:
+            raise InvalidInput("A speaker cannot speak for itself.")
+        chain = [body, *speaker_body_chain(body)]
+        if any(link.pk == speaker.pk for link in chain):
+            path = " → ".join(s.name for s in [speaker, *chain])
+            raise InvalidInput(f"That would make a loop: {path}.", loop=[s.pk for s in chain])
+    speaker.body = body
+    speaker.edited_by_staff = True
+    speaker.save(update_fields=["body", "edited_by_staff", "updated_at"])
+    return speaker
+
+
+@transaction.atomic
+def speaker_learn_body(*, speaker: Speaker, phrase: str) -> list[Speaker]:
+    """Extend `speaker`'s roll-up with the bodies its source phrase names.
+
+    Only the top of the existing chain grows: "Kremlin spokesman" on a speaker already
+    under "kremlin" adds Russian government above it. A link staff made, or a speaker
+    staff edited, is never changed. Returns the chain as it stands afterwards.
+    """
+    names = learn(phrase, speaker.name).bodies
+    path = [speaker, *speaker_body_chain(speaker)]
+    top = path[-1]
+    settled = names and _body_key(top.name) == _body_key(names[-1])
+    if not names or settled or top.edited_by_staff or top.body_id:
+        return path[1:]
+    rows = [_body_named(name) for name in names]
+    ids = [row.pk for row in rows]
+    if top.pk in ids:
+        rows = rows[ids.index(top.pk) + 1 :]
+    on_path = {node.pk for node in path}
+    below = top
+    for body in rows:
+        if body.pk in on_path:
+            continue
+        if below.body_id is not None or below.edited_by_staff:
+            break
+        if any(node.pk == below.pk for node in speaker_body_chain(body)):
+            break  # the body already rolls up to this speaker: no loops
+        below.body = body
+        below.save(update_fields=["body", "updated_at"])
+        on_path.add(body.pk)
+        below = body
+    return speaker_body_chain(speaker)
+
+
+def _body_named(name: str) -> Speaker:
+    key = _body_key(name)
+    alias = SpeakerAlias.objects.select_related("speaker").filter(key=key).first()
+    if alias is not None:
+        return alias.speaker
+    existing = Speaker.objects.filter(key__in=[key, f"the {key}"]).first()
+    if existing is not None:
+        return existing
+    body, _ = Speaker.objects.get_or_create(
+        key=key,
+        defaults={
+            "name": name,
+            "kind": Speaker.Kind.ORGANISATION,
+            "is_official": True,
+            "official_reason": "government body (learned from a title)",
+        },
+    )
+    return body
+
+
+# --- Staff edits --------------------------------------------------------------------
+
+
+def _require_editor(actor: Any) -> None:
+    if not actor.has_perm(EDIT_PERMISSION):
+        raise NotAllowed("Only editors and admins edit the speaker registry.")
+
+
+@transaction.atomic
+def speaker_update(
+    *,
+    speaker_id: int,
+    actor: Any,
+    name: str,
+    title: str,
+    kind: str,
+    is_official: bool,
+    official_reason: str,
+    body: Speaker | None,
+) -> Speaker:
+    """Replace the registry entry's fields; the body goes through the loop check."""
+    _require_editor(actor)
+    speaker = Speaker.objects.select_for_update().get(pk=speaker_id)
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("name: a speaker needs a name.")
+    if kind not in Speaker.Kind.values:
+        raise InvalidInput(f"kind: choose one of {', '.join(Speaker.Kind.values)}.")
+    key = speaker_key(name)
+    clash = Speaker.objects.filter(key=key).exclude(pk=speaker.pk).first()
+    if clash is not None:
+        raise Conflict(f"Another speaker is already called {clash.name}.", speaker=clash.pk)
+    speaker.name = name[:300]
+    speaker.key = key
+    speaker.title = title.strip()[:300]
+    speaker.kind = kind
+    speaker.is_official = is_official
+    speaker.official_reason = official_reason.strip()[:300]
+    speaker.edited_by_staff = True
+    speaker.save()
+    return speaker_set_body(speaker=speaker, body=body)
+
+
+@transaction.atomic
+def speaker_alias_add(*, speaker_id: int, actor: Any, alias: str) -> SpeakerAlias:
+    _require_editor(actor)
+    speaker = Speaker.objects.select_for_update().get(pk=speaker_id)
+    alias = " ".join(alias.split())[:300]
+    if not alias:
+        raise InvalidInput("alias: enter the other name.")
+    key = speaker_key(alias)
+    if key == speaker.key:
+        raise InvalidInput("alias: that is the speaker's own name.")
+    taken = SpeakerAlias.objects.select_related("speaker").filter(key=key).first()
+    if taken is not None:
+        raise Conflict(f"{alias} is already an alias of {taken.speaker.name}.")
+    try:
+        with transaction.atomic():
+            created = SpeakerAlias.objects.create(speaker=speaker, alias=alias, key=key)
+    except IntegrityError:
+        raise Conflict(f"{alias} is already an alias of another speaker.") from None
+    speaker.edited_by_staff = True
+    speaker.save(update_fields=["edited_by_staff", "updated_at"])
+    return created
+
+
+@transaction.atomic
+def speaker_alias_remove(*, speaker_id: int, alias_id: int, actor: Any) -> None:
+    _require_editor(actor)
+    deleted, _ = SpeakerAlias.objects.filter(pk=alias_id, speaker_id=speaker_id).delete()
+    if not deleted:
+        raise Conflict("That alias was already removed.")
+    Speaker.objects.filter(pk=speaker_id).update(edited_by_staff=True)

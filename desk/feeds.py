@@ -1,0 +1,75 @@
+"""Feeds and their health, with "poll now" and a form to add one."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from claims.models import Feed
+from claims.services.feeds import feed_create, feed_poll_request
+from desk.common import answer, desk_view
+from desk.forms import FeedForm
+from factcheck.errors import DomainError
+
+MANAGE = "claims.change_feed"
+
+
+def _may_manage(request: HttpRequest) -> None:
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+
+
+def _feeds() -> Any:
+    return Feed.objects.annotate(article_count=Count("article")).order_by("name", "id")
+
+
+@desk_view
+def feeds_page(request: HttpRequest) -> HttpResponse:
+    _may_manage(request)
+    form = FeedForm()
+    status = 200
+    if request.method == "POST":
+        form = FeedForm(request.POST)
+        if form.is_valid():
+            try:
+                feed = feed_create(**form.cleaned_data)
+            except DomainError as error:
+                form.add_error("url", error.detail)
+            else:
+                feed_poll_request(feed=feed)
+                messages.success(request, f"Added {feed.name}; its first poll is queued.")
+                return redirect("/desk/feeds/")
+        status = 400
+    return render(
+        request,
+        "desk/feeds.html",
+        {"feeds": _feeds(), "form": form, "now": timezone.now()},
+        status=status,
+    )
+
+
+@desk_view
+@require_POST
+def poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
+    _may_manage(request)
+    feed = get_object_or_404(Feed, pk=feed_id)
+    feed_poll_request(feed=feed)
+    text = f"Polling {feed.name} now; new articles appear in a minute."
+    return answer(
+        request,
+        template="desk/partials/feed_row.html",
+        context={
+            "feed": _feeds().get(pk=feed.pk),
+            "note": text,
+            "level": "success",
+            "now": timezone.now(),
+        },
+        text=text,
+        level=messages.SUCCESS,
+        back="/desk/feeds/",
+    )

@@ -1,0 +1,135 @@
+"""The speaker registry: who is an official, whom they speak for, other names."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from claims.models import Speaker
+from claims.services.speakers import (
+    EDIT_PERMISSION,
+    speaker_alias_add,
+    speaker_alias_remove,
+    speaker_body_chain,
+    speaker_update,
+)
+from desk.common import desk_view
+from desk.forms import AliasForm, SpeakerForm
+from factcheck.errors import DomainError
+
+PAGE_SIZE = 50
+
+
+def _may_edit(request: HttpRequest) -> bool:
+    return request.user.has_perm(EDIT_PERMISSION)
+
+
+@desk_view
+def registry(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:200]
+    official = request.GET.get("official", "")
+    speakers = Speaker.objects.select_related("body").annotate(claim_count=Count("claims"))
+    if q:
+        speakers = speakers.filter(Q(name__icontains=q) | Q(aliases__alias__icontains=q)).distinct()
+    if official in ("yes", "no"):
+        speakers = speakers.filter(is_official=official == "yes")
+    page = Paginator(speakers.order_by(Lower("name"), "id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "desk/speakers.html",
+        {"page": page, "q": q, "official": official, "may_edit": _may_edit(request)},
+    )
+
+
+def _edit_context(speaker: Speaker, **extra: Any) -> dict[str, Any]:
+    return {
+        "speaker": speaker,
+        "chain": speaker_body_chain(speaker),
+        "aliases": speaker.aliases.all(),
+        "claims": speaker.claims.order_by("-last_seen_at", "-id")[:20],
+        "members": speaker.members.order_by("name")[:50],
+        "alias_form": AliasForm(),
+        **extra,
+    }
+
+
+@desk_view
+def speaker_page(request: HttpRequest, speaker_id: int) -> HttpResponse:
+    speaker = get_object_or_404(Speaker.objects.select_related("body"), pk=speaker_id)
+    may_edit = _may_edit(request)
+    initial = {
+        "name": speaker.name,
+        "title": speaker.title,
+        "kind": speaker.kind,
+        "is_official": speaker.is_official,
+        "official_reason": speaker.official_reason,
+        "body": speaker.body_id,
+    }
+    form = SpeakerForm(initial=initial)
+    status = 200
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        form = SpeakerForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                speaker_update(
+                    speaker_id=speaker.pk,
+                    actor=request.user,
+                    name=data["name"],
+                    title=data["title"],
+                    kind=data["kind"],
+                    is_official=data["is_official"],
+                    official_reason=data["official_reason"],
+                    body=data["body"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.detail)
+            else:
+                messages.success(request, f"Saved {data['name']}.")
+                return redirect(f"/desk/speakers/{speaker.pk}/")
+        status = 400
+    form.fields["body"].queryset = form.fields["body"].queryset.exclude(pk=speaker.pk)
+    context = _edit_context(speaker, form=form, may_edit=may_edit)
+    return render(request, "desk/speaker.html", context, status=status)
+
+
+@desk_view
+@require_POST
+def alias_add(request: HttpRequest, speaker_id: int) -> HttpResponse:
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    form = AliasForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Type the other name to add.")
+    else:
+        try:
+            speaker_alias_add(
+                speaker_id=speaker.pk, actor=request.user, alias=form.cleaned_data["alias"]
+            )
+        except DomainError as error:
+            messages.error(request, error.detail)
+        else:
+            messages.success(request, f"Added the alias {form.cleaned_data['alias']}.")
+    return redirect(f"/desk/speakers/{speaker.pk}/#aliases")
+
+
+@desk_view
+@require_POST
+def alias_remove(request: HttpRequest, speaker_id: int, alias_id: int) -> HttpResponse:
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    try:
+        speaker_alias_remove(speaker_id=speaker.pk, alias_id=alias_id, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.detail)
+    else:
+        messages.success(request, "Alias removed.")
+    return redirect(f"/desk/speakers/{speaker.pk}/#aliases")

@@ -1,0 +1,27 @@
+"""The audit log's writer, plugged into `claims.events` when Django starts.
+
+Everyone records through `claims.events.record_event(s)`; this is the only code
+that inserts `ReviewEvent` rows.
+"""
+
+from collections.abc import Sequence
+
+from claims.events import Event
+from reviews.models import ReviewEvent
+
+
+def write_events(events: Sequence[Event]) -> None:
+    ReviewEvent.objects.bulk_create(
+        ReviewEvent(
+            action=event.action,
+            actor=event.actor,
+            claim_id=event.claim_id,
+            review_id=event.review_id,
+            feedback_id=event.feedback_id,
+            from_state=event.from_state,
+            to_state=event.to_state,
+            note=event.note,
+            changes=event.changes,
+        )
+        for event in events
+    )
