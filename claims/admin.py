@@ -5,7 +5,7 @@ from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from claims.events import record_event
+from claims.events import Action, record_event
 from claims.models import (
     Appearance,
     Article,
@@ -37,7 +37,7 @@ def form_changes(form: ModelForm) -> dict[str, list[Any]]:
     }
 
 
-def audit(request: HttpRequest, *, action: str, claim: Claim, changes: dict[str, Any]) -> None:
+def audit(request: HttpRequest, *, action: Action, claim: Claim, changes: dict[str, Any]) -> None:
     """An admin change to an editorial object, in the same trail as the desk's."""
     record_event(action=action, claim_id=claim.pk, actor=request.user, changes=changes)
 
@@ -71,7 +71,7 @@ class FeedAdmin(admin.ModelAdmin):
     def poll_now(self, request: HttpRequest, queryset: QuerySet[Feed]) -> None:
         feeds = list(queryset)
         for feed in feeds:
-            feed_poll_request(feed=feed)
+            feed_poll_request(actor=request.user, feed=feed)
         self.message_user(request, f"Queued {len(feeds)} poll(s).", messages.SUCCESS)
 
 
@@ -176,7 +176,7 @@ class ClaimAdmin(admin.ModelAdmin):
         changes = form_changes(form)
         super().save_model(request, obj, form, change)
         if changes:
-            audit(request, action="admin_edited", claim=obj, changes=changes)
+            audit(request, action=Action.ADMIN_EDITED, claim=obj, changes=changes)
 
 
 @admin.register(Appearance)

@@ -15,13 +15,56 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+
+class Action(models.TextChoices):
+    """Everything the audit log records. Writers and readers (permissions, diffs,
+    corrections) name actions through this, never by a string of their own."""
+
+    # Claims
+    FLAGGED = "flagged", "Flagged"
+    PROMOTED = "promoted", "Promoted"
+    DISMISSED = "dismissed", "Dismissed"
+    RESTORED = "restored", "Restored"
+    LINK_AUTO_CONFIRMED = "link_auto_confirmed", "Link confirmed automatically"
+    LINK_CONFIRMED = "link_confirmed", "Link confirmed"
+    LINK_REJECTED = "link_rejected", "Link rejected"
+    ADMIN_EDITED = "admin_edited", "Changed in the admin"
+    ADMIN_DELETED = "admin_deleted", "Deleted in the admin"
+    # Reviews
+    ASSIGNED = "assigned", "Assigned"
+    REASSIGNED = "reassigned", "Reassigned"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    EVIDENCE_ADDED = "evidence_added", "Evidence added"
+    EVIDENCE_REMOVED = "evidence_removed", "Evidence removed"
+    STARTED = "started", "Started"
+    EDITED = "edited", "Edited"
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+    RETURNED = "returned", "Returned"
+    DUE_CHANGED = "due_changed", "Due date changed"
+    COMMENTED = "commented", "Commented"
+    CORRECTED = "corrected", "Corrected"
+    CORRECTION_CLOSED = "correction_closed", "Correction closed without change"
+    # Reader feedback
+    FEEDBACK_RECEIVED = "feedback_received", "Report received"
+    FEEDBACK_ROUTED = "feedback_routed", "Report routed"
+    FEEDBACK_UNROUTED = "feedback_unrouted", "Report left for the desk"
+    FEEDBACK_GROUPED = "feedback_grouped", "Report grouped with an earlier one"
+    FEEDBACK_REROUTED = "feedback_rerouted", "Report routed by staff"
+    FEEDBACK_CONVERTED = "feedback_converted", "Report turned into a claim"
+    FEEDBACK_MARKED_SPAM = "feedback_marked_spam", "Report marked as spam"
+    FEEDBACK_RESOLVED = "feedback_resolved", "Report resolved"
+    FEEDBACK_CORRECTION_OPENED = "feedback_correction_opened", "Correction opened from a report"
+    FEEDBACK_CLOSED = "feedback_closed", "Report closed"
 
 
 @dataclass(frozen=True)
 class Event:
     """One entry of the audit log: who did what to which claim, review or report."""
 
-    action: str
+    action: Action
     actor: Any = None
     claim_id: int | None = None
     review_id: int | None = None
@@ -52,7 +95,7 @@ def record_events(events: Sequence[Event]) -> None:
 
 def record_event(
     *,
-    action: str,
+    action: Action,
     actor: Any = None,
     claim_id: int | None = None,
     review_id: int | None = None,

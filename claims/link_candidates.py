@@ -31,10 +31,10 @@ _MATCHED = """
           AND id <> %(exclude)s
         LIMIT %(cap)s
     )"""
-# The stance a claim was first stated with is read off its first appearance.
+# The stance a claim was first stated with, as stored on its first appearance.
 _FIRST_APPEARANCE = """
     LEFT JOIN LATERAL (
-        SELECT stance, cue, content FROM claims_appearance
+        SELECT stance, stance_reason FROM claims_appearance
         WHERE claim_id = {claim}.id ORDER BY created_at, id LIMIT 1
     ) first ON true"""
 
@@ -49,8 +49,7 @@ class Found:
     in_family: bool
     similarity: float | None
     stance: str | None
-    cue: str | None
-    content: str | None
+    stance_reason: str | None
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ def claim_context(claim_id: int) -> Context | None:
             FROM claims_speaker s JOIN chain ON s.id = chain.body_id
             WHERE chain.depth < %(depth)s
         )
-        SELECT c.id, c.speaker_id, c.text, first.stance, first.cue, first.content,
+        SELECT c.id, c.speaker_id, c.text, first.stance, first.stance_reason,
                ARRAY(SELECT id FROM chain ORDER BY depth),
                ARRAY(SELECT name FROM chain ORDER BY depth)
         FROM claims_claim c {_FIRST_APPEARANCE.format(claim="c")}
@@ -148,13 +147,13 @@ def claim_context(claim_id: int) -> Context | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    claim_id, speaker_id, text, stance, cue, content, ids, names = row
+    claim_id, speaker_id, text, stance, stance_reason, ids, names = row
     chain: list[tuple[int, str]] = []
     for pk, name in zip(ids, names, strict=True):
         if any(pk == seen for seen, _ in chain):
             break  # a loop that slipped past validation
         chain.append((pk, name))
-    return Context(Found(claim_id, speaker_id, text, False, None, stance, cue, content), chain)
+    return Context(Found(claim_id, speaker_id, text, False, None, stance, stance_reason), chain)
 
 
 def family_candidates(
@@ -191,7 +190,7 @@ def family_candidates(
             (SELECT * FROM ranked ORDER BY similarity DESC, id DESC LIMIT %(limit)s)
         )
         SELECT chosen.id, chosen.speaker_id, chosen.text, chosen.in_family, chosen.similarity,
-               first.stance, first.cue, first.content
+               first.stance, first.stance_reason
         FROM chosen {_FIRST_APPEARANCE.format(claim="chosen")}
     """
     params = {
@@ -206,8 +205,8 @@ def family_candidates(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [
-            Found(pk, speaker_id, claim_text, in_family, float(similarity), stance, cue, content)
-            for pk, speaker_id, claim_text, in_family, similarity, stance, cue, content in (
+            Found(pk, speaker_id, claim_text, in_family, float(similarity), stance, reason)
+            for pk, speaker_id, claim_text, in_family, similarity, stance, reason in (
                 cursor.fetchall()
             )
         ]

@@ -9,6 +9,11 @@ from django.db import connection, models
 from django.db.models import Exists, Expression, F, OuterRef, Q, Subquery
 
 
+class FeedQuerySet(models.QuerySet):
+    def with_article_count(self) -> "FeedQuerySet":
+        return self.annotate(article_count=models.Count("article"))
+
+
 class Feed(models.Model):
     url = models.URLField(max_length=2000, unique=True)
     name = models.CharField(max_length=200)
@@ -26,6 +31,8 @@ class Feed(models.Model):
     next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FeedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

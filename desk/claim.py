@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from claims.external_matching import claim_language, external_hits
 from claims.external_models import ExternalMatch
 from claims.models import Appearance, Claim, ClaimLink
+from claims.permissions import can_decide_links, can_promote
 from claims.services import links
 from claims.services.claims import appearance_promote
 from claims.services.speakers import speaker_body_chain
@@ -19,7 +20,6 @@ from factcheck.errors import DomainError
 from reviews.matches import MATCH_THRESHOLD, MAX_TEXT, find_matches
 
 MAX_APPEARANCES = 50
-PROMOTE_PERMISSION = "claims.change_claim"
 CHECKED_ALREADY = 5
 OTHER_CLAIMS = 10
 
@@ -87,7 +87,7 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
             if shown
             else []
         ),
-        "may_promote": user.has_perm(PROMOTE_PERMISSION),
+        "may_promote": can_promote(user),
         "checked_already": checked_already(claim),
         "checked_elsewhere": checked_elsewhere(claim),
         "back": request.get_full_path(),
@@ -149,7 +149,7 @@ def links_context(request: HttpRequest, claim: Claim) -> dict:
         "claim": claim,
         "links": pairs,
         "contradictions": [p for p in pairs if p[0].kind == ClaimLink.Kind.CONTRADICTS],
-        "may_decide_links": request.user.has_perm(links.DECIDE_PERMISSION),
+        "may_decide_links": can_decide_links(request.user),
     }
 
 
@@ -189,7 +189,7 @@ def decide_link(request: HttpRequest, claim_id: int, link_id: int, decision: str
 def promote(request: HttpRequest, appearance_id: int) -> HttpResponse:
     """An editor makes a non-official's statement a claim in triage."""
     appearance = get_object_or_404(Appearance, pk=appearance_id)
-    if not request.user.has_perm(PROMOTE_PERMISSION):
+    if not can_promote(request.user):
         raise PermissionDenied
     try:
         claim = appearance_promote(appearance_id=appearance.pk, actor=request.user)

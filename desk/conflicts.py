@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 
+from claims.events import Action
 from desk.diffs import FIELDS
 from reviews.models import Rating, Review, ReviewEvent
 
@@ -79,7 +80,7 @@ def merge(
 
 def changed_by(review: Review, field: str, user: AbstractUser) -> str:
     """Who last changed `field`: a username, or "you, in another tab"."""
-    edits = ReviewEvent.objects.filter(review=review, action="edited", changes__has_key=field)
+    edits = ReviewEvent.objects.filter(review=review, action=Action.EDITED, changes__has_key=field)
     last = edits.select_related("actor").order_by("-id").first()
     if last is None or last.actor is None:
         return "someone"

@@ -30,7 +30,7 @@ def desk_nav(request: HttpRequest) -> dict:
         {
             "label": "Triage",
             "url": "/desk/",
-            "count": capped_count(Claim.objects.filter(status=Claim.Status.FLAGGED)),
+            "count": capped_count(Claim.objects.awaiting_triage()),
         },
         {
             "label": "My reviews",

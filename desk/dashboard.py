@@ -101,7 +101,7 @@ def flagged_per_day(days: list[date]) -> dict[str, Any]:
 
 
 def backlog_by_state() -> list[tuple[str, float]]:
-    claims = Claim.objects.filter(status=Claim.Status.FLAGGED).count()
+    claims = Claim.objects.awaiting_triage().count()
     reviews = dict(Review.objects.open().order_by().values_list("state").annotate(n=Count("id")))
     return [
         ("Flagged, not assigned", claims),

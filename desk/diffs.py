@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from claims.events import Action
 from reviews.models import Rating, Review, ReviewEvent
 
 FIELDS = (("rating", "Rating"), ("summary", "Summary"), ("explanation", "Explanation"))
@@ -78,11 +79,13 @@ def since_previous(review: Review) -> tuple[str, list[FieldChange]] | None:
             "explanation": published.explanation,
         }
         return f"published version {published.number}", changes(before, current)
-    returned = ReviewEvent.objects.filter(review=review, action="returned").order_by("-id").first()
+    returned = (
+        ReviewEvent.objects.filter(review=review, action=Action.RETURNED).order_by("-id").first()
+    )
     if returned is None:
         return None
     before = dict(current)
-    edits = ReviewEvent.objects.filter(review=review, action="edited", id__gt=returned.id)
+    edits = ReviewEvent.objects.filter(review=review, action=Action.EDITED, id__gt=returned.id)
     for event in edits.order_by("-id"):
         for field, pair in event.changes.items():
             if field in before and isinstance(pair, list) and len(pair) == 2:

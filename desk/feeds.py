@@ -4,28 +4,26 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from claims.models import Feed
+from claims.permissions import can_manage_feeds
 from claims.services.feeds import feed_create, feed_poll_request
 from desk.common import answer, desk_view
 from desk.forms import FeedForm
 from factcheck.errors import DomainError
 
-MANAGE = "claims.change_feed"
-
 
 def _may_manage(request: HttpRequest) -> None:
-    if not request.user.has_perm(MANAGE):
+    if not can_manage_feeds(request.user):
         raise PermissionDenied
 
 
 def _feeds() -> Any:
-    return Feed.objects.annotate(article_count=Count("article")).order_by("name", "id")
+    return Feed.objects.with_article_count().order_by("name", "id")
 
 
 @desk_view
@@ -37,11 +35,11 @@ def feeds_page(request: HttpRequest) -> HttpResponse:
         form = FeedForm(request.POST)
         if form.is_valid():
             try:
-                feed = feed_create(**form.cleaned_data)
+                feed = feed_create(actor=request.user, **form.cleaned_data)
             except DomainError as error:
                 form.add_error("url", error.detail)
             else:
-                feed_poll_request(feed=feed)
+                feed_poll_request(actor=request.user, feed=feed)
                 messages.success(request, f"Added {feed.name}; its first poll is queued.")
                 return redirect("/desk/feeds/")
         status = 400
@@ -58,7 +56,7 @@ def feeds_page(request: HttpRequest) -> HttpResponse:
 def poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
     _may_manage(request)
     feed = get_object_or_404(Feed, pk=feed_id)
-    feed_poll_request(feed=feed)
+    feed_poll_request(actor=request.user, feed=feed)
     text = f"Polling {feed.name} now; new articles appear in a minute."
     return answer(
         request,

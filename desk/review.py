@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from claims.events import Action
 from desk import conflicts, diffs
 from desk.common import answer, desk_view, editor_view
 from desk.forms import DueForm, EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
@@ -31,7 +32,14 @@ def _review(review_id: int) -> Review:
 
 
 # The decisions that set where a review stands; "returned" stays true until one of the others.
-STANDING = ("assigned", "returned", "submitted", "corrected", "correction_closed", "approved")
+STANDING = (
+    Action.ASSIGNED,
+    Action.RETURNED,
+    Action.SUBMITTED,
+    Action.CORRECTED,
+    Action.CORRECTION_CLOSED,
+    Action.APPROVED,
+)
 
 
 def last_standing(review: Review) -> Any:
@@ -128,7 +136,7 @@ def _returned(review: Review) -> ReviewEvent | None:
     if review.state != Review.State.IN_PROGRESS:
         return None
     last = last_standing(review).select_related("actor").first()
-    return last if last is not None and last.action == "returned" else None
+    return last if last is not None and last.action == Action.RETURNED else None
 
 
 @desk_view

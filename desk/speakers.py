@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from claims.models import Speaker
+from claims.permissions import can_edit_speakers
 from claims.services.speakers import (
-    EDIT_PERMISSION,
     speaker_alias_add,
     speaker_alias_remove,
     speaker_body_chain,
@@ -27,7 +27,7 @@ PAGE_SIZE = 50
 
 
 def _may_edit(request: HttpRequest) -> bool:
-    return request.user.has_perm(EDIT_PERMISSION)
+    return can_edit_speakers(request.user)
 
 
 @desk_view

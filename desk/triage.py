@@ -81,7 +81,7 @@ def claim_actions(
 ) -> dict:
     """Take, assign and dismiss as offered on a triage row and on the claim page."""
     actionable = claim.status in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
-    may_assign_others = actionable and user.has_perm("reviews.assign_review")
+    may_assign_others = actionable and permissions.can_assign_others(user)
     return {
         "may_take": actionable and permissions.can_assign(user, user, open_review),
         "may_assign_others": may_assign_others,
@@ -102,7 +102,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     if "ordering" not in data or not filters.is_valid():
         claims = claims.order_by(*CLAIM_ORDERINGS["-priority"])
     page = CappedPaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
-    staff = list(assignable_staff()) if request.user.has_perm("reviews.assign_review") else []
+    staff = list(assignable_staff()) if permissions.can_assign_others(request.user) else []
     rows = [row_context(request, claim, staff=staff) for claim in page]
     query = data.copy()
     query.pop("page", None)

@@ -7,6 +7,7 @@ from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
 from claims.admin import audit, form_changes, has_published_fact_check
+from claims.events import Action
 from factcheck.admin_base import ReadOnlyAdmin
 from reviews.models import (
     ApiToken,
@@ -162,10 +163,12 @@ class EvidenceAdmin(admin.ModelAdmin):
         changes = form_changes(form)
         super().save_model(request, obj, form, change)
         if changes:
-            audit(request, action="admin_edited", claim=obj.claim, changes={"evidence": changes})
+            audit(
+                request, action=Action.ADMIN_EDITED, claim=obj.claim, changes={"evidence": changes}
+            )
 
     def delete_model(self, request: HttpRequest, obj: Evidence) -> None:
         summary = {"id": obj.pk, "url": obj.url, "title": obj.title, "stance": obj.stance}
         claim = obj.claim
         super().delete_model(request, obj)
-        audit(request, action="admin_deleted", claim=claim, changes={"evidence": summary})
+        audit(request, action=Action.ADMIN_DELETED, claim=claim, changes={"evidence": summary})

@@ -7,10 +7,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import transaction
 from django.db.models import QuerySet
 
+from claims.events import Action, record_event
 from factcheck.errors import InvalidInput, NotAllowed, NotFound
 from reviews import permissions
-from reviews.models import Comment, Review, ReviewEvent
-from reviews.notifications import event_recorded
+from reviews.models import Comment, Review
 from reviews.publication import plain_text
 
 MAX_COMMENT = 5000
@@ -50,12 +50,11 @@ def comment_add(*, review_id: int, author: AbstractUser, text: str) -> Comment:
     comment = Comment.objects.create(review=review, author=author, text=text)
     mentions = list(mentioned_users(text))
     comment.mentions.set(mentions)
-    event = ReviewEvent.objects.create(
+    record_event(
         actor=author,
-        action="commented",
-        review=review,
+        action=Action.COMMENTED,
+        review_id=review.pk,
         note=text,
         changes={"comment": comment.pk, "mentions": sorted(u.get_username() for u in mentions)},
     )
-    event_recorded(event)
     return comment

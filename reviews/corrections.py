@@ -10,8 +10,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from claims.events import Action, record_event
 from factcheck.queue import enqueue_on_commit
-from reviews.models import Feedback, Review, ReviewEvent, ReviewVersion
+from reviews.models import Feedback, Review, ReviewVersion
 from reviews.publication import fact_check_url
 
 OPEN = (Feedback.Status.NEW, Feedback.Status.ROUTED)
@@ -27,10 +28,10 @@ def correction_published(*, review: Review, version: ReviewVersion) -> None:
         before = report.status
         report.status = Feedback.Status.RESOLVED
         report.save(update_fields=["status", "updated_at"])
-        ReviewEvent.objects.create(
-            feedback=report,
-            review=review,
-            action="feedback_resolved",
+        record_event(
+            action=Action.FEEDBACK_RESOLVED,
+            feedback_id=report.pk,
+            review_id=review.pk,
             from_state=before,
             to_state=report.status,
             note=f"Correction published as version {version.number}.",
@@ -45,11 +46,11 @@ def correction_closed(*, review: Review, actor: Any, note: str) -> None:
         before = report.status
         report.status = Feedback.Status.RESOLVED
         report.save(update_fields=["status", "updated_at"])
-        ReviewEvent.objects.create(
-            feedback=report,
-            review=review,
+        record_event(
+            action=Action.FEEDBACK_RESOLVED,
+            feedback_id=report.pk,
+            review_id=review.pk,
             actor=actor,
-            action="feedback_resolved",
             from_state=before,
             to_state=report.status,
             note=f"Correction closed with no change: {note}",

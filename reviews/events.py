@@ -1,17 +1,19 @@
 """The audit log's writer, plugged into `claims.events` when Django starts.
 
 Everyone records through `claims.events.record_event(s)`; this is the only code
-that inserts `ReviewEvent` rows.
+that inserts `ReviewEvent` rows, and so the one place that hands each new event to
+the notifications (which queue their work after commit).
 """
 
 from collections.abc import Sequence
 
 from claims.events import Event
 from reviews.models import ReviewEvent
+from reviews.notifications import event_recorded
 
 
 def write_events(events: Sequence[Event]) -> None:
-    ReviewEvent.objects.bulk_create(
+    written = ReviewEvent.objects.bulk_create(
         ReviewEvent(
             action=event.action,
             actor=event.actor,
@@ -25,3 +27,5 @@ def write_events(events: Sequence[Event]) -> None:
         )
         for event in events
     )
+    for row in written:
+        event_recorded(row)

@@ -18,17 +18,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from claims.events import Action, record_event
 from claims.models import Appearance, Article, Claim
 from claims.pipeline.urls import canonical_url
+from claims.services.claims import appearance_file, claim_match_or_create, claim_prioritise
 from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from reviews.corrections import OPEN
 from reviews.matches import MAX_TEXT as MATCH_TEXT_LIMIT
 from reviews.matches import find_matches
-from reviews.models import Feedback, Review, ReviewEvent
-from reviews.notifications import event_recorded
+from reviews.models import Feedback, Review
 from reviews.passages import nearest
 from reviews.permissions import is_desk_staff, is_editor
 from reviews.publication import plain_text, published_fact_checks
@@ -122,9 +122,9 @@ def feedback_submit(
         status=Feedback.Status.SPAM if spam else Feedback.Status.NEW,
         client_hash=client_hash(client_ip),
     )
-    ReviewEvent.objects.create(
-        feedback=feedback,
-        action="feedback_received",
+    record_event(
+        action=Action.FEEDBACK_RECEIVED,
+        feedback_id=feedback.pk,
         to_state=feedback.status,
         note="honeypot filled" if spam else "",
     )
@@ -187,7 +187,7 @@ def feedback_route(*, feedback: Feedback) -> Feedback:
         _event(
             feedback,
             None,
-            "feedback_unrouted",
+            Action.FEEDBACK_UNROUTED,
             Feedback.Status.NEW,
             "No fact-check or article at this address."
             + (" The desk has checked or flagged something like it." if suggested else ""),
@@ -202,7 +202,7 @@ def feedback_route(*, feedback: Feedback) -> Feedback:
             changes = _claim_from_report(feedback, target)
     feedback.status = Feedback.Status.ROUTED
     feedback.save()
-    _event(feedback, None, "feedback_routed", Feedback.Status.NEW, "", changes)
+    _event(feedback, None, Action.FEEDBACK_ROUTED, Feedback.Status.NEW, "", changes)
     return feedback
 
 
@@ -226,56 +226,67 @@ def _claim_from_report(feedback: Feedback, article: Article) -> dict[str, Any]:
     if matched is not None and matched[0].claim is not None:
         feedback.claim = matched[0].claim
         return {"claim": feedback.claim.pk, "matched_appearance": matched[0].pk}
-    claim = _new_claim(feedback, article, matched[0] if matched else None)
-    feedback.claim = claim
-    return {"claim": claim.pk, "claim_created": True}
-
-
-def _new_claim(feedback: Feedback, article: Article | None, appearance: Appearance | None) -> Claim:
-    """A flagged claim from a report: promoted from the matched statement, else from the passage."""
-    now = timezone.now()
-    if appearance is not None:
-        claim = Claim.objects.create(
-            text=appearance.content,
-            speaker=appearance.speaker,
-            official=appearance.official,
-            appearance_count=1,
-            priority_reasons=["reported by a reader"],
-            first_seen_at=now,
-            last_seen_at=now,
-        )
-        appearance.claim = claim
-        appearance.save(update_fields=["claim"])
-        return claim
-    text = feedback.passage or feedback.message[:1000]
-    span = _locate(text, article.text) if article is not None else None
-    claim = Claim.objects.create(
-        text=text,
-        appearance_count=1 if span else 0,
-        priority_reasons=["reported by a reader"],
-        first_seen_at=now,
-        last_seen_at=now,
+    claim, created = claim_from_report(
+        feedback=feedback, article=article, appearance=matched[0] if matched else None, actor=None
     )
-    if span and not article.appearances.filter(content_start=span[0]).exists():
-        start, end = span
-        Appearance.objects.create(
-            claim=claim,
-            article=article,
-            sentence=article.text[start:end],
-            sentence_start=start,
-            sentence_end=end,
-            source="",
-            source_start=start,
-            source_end=start,
-            cue="reader report",
-            cue_start=start,
-            cue_end=start,
-            content=article.text[start:end],
-            content_start=start,
-            content_end=end,
-            detector_version="reader-report",
-        )
-    return claim
+    feedback.claim = claim
+    return {"claim": claim.pk, "claim_created": created}
+
+
+def claim_from_report(
+    *,
+    feedback: Feedback,
+    article: Article | None,
+    appearance: Appearance | None,
+    actor: Any,
+) -> tuple[Claim, bool]:
+    """The claim a report is about, filed like any statement the desk reads.
+
+    The reported statement (`appearance`, else the reported passage where it stands in
+    the article, else the passage alone) joins the claim it repeats or becomes a new
+    flagged one, with its `flagged` event, its links queued and its priority computed
+    (`claim_match_or_create`). Returns the claim and whether it is new.
+    """
+    note = f"reported by a reader (report {feedback.pk})"
+    text = feedback.passage or feedback.message[:1000]
+    if appearance is None and article is not None:
+        appearance = _passage_appearance(article, text)
+        if appearance is not None and appearance.claim is not None:
+            return appearance.claim, False
+    if appearance is not None:
+        return appearance_file(appearance=appearance, actor=actor, note=note)
+    claim, created = claim_match_or_create(
+        speaker=None, text=text, checkworthiness=0.0, note=note, official=False, actor=actor
+    )
+    return claim_prioritise(claim=claim), created
+
+
+def _passage_appearance(article: Article, text: str) -> Appearance | None:
+    """The statement stored where the reported passage stands in the article, recorded
+    as a reader's report when the detector found none there; None when it is not there."""
+    span = _locate(text, article.text)
+    if span is None:
+        return None
+    start, end = span
+    found = article.appearances.select_for_update().filter(content_start=start).first()
+    if found is not None:
+        return found
+    return Appearance.objects.create(
+        article=article,
+        sentence=article.text[start:end],
+        sentence_start=start,
+        sentence_end=end,
+        source="",
+        source_start=start,
+        source_end=start,
+        cue="reader report",
+        cue_start=start,
+        cue_end=start,
+        content=article.text[start:end],
+        content_start=start,
+        content_end=end,
+        detector_version="reader-report",
+    )
 
 
 def _locate(passage: str, text: str) -> tuple[int, int] | None:
@@ -346,7 +357,7 @@ def _group(feedback: Feedback, original: Feedback) -> Feedback:
     _event(
         feedback,
         None,
-        "feedback_grouped",
+        Action.FEEDBACK_GROUPED,
         Feedback.Status.NEW,
         f"Same as report {original.pk}.",
         {"duplicate_of": original.pk},
@@ -379,7 +390,7 @@ def feedback_reroute(
     _event(
         feedback,
         actor,
-        "feedback_rerouted",
+        Action.FEEDBACK_REROUTED,
         before,
         note,
         {"review": review and review.pk, "claim": claim and claim.pk},
@@ -401,34 +412,36 @@ def feedback_convert_to_claim(*, feedback: Feedback, actor: Any, note: str = "")
         target = find_target(feedback.canonical_url)
         article = target if isinstance(target, Article) else None
     feedback.article = article
-    feedback.claim = _new_claim(feedback, article, None)
+    feedback.claim, _ = claim_from_report(
+        feedback=feedback, article=article, appearance=None, actor=actor
+    )
     feedback.status = Feedback.Status.ROUTED
     feedback.save()
-    _event(feedback, actor, "feedback_converted", before, note, {"claim": feedback.claim_id})
+    _event(feedback, actor, Action.FEEDBACK_CONVERTED, before, note, {"claim": feedback.claim_id})
     return feedback
 
 
 @transaction.atomic
 def feedback_mark_spam(*, feedback: Feedback, actor: Any, note: str = "") -> Feedback:
-    return _close(feedback, actor, Feedback.Status.SPAM, "feedback_marked_spam", note)
+    return _close(feedback, actor, Feedback.Status.SPAM, Action.FEEDBACK_MARKED_SPAM, note)
 
 
 @transaction.atomic
 def feedback_resolve(*, feedback: Feedback, actor: Any, note: str = "") -> Feedback:
     """Close a report; the repeats grouped under it are closed with it."""
-    feedback = _close(feedback, actor, Feedback.Status.RESOLVED, "feedback_resolved", note)
+    feedback = _close(feedback, actor, Feedback.Status.RESOLVED, Action.FEEDBACK_RESOLVED, note)
     for duplicate in feedback.duplicates.filter(status__in=OPEN):
         _close(
             duplicate,
             actor,
             Feedback.Status.RESOLVED,
-            "feedback_resolved",
+            Action.FEEDBACK_RESOLVED,
             f"With report {feedback.pk}.",
         )
     return feedback
 
 
-def _close(feedback: Feedback, actor: Any, status: str, action: str, note: str) -> Feedback:
+def _close(feedback: Feedback, actor: Any, status: str, action: Action, note: str) -> Feedback:
     _require_staff(actor)
     feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
     if feedback.status == status:
@@ -450,20 +463,19 @@ def _require_staff(actor: Any) -> None:
 def _event(
     feedback: Feedback,
     actor: Any,
-    action: str,
+    action: Action,
     from_state: str,
     note: str,
     changes: dict[str, Any] | None = None,
 ) -> None:
-    event = ReviewEvent.objects.create(
-        feedback=feedback,
+    record_event(
+        action=action,
+        actor=actor,
+        feedback_id=feedback.pk,
         review_id=feedback.review_id,
         claim_id=feedback.claim_id,
-        actor=actor,
-        action=action,
         from_state=from_state,
         to_state=feedback.status,
         note=note,
-        changes=changes or {},
+        changes=changes,
     )
-    event_recorded(event)

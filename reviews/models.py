@@ -5,8 +5,10 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from rest_framework.authtoken.models import TokenProxy
+
+from claims.events import Action
 
 
 class Rating(models.Model):
@@ -28,6 +30,14 @@ class Rating(models.Model):
 
 
 class ReviewQuerySet(models.QuerySet):
+    def published(self) -> "ReviewQuerySet":
+        """What the public may read: reviews with at least one published version.
+
+        A review reopened for correction stays in: its last published version is public.
+        """
+        versions = ReviewVersion.objects.filter(review=OuterRef("pk"))
+        return self.filter(slug__isnull=False, published_at__isnull=False).filter(Exists(versions))
+
     def open(self) -> "ReviewQuerySet":
         return self.filter(state__in=Review.OPEN_STATES)
 
@@ -197,7 +207,7 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 # Events without an actor that a reader caused; every other actor-less event is the system's.
-READER_ACTIONS = frozenset({"feedback_received"})
+READER_ACTIONS = frozenset({Action.FEEDBACK_RECEIVED})
 
 
 class ReviewEvent(models.Model):

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from claims.events import Action
 from factcheck.queue import task_named
 from reviews import permissions
 from reviews.corrections import header_text
@@ -28,13 +29,13 @@ logger = logging.getLogger(__name__)
 Kind = Notification.Kind
 NOTIFYING = frozenset(
     {
-        "assigned",
-        "reassigned",
-        "returned",
-        "approved",
-        "commented",
-        "feedback_routed",
-        "feedback_rerouted",
+        Action.ASSIGNED,
+        Action.REASSIGNED,
+        Action.RETURNED,
+        Action.APPROVED,
+        Action.COMMENTED,
+        Action.FEEDBACK_ROUTED,
+        Action.FEEDBACK_REROUTED,
     }
 )
 DUE_SOON = timedelta(hours=24)
@@ -83,7 +84,7 @@ def authors(review: Review) -> set[AbstractUser]:
     """Who wrote or edited the fact-check: its checkers and everyone who edited its verdict."""
     people = {review.assignee}
     people |= {version.author for version in review.versions.select_related("author")}
-    edits = ReviewEvent.objects.filter(review=review, action="edited", actor__isnull=False)
+    edits = ReviewEvent.objects.filter(review=review, action=Action.EDITED, actor__isnull=False)
     people |= {event.actor for event in edits.select_related("actor")}
     return {person for person in people if permissions.is_desk_staff(person)}
 
@@ -95,12 +96,12 @@ def plan(event: ReviewEvent) -> list[Planned]:
         return []
     who = event.actor_name
     action = event.action
-    if action in ("assigned", "reassigned") and "assignee" in event.changes:
+    if action in (Action.ASSIGNED, Action.REASSIGNED) and "assignee" in event.changes:
         return [Planned(review.assignee, Kind.ASSIGNED, f"{who} assigned you: {_claim(review)}")]
-    if action == "returned":
+    if action == Action.RETURNED:
         note = header_text(event.note, 200)
         return [Planned(review.assignee, Kind.RETURNED, f"{who} returned your review: {note}")]
-    if action == "approved":
+    if action == Action.APPROVED:
         return [
             Planned(
                 review.assignee,
@@ -108,7 +109,7 @@ def plan(event: ReviewEvent) -> list[Planned]:
                 f"{who} published your fact-check: {_claim(review)}",
             )
         ]
-    if action == "commented":
+    if action == Action.COMMENTED:
         text = header_text(event.note, 200)
         mentioned = set(event.changes.get("mentions", []))
         planned = []
@@ -118,7 +119,7 @@ def plan(event: ReviewEvent) -> list[Planned]:
             else:
                 planned.append(Planned(person, Kind.COMMENT, f"{who} commented: {text}"))
         return planned
-    if action in ("feedback_routed", "feedback_rerouted") and review.versions.exists():
+    if action in (Action.FEEDBACK_ROUTED, Action.FEEDBACK_REROUTED) and review.versions.exists():
         text = f"A reader reported a problem with your fact-check: {_claim(review)}"
         return [Planned(person, Kind.REPORT, text) for person in authors(review)]
     return []

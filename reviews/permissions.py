@@ -9,6 +9,7 @@ editor is whoever holds `reviews.approve_review`.
 
 from typing import Any
 
+from claims.events import Action
 from reviews.models import Review, ReviewEvent
 
 # Edits to these fields make the editor a co-author of the verdict.
@@ -39,11 +40,16 @@ def can_hold_reviews(user: Any) -> bool:
     return is_desk_staff(user) and user.has_perm("reviews.change_review")
 
 
+def can_assign_others(user: Any) -> bool:
+    """Editors and admins assign claims to anyone."""
+    return is_desk_staff(user) and user.has_perm("reviews.assign_review")
+
+
 def can_assign(user: Any, assignee: Any, open_review: Review | None) -> bool:
     """Editors assign anyone; a checker may only take an unassigned claim themselves."""
     if not is_desk_staff(user):
         return False
-    if user.has_perm("reviews.assign_review"):
+    if can_assign_others(user):
         return True
     return open_review is None and assignee.pk == user.pk and user.has_perm("reviews.add_review")
 
@@ -84,9 +90,9 @@ def co_authored(user: Any, review: Review) -> bool:
     in version 1 may still approve a correction written by someone else.
     """
     last_publication = (
-        ReviewEvent.objects.filter(review=review, action="approved").order_by("-id").first()
+        ReviewEvent.objects.filter(review=review, action=Action.APPROVED).order_by("-id").first()
     )
-    edits = ReviewEvent.objects.filter(review=review, actor=user, action="edited")
+    edits = ReviewEvent.objects.filter(review=review, actor=user, action=Action.EDITED)
     if last_publication is not None:
         edits = edits.filter(id__gt=last_publication.id)
     return any(

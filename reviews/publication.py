@@ -15,7 +15,7 @@ import nh3
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString, mark_safe
 
@@ -71,11 +71,9 @@ def published_fact_checks() -> QuerySet[Review]:
 
     A review reopened for correction stays listed: its last published version is public.
     """
-    versions = ReviewVersion.objects.filter(review=OuterRef("pk"))
-    latest = versions.order_by("-number")
+    latest = ReviewVersion.objects.filter(review=OuterRef("pk")).order_by("-number")
     return (
-        Review.objects.filter(slug__isnull=False, published_at__isnull=False)
-        .filter(Exists(versions))
+        Review.objects.published()
         .annotate(
             current_rating_slug=Subquery(latest.values("rating__slug")[:1]),
             current_summary=Subquery(latest.values("summary")[:1]),

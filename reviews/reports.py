@@ -8,11 +8,12 @@ from typing import Any
 
 from django.db import transaction
 
+from claims.events import Action, record_event
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from factcheck.queue import enqueue_on_commit
 from reviews import permissions
 from reviews.corrections import OPEN, header_text
-from reviews.models import Feedback, Review, ReviewEvent
+from reviews.models import Feedback, Review
 from reviews.publication import plain_text
 from reviews.services import MAX_NOTE, review_correct
 
@@ -62,11 +63,11 @@ def feedback_open_correction(*, feedback_id: int, actor: Any, note: str = "") ->
     report.review = review
     report.status = Feedback.Status.ROUTED
     report.save(update_fields=["review", "status", "updated_at"])
-    ReviewEvent.objects.create(
-        feedback=report,
-        review=review,
+    record_event(
+        action=Action.FEEDBACK_CORRECTION_OPENED,
+        feedback_id=report.pk,
+        review_id=review.pk,
         actor=actor,
-        action="feedback_correction_opened",
         from_state=before,
         to_state=report.status,
         note=plain_text(note),
@@ -92,12 +93,12 @@ def feedback_close(*, feedback_id: int, actor: Any, reply: str = "") -> Feedback
         item.status = Feedback.Status.RESOLVED
         item.reply = reply
         item.save(update_fields=["status", "reply", "updated_at"])
-        ReviewEvent.objects.create(
-            feedback=item,
+        record_event(
+            action=Action.FEEDBACK_CLOSED,
+            feedback_id=item.pk,
             review_id=item.review_id,
             claim_id=item.claim_id,
             actor=actor,
-            action="feedback_closed",
             from_state=before,
             to_state=item.status,
             note=reply if item is report else f"With report {report.pk}.",

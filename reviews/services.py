@@ -13,12 +13,12 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from claims.events import Action, record_event
 from claims.models import Claim
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from reviews import permissions
 from reviews.corrections import correction_closed, correction_published
-from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion
-from reviews.notifications import event_recorded
+from reviews.models import Evidence, Rating, Review, ReviewVersion
 from reviews.publication import plain_text
 from reviews.roles import ADMIN, ROLES, sync_groups
 
@@ -75,31 +75,6 @@ class StaleVersion(Conflict):
             current_version=review.version,
         )
         self.review = review
-
-
-def _record(
-    *,
-    actor: AbstractUser | None,
-    action: str,
-    review: Review | None = None,
-    claim: Claim | None = None,
-    from_state: str = "",
-    to_state: str = "",
-    note: str = "",
-    changes: dict[str, Any] | None = None,
-) -> ReviewEvent:
-    event = ReviewEvent.objects.create(
-        review=review,
-        claim=claim,
-        actor=actor,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        note=note,
-        changes=changes or {},
-    )
-    event_recorded(event)
-    return event
 
 
 def _locked_claim(claim_id: int) -> Claim:
@@ -182,11 +157,11 @@ def claim_assign(
     if due_at is not None:
         changes["due_at"] = [None, due_at.isoformat()]
     changes |= _set_claim_status(claim, Claim.Status.IN_REVIEW)
-    _record(
+    record_event(
         actor=actor,
-        action="assigned",
-        review=review,
-        claim=claim,
+        action=Action.ASSIGNED,
+        review_id=review.pk,
+        claim_id=claim.pk,
         to_state=review.state,
         changes=changes,
     )
@@ -208,11 +183,11 @@ def _reassign(
         return review
     review.version += 1
     review.save(update_fields=["assignee", "due_at", "version", "updated_at"])
-    _record(
+    record_event(
         actor=actor,
-        action="reassigned",
-        review=review,
-        claim=review.claim,
+        action=Action.REASSIGNED,
+        review_id=review.pk,
+        claim_id=review.claim_id,
         from_state=review.state,
         to_state=review.state,
         changes=changes,
@@ -235,10 +210,10 @@ def claim_dismiss(*, claim_id: int, actor: AbstractUser, reason: str) -> Claim:
     if open_review is not None:
         open_review = _locked_review(open_review.pk)
         from_state = _move(open_review, Review.State.WITHDRAWN)
-        _record(
+        record_event(
             actor=actor,
-            action="withdrawn",
-            review=open_review,
+            action=Action.WITHDRAWN,
+            review_id=open_review.pk,
             from_state=from_state,
             to_state=open_review.state,
             note=reason,
@@ -247,10 +222,10 @@ def claim_dismiss(*, claim_id: int, actor: AbstractUser, reason: str) -> Claim:
     claim.status = Claim.Status.DISMISSED
     claim.dismiss_reason = reason
     claim.save(update_fields=["status", "dismiss_reason", "updated_at"])
-    _record(
+    record_event(
         actor=actor,
-        action="dismissed",
-        claim=claim,
+        action=Action.DISMISSED,
+        claim_id=claim.pk,
         from_state=from_status,
         to_state=claim.status,
         note=reason,
@@ -270,10 +245,10 @@ def claim_restore(*, claim_id: int, actor: AbstractUser) -> Claim:
     claim.status = Claim.Status.FLAGGED
     claim.dismiss_reason = ""
     claim.save(update_fields=["status", "dismiss_reason", "updated_at"])
-    _record(
+    record_event(
         actor=actor,
-        action="restored",
-        claim=claim,
+        action=Action.RESTORED,
+        claim_id=claim.pk,
         from_state=Claim.Status.DISMISSED,
         to_state=claim.status,
         note=reason,
@@ -295,11 +270,11 @@ def review_set_due(*, review_id: int, actor: AbstractUser, due_at: datetime | No
     review.due_at = due_at
     review.version += 1
     review.save(update_fields=["due_at", "version", "updated_at"])
-    _record(
+    record_event(
         actor=actor,
-        action="due_changed",
-        review=review,
-        claim=review.claim,
+        action=Action.DUE_CHANGED,
+        review_id=review.pk,
+        claim_id=review.claim_id,
         from_state=review.state,
         to_state=review.state,
         changes={"due_at": [before and before.isoformat(), due_at and due_at.isoformat()]},
@@ -353,11 +328,11 @@ def evidence_add(
         primary_source=primary_source,
         added_by=actor,
     )
-    _record(
+    record_event(
         actor=actor,
-        action="evidence_added",
-        review=open_review,
-        claim=claim,
+        action=Action.EVIDENCE_ADDED,
+        review_id=open_review.pk if open_review else None,
+        claim_id=claim.pk,
         changes={"evidence": _evidence_summary(evidence)},
     )
     return evidence
@@ -372,11 +347,11 @@ def evidence_remove(*, claim_id: int, evidence_id: int, actor: AbstractUser) -> 
     open_review = _evidence_review(claim, actor)
     summary = _evidence_summary(evidence)
     evidence.delete()
-    _record(
+    record_event(
         actor=actor,
-        action="evidence_removed",
-        review=open_review,
-        claim=claim,
+        action=Action.EVIDENCE_REMOVED,
+        review_id=open_review.pk if open_review else None,
+        claim_id=claim.pk,
         changes={"evidence": summary},
     )
 
@@ -399,8 +374,12 @@ def review_start(*, review_id: int, actor: AbstractUser) -> Review:
     if review.state != Review.State.ASSIGNED:
         raise Conflict(f"The review is {review.state}; only an assigned review can be started.")
     from_state = _move(review, Review.State.IN_PROGRESS)
-    _record(
-        actor=actor, action="started", review=review, from_state=from_state, to_state=review.state
+    record_event(
+        actor=actor,
+        action=Action.STARTED,
+        review_id=review.pk,
+        from_state=from_state,
+        to_state=review.state,
     )
     return review
 
@@ -460,10 +439,10 @@ def review_edit(
     if updated != 1:
         raise StaleVersion(Review.objects.get(pk=review.pk))
     review.refresh_from_db()
-    _record(
+    record_event(
         actor=actor,
-        action="edited",
-        review=review,
+        action=Action.EDITED,
+        review_id=review.pk,
         from_state=from_state,
         to_state=review.state,
         changes=changes,
@@ -502,8 +481,12 @@ def review_submit(*, review_id: int, actor: AbstractUser) -> Review:
             missing=missing,
         )
     from_state = _move(review, Review.State.SUBMITTED, submitted_at=timezone.now())
-    _record(
-        actor=actor, action="submitted", review=review, from_state=from_state, to_state=review.state
+    record_event(
+        actor=actor,
+        action=Action.SUBMITTED,
+        review_id=review.pk,
+        from_state=from_state,
+        to_state=review.state,
     )
     return review
 
@@ -578,11 +561,11 @@ def review_approve(
     )
     changes: dict[str, Any] = {"published_version": number}
     changes |= _set_claim_status(review.claim, Claim.Status.CHECKED)
-    _record(
+    record_event(
         actor=actor,
-        action="approved",
-        review=review,
-        claim=review.claim,
+        action=Action.APPROVED,
+        review_id=review.pk,
+        claim_id=review.claim_id,
         from_state=from_state,
         to_state=review.state,
         note=note,
@@ -620,10 +603,10 @@ def review_return(*, review_id: int, actor: AbstractUser, note: str) -> Review:
     if review.state != Review.State.SUBMITTED:
         raise Conflict(f"The review is {review.state}; only a submitted review can be returned.")
     from_state = _move(review, Review.State.IN_PROGRESS, submitted_at=None)
-    _record(
+    record_event(
         actor=actor,
-        action="returned",
-        review=review,
+        action=Action.RETURNED,
+        review_id=review.pk,
         from_state=from_state,
         to_state=review.state,
         note=note,
@@ -653,11 +636,11 @@ def review_correct(
     changes = _set_claim_status(review.claim, Claim.Status.IN_REVIEW)
     if feedback_id is not None:
         changes["feedback"] = feedback_id
-    _record(
+    record_event(
         actor=actor,
-        action="corrected",
-        review=review,
-        claim=review.claim,
+        action=Action.CORRECTED,
+        review_id=review.pk,
+        claim_id=review.claim_id,
         from_state=from_state,
         to_state=review.state,
         note=note,
@@ -700,11 +683,11 @@ def review_close_correction(*, review_id: int, actor: AbstractUser, note: str) -
     )
     changes: dict[str, Any] = {"discarded": discarded} if discarded else {}
     changes |= _set_claim_status(review.claim, Claim.Status.CHECKED)
-    _record(
+    record_event(
         actor=actor,
-        action="correction_closed",
-        review=review,
-        claim=review.claim,
+        action=Action.CORRECTION_CLOSED,
+        review_id=review.pk,
+        claim_id=review.claim_id,
         from_state=from_state,
         to_state=review.state,
         note=note,

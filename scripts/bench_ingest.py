@@ -225,7 +225,7 @@ def main() -> None:
             if time.monotonic() > deadline or worker.poll() is not None:
                 raise SystemExit("the worker did not start")
         for path in publisher.feeds:
-            feed_create(url=publisher.url(path), name=path.split("/")[1])
+            feed_create(actor=None, url=publisher.url(path), name=path.split("/")[1])
         idle_kb = worker_rss_kb(worker.pid)
 
         load_before = os.getloadavg()[0]

@@ -40,7 +40,8 @@ from django.db import connection  # noqa: E402
 
 from claims.models import Appearance, Article, Claim, Speaker  # noqa: E402
 from claims.pipeline.detect import detect  # noqa: E402
-from claims.pipeline.matching import compare, features, statement_stance  # noqa: E402
+from claims.pipeline.matching import compare, features  # noqa: E402
+from claims.pipeline.stance import decided_stance  # noqa: E402
 from claims.services.links import Statement, claim_suggest_links, classify  # noqa: E402
 
 NEW_CLAIMS = 200
@@ -72,8 +73,8 @@ def polnear() -> dict[str, float]:
                 continue  # the same quote again: one claim, another appearance
             claims += 1
             claim = Claim(pk=claims, text=attribution.content, speaker_id=hash(speaker) % 10**9)
-            stance, reason = statement_stance(
-                attribution.stance, attribution.cue, attribution.content
+            stance, reason = decided_stance(
+                attribution.stance, attribution.stance_reason, attribution.cue, attribution.content
             )
             new = Statement(claim, features(claim.text), stance, reason)
             for old in earlier:

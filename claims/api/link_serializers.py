@@ -5,7 +5,6 @@ from typing import Any
 from rest_framework import serializers
 
 from claims.models import Appearance, Claim, ClaimLink
-from claims.pipeline.matching import statement_stance
 
 
 def _first_appearance(claim: Claim) -> Appearance | None:
@@ -17,9 +16,7 @@ def _first_appearance(claim: Claim) -> Appearance | None:
 def claim_side(claim: Claim) -> dict[str, Any]:
     """One side of a link: what was said, by whom, with which stance, where and when."""
     first = _first_appearance(claim)
-    stance, stance_reason = (
-        statement_stance(first.stance, first.cue, first.content) if first else ("asserts", "")
-    )
+    stance, stance_reason = (first.stance, first.stance_reason) if first else ("asserts", "")
     speaker = claim.speaker
     return {
         "id": claim.pk,

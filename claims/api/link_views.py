@@ -19,8 +19,7 @@ from claims.api.link_serializers import (
     DecisionSerializer,
     LinkFilterSerializer,
 )
-from claims.api.permissions import has_perm
-from claims.api.views import AUTHENTICATION
+from claims.api.permissions import CanDecideLinks, CanViewLinks
 from claims.models import Appearance, ClaimLink
 from claims.services.links import (
     AUTO_THRESHOLD,
@@ -29,9 +28,6 @@ from claims.services.links import (
     claimlink_reject,
     link_precision_by_band,
 )
-
-CanViewLinks = has_perm("claims.view_claimlink", "Only desk staff may see claim links.")
-CanDecideLinks = has_perm("claims.change_claimlink", "Only editors confirm or reject links.")
 
 
 def links() -> QuerySet[ClaimLink]:
@@ -47,7 +43,6 @@ def links() -> QuerySet[ClaimLink]:
 
 
 class LinkListView(generics.ListAPIView):
-    authentication_classes = AUTHENTICATION
     permission_classes = [CanViewLinks]
     serializer_class = ClaimLinkSerializer
     filter_backends: list = []
@@ -73,7 +68,6 @@ class LinkListView(generics.ListAPIView):
 
 
 class LinkDecisionView(APIView):
-    authentication_classes = AUTHENTICATION
     permission_classes = [CanDecideLinks]
     decide = staticmethod(claimlink_confirm)
 
@@ -93,7 +87,6 @@ class LinkRejectView(LinkDecisionView):
 class LinkPrecisionView(APIView):
     """Precision of people's decisions per score band: the dashboard tunes thresholds by it."""
 
-    authentication_classes = AUTHENTICATION
     permission_classes = [CanViewLinks]
 
     @extend_schema(

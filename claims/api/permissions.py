@@ -1,24 +1,32 @@
+"""The claims API's permission classes, one per predicate in claims/permissions.py."""
+
+from collections.abc import Callable
 from typing import Any
 
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from claims import permissions
 
-def has_perm(perm: str, message: str) -> type[BasePermission]:
-    """A DRF permission class for one Django permission (anonymous → 401, lacking → 403)."""
 
-    class HasPerm(BasePermission):
+def allowed_if(predicate: Callable[[Any], bool], message: str) -> type[BasePermission]:
+    """A DRF permission class for one predicate (anonymous → 401, lacking → 403)."""
+
+    class Allowed(BasePermission):
         def has_permission(self, request: Request, view: Any) -> bool:
-            user = request.user
-            return bool(user and user.is_authenticated and user.is_active and user.has_perm(perm))
+            return predicate(request.user)
 
-    HasPerm.message = message
-    HasPerm.__name__ = f"Has_{perm.replace('.', '_')}"
-    return HasPerm
+    Allowed.message = message
+    Allowed.__name__ = f"Allowed_{predicate.__name__}"
+    return Allowed
 
 
-# Feeds are run by editors and admins; checkers see articles and submit them.
-CanManageFeeds = has_perm("claims.change_feed", "Only editors and admins manage feeds.")
-CanViewArticles = has_perm("claims.view_article", "Only desk staff may read articles.")
-CanSubmitArticles = has_perm("claims.add_article", "Only desk staff may submit articles.")
-CanPromote = has_perm("claims.change_claim", "Only editors may promote a statement to a claim.")
+CanManageFeeds = allowed_if(permissions.can_manage_feeds, "Only editors and admins manage feeds.")
+CanViewArticles = allowed_if(permissions.can_view_articles, "Only desk staff may read articles.")
+CanSubmitArticles = allowed_if(
+    permissions.can_submit_articles, "Only desk staff may submit articles."
+)
+CanPromote = allowed_if(permissions.can_promote, "Only editors may promote a statement to a claim.")
+CanViewClaims = allowed_if(permissions.can_view_claims, "Only desk staff may search claims.")
+CanViewLinks = allowed_if(permissions.can_view_links, "Only desk staff may see claim links.")
+CanDecideLinks = allowed_if(permissions.can_decide_links, "Only editors confirm or reject links.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,11 +20,12 @@ from django.utils import timezone
 from claims.duplicates import Said
 from claims.fetching import fetcher
 from claims.models import Appearance, Article, Claim, Speaker
+from claims.permissions import can_submit_articles, require
 from claims.pipeline.detect import DETECTOR_VERSION, Attribution, detect
 from claims.pipeline.extract import ExtractedArticle, ExtractionError, extract_article
 from claims.pipeline.fetch import ARTICLE
 from claims.pipeline.fetch_errors import FetchError
-from claims.pipeline.matching import statement_stance
+from claims.pipeline.stance import decided_stance
 from claims.pipeline.urls import canonical_url, content_hash
 from claims.services.claims import Flag, claims_file, claims_prioritise, statement_text
 from claims.services.speakers import speaker_registry, speaker_upsert, speakers_known
@@ -34,18 +36,24 @@ from factcheck.queue import enqueue_on_commit
 PARK_AFTER_ATTEMPTS = 3
 REQUEUE_BATCH = 100
 FETCHABLE_SCHEMES = ("http", "https")
-STANCES = frozenset(Appearance.Stance.values)
 
 
 @transaction.atomic
 def article_submit(
-    *, url: str, title: str = "", text: str = "", outlet: str = "", enqueue: bool = True
+    *,
+    actor: Any,
+    url: str,
+    title: str = "",
+    text: str = "",
+    outlet: str = "",
+    enqueue: bool = True,
 ) -> Article:
     """Queue an article for ingestion; an article already known is re-ingested, not copied.
 
     With `text` the page is not fetched. A `file://` URL is accepted only with text
     (`manage.py ingest PATH` reads local files itself; fetching never opens them).
     """
+    require(actor, can_submit_articles, "Only desk staff may submit articles.")
     try:
         canonical = canonical_url(url)
     except ValueError as error:
@@ -245,10 +253,12 @@ def _article_store(
         result.status = "unchanged"
         return result
     touched = _appearances_delete(article)
-    claims = _claims_of(attributions, speakers, result)
+    # Decided once, here, and stored: matching, linking and the API read it back.
+    stances = [decided_stance(a.stance, a.stance_reason, a.cue, a.content) for a in attributions]
+    claims = _claims_of(attributions, stances, speakers, result)
     Appearance.objects.bulk_create(
-        _appearance(article, attribution, speakers[_speaker_name(attribution)], claim)
-        for attribution, claim in zip(attributions, claims, strict=True)
+        _appearance(article, attribution, stance, speakers[_speaker_name(attribution)], claim)
+        for attribution, stance, claim in zip(attributions, stances, claims, strict=True)
     )
     result.appearances = len(attributions)
     claims_prioritise(claim_ids=touched | {c.pk for c in claims if c is not None})
@@ -266,7 +276,10 @@ def _appearances_delete(article: Article) -> set[int]:
 
 
 def _claims_of(
-    attributions: list[Attribution], speakers: dict[str, Speaker], result: IngestResult
+    attributions: list[Attribution],
+    stances: list[tuple[str, str]],
+    speakers: dict[str, Speaker],
+    result: IngestResult,
 ) -> list[Claim | None]:
     """The claim of each attribution: officials' statements are filed, others have none."""
     official = [i for i, a in enumerate(attributions) if a.official]
@@ -275,7 +288,7 @@ def _claims_of(
             said=Said(
                 speaker=speakers[_speaker_name(attributions[i])],
                 text=statement_text(attributions[i].content, attributions[i].sentence),
-                stance=_stance(attributions[i])[0],
+                stance=stances[i][0],
             ),
             checkworthiness=attributions[i].score,
             note=_flag_note(attributions[i]),
@@ -320,9 +333,13 @@ def _speaker_name(attribution: Attribution) -> str:
 
 
 def _appearance(
-    article: Article, attribution: Attribution, speaker: Speaker, claim: Claim | None
+    article: Article,
+    attribution: Attribution,
+    decided: tuple[str, str],
+    speaker: Speaker,
+    claim: Claim | None,
 ) -> Appearance:
-    stance, stance_reason = _stance(attribution)
+    stance, stance_reason = decided
     return Appearance(
         claim=claim,
         article=article,
@@ -348,13 +365,3 @@ def _appearance(
         stance_reason=stance_reason[:300],
         detector_version=DETECTOR_VERSION,
     )
-
-
-def _stance(attribution: Attribution) -> tuple[str, str]:
-    """The statement's stance toward its content: the cue verb, then the content's own
-    negation or dismissal ("told reporters there were no plans" denies)."""
-    cue_stance = attribution.stance if attribution.stance in STANCES else "asserts"
-    stance, reason = statement_stance(cue_stance, attribution.cue, attribution.content)
-    if stance == cue_stance and attribution.stance_reason:
-        reason = attribution.stance_reason
-    return (stance if stance in STANCES else "asserts"), reason

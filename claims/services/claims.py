@@ -19,8 +19,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from claims.duplicates import Match, Said, best_match, plan_matches
-from claims.events import Event, record_event, record_events
+from claims.events import Action, Event, record_event, record_events
 from claims.models import Appearance, Claim, Speaker
+from claims.permissions import can_promote, require
 from claims.pipeline.priority import PriorityInput, priority
 from factcheck.errors import Conflict
 from factcheck.queue import enqueue_on_commit
@@ -67,7 +68,11 @@ def claim_match_or_create(
         last_seen_at=now,
     )
     record_event(
-        action="flagged", claim_id=claim.pk, actor=actor, to_state=Claim.Status.FLAGGED, note=note
+        action=Action.FLAGGED,
+        claim_id=claim.pk,
+        actor=actor,
+        to_state=Claim.Status.FLAGGED,
+        note=note,
     )
     claims_suggest_links_on_commit([claim.pk])
     return claim, True
@@ -226,12 +231,27 @@ def _json_list(value: Any) -> list[str]:
 @transaction.atomic
 def appearance_promote(*, appearance_id: int, actor: Any) -> Claim:
     """Make a non-official's statement a claim (or a new sighting of a matching one)."""
+    require(actor, can_promote, "Only editors may promote a statement to a claim.")
     appearance = Appearance.objects.select_for_update().get(pk=appearance_id)
     if appearance.claim_id is not None:
         raise Conflict("This statement is already a claim.", claim=appearance.claim_id)
+    note = f"promoted by staff from appearance {appearance.pk} in article {appearance.article_id}"
+    claim, created = appearance_file(appearance=appearance, actor=actor, note=note)
+    if not created:
+        # The statement repeats a known claim: it becomes one more sighting of it.
+        record_event(action=Action.PROMOTED, claim_id=claim.pk, actor=actor, note=note)
+    return claim
+
+
+def appearance_file(*, appearance: Appearance, actor: Any, note: str) -> tuple[Claim, bool]:
+    """File a stored statement that has no claim yet, as ingestion files an official's.
+
+    It joins the claim it repeats or becomes a new flagged one (with its event and
+    queued links), under the speaker's matching lock; the claim's figures are then
+    recomputed. The caller holds the appearance's row lock and checked the actor.
+    """
     if appearance.speaker is not None:
         lock_speakers([appearance.speaker])
-    note = f"promoted by staff from appearance {appearance.pk} in article {appearance.article_id}"
     claim, created = claim_match_or_create(
         speaker=appearance.speaker,
         text=statement_text(appearance.content, appearance.sentence),
@@ -241,12 +261,9 @@ def appearance_promote(*, appearance_id: int, actor: Any) -> Claim:
         actor=actor,
         stance=appearance.stance,  # a denial never joins a claim that was confirmed
     )
-    if not created:
-        # The statement repeats a known claim: it becomes one more sighting of it.
-        record_event(action="promoted", claim_id=claim.pk, actor=actor, note=note)
     appearance.claim = claim
     appearance.save(update_fields=["claim"])
-    return claim_prioritise(claim=claim)
+    return claim_prioritise(claim=claim), created
 
 
 def claims_file(*, flags: list[Flag]) -> tuple[list[Claim], int]:
@@ -275,7 +292,7 @@ def claims_file(*, flags: list[Flag]) -> tuple[list[Claim], int]:
     record_events(
         [
             Event(
-                action="flagged",
+                action=Action.FLAGGED,
                 claim_id=claim.pk,
                 to_state=Claim.Status.FLAGGED,
                 note=flags[n].note,

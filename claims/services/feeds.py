@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from claims.fetching import fetcher
 from claims.models import Article, Feed
+from claims.permissions import can_manage_feeds, require
 from claims.pipeline.feeds import FeedEntry, FeedError, parse_feed
 from claims.pipeline.fetch import FEED
 from claims.pipeline.fetch_errors import FetchError
@@ -31,7 +33,10 @@ POLL_BATCH = 100
 
 
 @transaction.atomic
-def feed_create(*, url: str, name: str = "", outlet: str = "", poll_interval: int = 900) -> Feed:
+def feed_create(
+    *, actor: Any, url: str, name: str = "", outlet: str = "", poll_interval: int = 900
+) -> Feed:
+    require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in FETCHABLE_SCHEMES or not parts.hostname:
@@ -50,8 +55,9 @@ def feed_create(*, url: str, name: str = "", outlet: str = "", poll_interval: in
     )
 
 
-def feed_poll_request(*, feed: Feed) -> None:
+def feed_poll_request(*, feed: Feed, actor: Any) -> None:
     """Queue a poll now, whatever the schedule says (staff asked for it)."""
+    require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
     enqueue_on_commit("claims.poll_feed", feed.pk)
 
 

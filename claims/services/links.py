@@ -18,11 +18,11 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Floor
 from django.utils import timezone
 
-from claims.events import Event, record_event, record_events
+from claims.events import Action, Event, record_event, record_events
 from claims.link_candidates import Found, candidates, claim_context, family_candidates
 from claims.models import Appearance, Claim, ClaimLink, Speaker
+from claims.permissions import can_decide_links
 from claims.pipeline.matching import Features, Similarity, compare, features, opposite_stance
-from claims.pipeline.matching import statement_stance as read_stance
 from claims.services.speakers import speaker_body_chain, speaker_family_ids, speaker_learn_body
 from factcheck.errors import Conflict, NotAllowed
 
@@ -31,7 +31,6 @@ DUPLICATE_THRESHOLD = 0.65
 # One speaker, one topic, one stance: most often the same statement reported twice.
 SAME_SPEAKER_DUPLICATE_THRESHOLD = 0.50
 AUTO_THRESHOLD = 0.85
-DECIDE_PERMISSION = "claims.change_claimlink"
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def statements(claims: list[Claim]) -> dict[int, Statement]:
     rows = Appearance.objects.filter(claim_id__in=[c.pk for c in claims]).order_by(
         "claim_id", "created_at", "id"
     )
-    for appearance in rows.only("claim_id", "stance", "cue", "content"):
+    for appearance in rows.only("claim_id", "stance", "stance_reason"):
         first.setdefault(appearance.claim_id, appearance)  # type: ignore[arg-type]
     result = {}
     for claim in claims:
@@ -58,7 +57,7 @@ def statements(claims: list[Claim]) -> dict[int, Statement]:
         if appearance is None:
             stance, reason = "asserts", "no appearance stored"
         else:
-            stance, reason = read_stance(appearance.stance, appearance.cue, appearance.content)
+            stance, reason = appearance.stance, appearance.stance_reason
         result[claim.pk] = Statement(claim, features(claim.text), stance, reason)
     return result
 
@@ -147,7 +146,7 @@ def _statement(row: Found) -> Statement:
     if row.stance is None:
         stance, reason = "asserts", "no appearance stored"
     else:
-        stance, reason = read_stance(row.stance, row.cue or "", row.content or "")
+        stance, reason = row.stance, row.stance_reason or ""
     return Statement(claim, features(row.text), stance, reason)
 
 
@@ -239,7 +238,7 @@ def _create_with_audit(claim_id: int, created: list[ClaimLink], now: datetime) -
     record_events(
         [
             Event(
-                action="link_auto_confirmed",
+                action=Action.LINK_AUTO_CONFIRMED,
                 claim_id=claim_id,
                 to_state=ClaimLink.Status.CONFIRMED,
                 changes={"link": link.pk, "kind": link.kind, "score": link.score},
@@ -251,17 +250,17 @@ def _create_with_audit(claim_id: int, created: list[ClaimLink], now: datetime) -
 
 @transaction.atomic
 def claimlink_confirm(*, link: ClaimLink, actor: Any, note: str = "") -> ClaimLink:
-    return _decide(link, actor, ClaimLink.Status.CONFIRMED, "link_confirmed", note)
+    return _decide(link, actor, ClaimLink.Status.CONFIRMED, Action.LINK_CONFIRMED, note)
 
 
 @transaction.atomic
 def claimlink_reject(*, link: ClaimLink, actor: Any, note: str = "") -> ClaimLink:
-    return _decide(link, actor, ClaimLink.Status.REJECTED, "link_rejected", note)
+    return _decide(link, actor, ClaimLink.Status.REJECTED, Action.LINK_REJECTED, note)
 
 
-def _decide(link: ClaimLink, actor: Any, status: str, action: str, note: str) -> ClaimLink:
+def _decide(link: ClaimLink, actor: Any, status: str, action: Action, note: str) -> ClaimLink:
     """A person's decision replaces any earlier one, automatic or not; each is logged."""
-    if not actor.has_perm(DECIDE_PERMISSION):
+    if not can_decide_links(actor):
         raise NotAllowed("Only editors confirm or reject claim links.")
     link = ClaimLink.objects.select_for_update().get(pk=link.pk)
     if link.status == status and link.decided_by_id is not None:

@@ -16,12 +16,10 @@ from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
 from claims.models import Speaker, SpeakerAlias
+from claims.permissions import can_edit_speakers
 from claims.pipeline.bodies import is_specific_body, learn
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
 from factcheck.errors import Conflict, InvalidInput, NotAllowed
-
-EDIT_PERMISSION = "claims.change_speaker"
-
 
 # --- Detection's view ---------------------------------------------------------------
 
@@ -267,7 +265,7 @@ def _body_named(name: str) -> Speaker:
 
 
 def _require_editor(actor: Any) -> None:
-    if not actor.has_perm(EDIT_PERMISSION):
+    if not can_edit_speakers(actor):
         raise NotAllowed("Only editors and admins edit the speaker registry.")
 
 

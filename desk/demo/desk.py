@@ -24,7 +24,7 @@ def _claim(containing: str) -> Claim | None:
 
 def _research(
     claim: Claim, checker, editor, evidence: list[dict], rating: str, summary: str, explanation: str
-) -> Review:  # type: ignore[no-untyped-def]
+) -> Review:
     review, _ = claim_assign(claim_id=claim.pk, actor=editor, assignee=checker)
     review = review_start(review_id=review.pk, actor=checker)
     for item in evidence:

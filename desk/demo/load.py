@@ -50,6 +50,7 @@ def load_demo() -> dict[str, int]:
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         fields = read_article(path)
         article = article_submit(
+            actor=None,
             url=fields["url"],
             title=fields["title"],
             text=fields["text"],

@@ -9,14 +9,13 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
-from claims.api.permissions import has_perm
+from claims.api.permissions import CanViewClaims
 from claims.models import Appearance, Claim, ClaimLink
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
 from reviews import permissions, services
@@ -50,9 +49,8 @@ def object_id(value: Any) -> int:
 
 
 class DeskView:
-    """Token before session, so an anonymous request gets 401 with a challenge."""
+    """Desk staff only (authentication as in settings: token first, so anonymous is a 401)."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsDeskStaff]
 
 
@@ -357,11 +355,7 @@ class ReviewViewSet(
         return self.get_paginated_response(serializer_class(page, many=True).data)
 
 
-CanViewClaims = has_perm("claims.view_claim", "Only desk staff may search claims.")
-
-
 class MatchView(APIView):
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [CanViewClaims]
 
     @extend_schema(parameters=[s.MatchQuerySerializer], responses={200: dict})

@@ -7,19 +7,19 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
-from django.utils import timezone
 
-from claims.models import Appearance, Article, Claim, Speaker
+from claims.models import Claim
 from reviews.models import Evidence, Rating, Review
 from reviews.roles import ADMIN
-from reviews.services import claim_assign, evidence_add, review_edit, review_submit, staff_upsert
+from reviews.services import claim_assign, review_edit, review_submit, staff_upsert
+from tests import factories
 from tests.conftest import PASSWORD
 
 _counter = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def private_cache(settings) -> None:  # type: ignore[no-untyped-def]
+def private_cache(settings) -> None:
     """Throttle and lockout counters start from zero in every test.
 
     A fresh local-memory cache instead of clearing the shared Redis database,
@@ -55,50 +55,22 @@ def make_claim(
     status: str = Claim.Status.FLAGGED,
     seen: timedelta = timedelta(0),
 ) -> Claim:
-    n = next(_counter)
-    person, _ = Speaker.objects.get_or_create(
-        key=speaker.lower(), defaults={"name": speaker, "title": "mayor", "is_official": official}
-    )
-    seen_at = timezone.now() - seen
-    claim = Claim.objects.create(
-        text=text,
-        speaker=person,
-        official=official,
-        priority=priority,
-        priority_reasons=[f"official speaker ({person.title})", "appears in 1 article"],
-        appearance_count=1,
-        first_seen_at=seen_at,
-        last_seen_at=seen_at,
-        status=status,
-        dismiss_reason="set aside" if status == Claim.Status.DISMISSED else "",
-    )
-    article = Article.objects.create(
-        url=f"https://news.example/{n}",
-        canonical_url=f"https://news.example/{n}",
-        outlet=outlet,
-        title=f"Article {n}",
-        text=f"Mayor {speaker} said {content or text}",
-    )
-    sentence = f"Mayor {speaker} said {content or text}"
-    Appearance.objects.create(
-        claim=claim,
-        article=article,
-        speaker=person,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
+    """A mayor's claim, seen `seen` ago, in a one-sentence article ("Mayor X said …")."""
+    person = factories.speaker(speaker, "mayor", official=official)
+    return factories.said(
+        content or text,
+        who=person,
+        claim_text=text,
         source=f"Mayor {speaker}",
-        source_start=0,
-        source_end=6 + len(speaker),
-        cue="said",
-        cue_start=7 + len(speaker),
-        cue_end=11 + len(speaker),
-        content=content or text,
-        content_start=12 + len(speaker),
-        content_end=len(sentence),
-        detector_version="test",
+        shape="{source} {cue} {content}",
+        outlet=outlet,
+        priority=priority,
+        reasons=(f"official speaker ({person.title})", "appears in 1 article"),
+        age=seen,
+        status=status,
+        official=official,
+        appearance_official=False,
     )
-    return claim
 
 
 @pytest.fixture
@@ -118,14 +90,12 @@ def review(claim: Claim, alice: AbstractUser, erin: AbstractUser) -> Review:
 
 
 def add_primary_evidence(review: Review, actor: AbstractUser) -> Evidence:
-    return evidence_add(
-        claim_id=review.claim_id,
-        actor=actor,
+    return factories.add_evidence(
+        review,
+        actor,
         url="https://stats.example/bridge-report.pdf",
         title="Bridge authority works schedule",
         excerpt="Works finish in September.",
-        stance=Evidence.Stance.REFUTES,
-        primary_source=True,
     )
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 TOKEN_URL = "/api/v1/auth/token/"
 
 
-def sign_in(username: str, password: str, ip: str = "10.0.0.1"):  # type: ignore[no-untyped-def]
+def sign_in(username: str, password: str, ip: str = "10.0.0.1"):
     return APIClient(REMOTE_ADDR=ip).post(
         TOKEN_URL, {"username": username, "password": password}, format="json"
     )

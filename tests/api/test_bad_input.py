@@ -13,7 +13,7 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
-def assert_refused(response, code: int) -> dict:  # type: ignore[no-untyped-def]
+def assert_refused(response, code: int) -> dict:
     assert response.status_code == code, response.content
     assert response["Content-Type"].startswith("application/json")
     body = response.json()
@@ -120,7 +120,7 @@ def test_evidence_with_an_invalid_url_is_refused(
         {"url": 42, "title": "T", "stance": "context"},
     ],
 )
-def test_evidence_with_bad_fields_is_refused(review: Review, alice: AbstractUser, body) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_with_bad_fields_is_refused(review: Review, alice: AbstractUser, body) -> None:
     response = client_for(alice).post(
         f"/api/v1/claims/{review.claim_id}/evidence/", body, format="json"
     )
@@ -178,14 +178,14 @@ def test_unknown_ids_are_not_found(
         {"assignee": ["alice"]},
     ],
 )
-def test_assigning_with_bad_input_is_refused(erin, alice, claim: Claim, body) -> None:  # type: ignore[no-untyped-def]
+def test_assigning_with_bad_input_is_refused(erin, alice, claim: Claim, body) -> None:
     response = client_for(erin).post(f"/api/v1/claims/{claim.pk}/assign/", body, format="json")
 
     assert_refused(response, 400)
     assert not Review.objects.exists()
 
 
-def test_assigning_to_someone_without_a_desk_role_is_refused(erin, nora, claim) -> None:  # type: ignore[no-untyped-def]
+def test_assigning_to_someone_without_a_desk_role_is_refused(erin, nora, claim) -> None:
     response = client_for(erin).post(
         f"/api/v1/claims/{claim.pk}/assign/", {"assignee": "nora"}, format="json"
     )

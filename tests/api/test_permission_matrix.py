@@ -232,7 +232,7 @@ MATRIX = [
 ]
 
 
-def build_world(stage: str, alice, erin, frank, rating) -> World:  # type: ignore[no-untyped-def]
+def build_world(stage: str, alice, erin, frank, rating) -> World:
     if stage == "dismissed":
         return World(make_claim(status=Claim.Status.DISMISSED), None, None, None)
     claim = make_claim()
@@ -273,7 +273,7 @@ def cells() -> list[Any]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("endpoint", "role", "code"), cells())
-def test_permission_matrix(  # type: ignore[no-untyped-def]
+def test_permission_matrix(
     endpoint: Endpoint, role: str, code: int, request, alice, bob, erin, frank, adam, nora, rating
 ) -> None:
     world = build_world(endpoint.stage, alice, erin, frank, rating)

@@ -26,7 +26,7 @@ ENDPOINTS = {
 }
 
 
-def test_the_schema_lists_every_review_endpoint(api) -> None:  # type: ignore[no-untyped-def]
+def test_the_schema_lists_every_review_endpoint(api) -> None:
     response = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
 
     assert response.status_code == 200
@@ -41,11 +41,11 @@ def test_the_schema_lists_every_review_endpoint(api) -> None:  # type: ignore[no
     assert "recency" in ordering["schema"]["enum"]
 
 
-def test_the_docs_are_served(api) -> None:  # type: ignore[no-untyped-def]
+def test_the_docs_are_served(api) -> None:
     assert api.get("/api/v1/docs/").status_code == 200
 
 
-def test_the_schema_generates_without_warnings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_schema_generates_without_warnings(tmp_path) -> None:
     call_command(
         "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")
     )

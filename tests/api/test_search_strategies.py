@@ -12,7 +12,7 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
-def ids(response) -> list[int]:  # type: ignore[no-untyped-def]
+def ids(response) -> list[int]:
     assert response.status_code == 200, response.content
     return [row["id"] for row in response.json()["results"]]
 

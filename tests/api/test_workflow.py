@@ -22,7 +22,7 @@ def last_event(review: Review) -> ReviewEvent:
     return ReviewEvent.objects.filter(review=review).latest("id")
 
 
-def post(user: AbstractUser, path: str, body: dict | None = None):  # type: ignore[no-untyped-def]
+def post(user: AbstractUser, path: str, body: dict | None = None):
     return client_for(user).post(path, body or {}, format="json")
 
 
@@ -280,6 +280,9 @@ def test_an_if_match_for_another_review_is_stale(review: Review, alice) -> None:
     )
 
     assert response.status_code == 409
+    unchanged = Review.objects.get(pk=review.pk)
+    assert (unchanged.summary, unchanged.version) == (review.summary, review.version)
+    assert not unchanged.events.filter(action="edited").exists()
 
 
 # --- Every transition from every state ---------------------------------------
@@ -301,7 +304,7 @@ ALLOWED = {
 }
 
 
-def review_in(state: str, alice, erin, frank, rating: Rating) -> Review:  # type: ignore[no-untyped-def]
+def review_in(state: str, alice, erin, frank, rating: Rating) -> Review:
     review = claim_assign(claim_id=make_claim().pk, actor=erin, assignee=alice)[0]
     add_primary_evidence(review, alice)
     # Written to the row directly, so "assigned" is still assigned but complete.
@@ -319,9 +322,7 @@ def review_in(state: str, alice, erin, frank, rating: Rating) -> Review:  # type
 
 @pytest.mark.parametrize("state", ["assigned", "in_progress", "submitted", "published"])
 @pytest.mark.parametrize("action", list(ACTIONS))
-def test_every_transition(  # type: ignore[no-untyped-def]
-    request, state: str, action: str, alice, erin, frank, rating
-) -> None:
+def test_every_transition(request, state: str, action: str, alice, erin, frank, rating) -> None:
     review = review_in(state, alice, erin, frank, rating)
     events_before = ReviewEvent.objects.filter(review=review).count()
     actor_name, body = ACTIONS[action]
@@ -386,6 +387,13 @@ def test_a_submitted_review_cannot_be_edited(submitted: Review, erin) -> None:
     )
 
     assert response.status_code == 409
+    unchanged = Review.objects.get(pk=submitted.pk)
+    assert (unchanged.state, unchanged.summary, unchanged.version) == (
+        "submitted",
+        submitted.summary,
+        submitted.version,
+    )
+    assert not unchanged.events.filter(action="edited", actor=erin).exists()
 
 
 # --- Approval and separation of duties ----------------------------------------

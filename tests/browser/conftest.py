@@ -36,7 +36,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(settings) -> None:  # type: ignore[no-untyped-def]
+def _private_cache(settings) -> None:
     """Sign-in lockouts and throttles counted per test, apart from other runs."""
     settings.CACHES = {
         "default": {
@@ -59,7 +59,7 @@ def shoot(artifacts_dir: Path, request: pytest.FixtureRequest) -> Callable[[Page
 
 
 @pytest.fixture
-def sign_in(browser: Browser, live_server) -> Iterator[Callable[[AbstractUser], Page]]:  # type: ignore[no-untyped-def]
+def sign_in(browser: Browser, live_server) -> Iterator[Callable[[AbstractUser], Page]]:
     """A fresh browser session per person, signed in through the login form."""
     contexts = []
 

@@ -5,13 +5,13 @@ from playwright.sync_api import expect
 
 from reviews.models import Rating, Review
 from reviews.services import review_edit
-from tests.desk.factories import flagged_claim, speaker, submitted_review
+from tests.factories import flagged_claim, speaker, submitted_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def claim(db):  # type: ignore[no-untyped-def]
+def claim(db):
     return flagged_claim(
         "reports of Ostrian troops in Dorvask are disinformation",
         who=speaker("Arkady Velin", "press secretary"),
@@ -41,7 +41,7 @@ def test_a_checker_sees_no_approve_button_and_cannot_reach_its_url(
     assert Review.objects.get(pk=review.pk).state == Review.State.SUBMITTED
 
 
-def _csrf(page) -> str:  # type: ignore[no-untyped-def]
+def _csrf(page) -> str:
     return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
 
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from claims.models import Claim
 from reviews.models import Evidence, Review
-from tests.desk.factories import flagged_claim, speaker
+from tests.factories import flagged_claim, speaker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reviews.models import Review
-from tests.desk.factories import flagged_claim, speaker, submitted_review
+from tests.factories import flagged_claim, speaker, submitted_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from claims.models import Claim, Speaker
 from reviews.models import Review
 from reviews.services import claim_assign
-from tests.desk.factories import flagged_claim, speaker
+from tests.factories import flagged_claim, speaker
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ import pytest
 from claims.models import Claim
 from reviews.models import Evidence, Rating, Review, ReviewEvent
 from reviews.services import review_edit
-from tests.desk.factories import add_evidence, submitted_review
+from tests.factories import add_evidence, submitted_review
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def message_of(response) -> dict:  # type: ignore[no-untyped-def]
+def message_of(response) -> dict:
     return json.loads(response["HX-Trigger"])["desk-message"]
 
 
@@ -101,7 +101,7 @@ def test_the_queue_search_answers_htmx_with_the_results_only(client, alice, clai
 
 
 def test_the_queue_lists_in_the_same_order_as_the_api(client, alice, claim, velin) -> None:
-    from tests.desk.factories import flagged_claim
+    from tests.factories import flagged_claim
 
     low = flagged_claim("the bridge opens in May", who=velin, priority=0.1)
     high = flagged_claim("fares stay the same", who=velin, priority=0.95)
@@ -118,7 +118,7 @@ def test_the_queue_lists_in_the_same_order_as_the_api(client, alice, claim, veli
 def test_the_queue_page_needs_a_fixed_number_of_queries(
     client, alice, velin, django_assert_max_num_queries
 ) -> None:
-    from tests.desk.factories import flagged_claim
+    from tests.factories import flagged_claim
 
     for n in range(12):
         flagged_claim(f"statement number {n}", who=velin)

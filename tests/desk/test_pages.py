@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from claims.models import Feed
 from reviews.models import Feedback
 from tests.conftest import PASSWORD
-from tests.desk.factories import flagged_claim, submitted_review
+from tests.factories import flagged_claim, submitted_review
 
 pytestmark = pytest.mark.django_db
 

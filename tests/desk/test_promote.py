@@ -4,7 +4,7 @@ import pytest
 
 from claims.models import Appearance, Claim
 from reviews.models import ReviewEvent
-from tests.desk.factories import speaker
+from tests.factories import speaker
 
 pytestmark = pytest.mark.django_db
 

@@ -34,7 +34,7 @@ def make_appearance(article: Article, claim: Claim, content_start: int) -> Appea
     )
 
 
-def assert_violates(name: str, create) -> None:  # type: ignore[no-untyped-def]
+def assert_violates(name: str, create) -> None:
     with pytest.raises(IntegrityError) as error, transaction.atomic():
         create()
     if connection.vendor == "postgresql":

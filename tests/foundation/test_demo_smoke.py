@@ -52,7 +52,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def demo_server(tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_server(tmp_path: Path):
     env = demo_env(tmp_path)
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "collectstatic", "--no-input", "-v", "0")

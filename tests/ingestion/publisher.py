@@ -92,7 +92,7 @@ def publish(
     """Serve a feed of `stories` (honouring If-None-Match) and their pages; return the feed URL."""
     feed = rss(server, prefix, stories)
 
-    def serve_feed(request) -> None:  # type: ignore[no-untyped-def]
+    def serve_feed(request) -> None:
         if etag and request.headers.get("If-None-Match") == etag:
             request.reply(304)
             return

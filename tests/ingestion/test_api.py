@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def ingested(text: str, url: str = "https://ledger.example/bridge") -> Article:
-    article = articles.article_submit(url=url, title="Bridge", text=text, enqueue=False)
+    article = articles.article_submit(actor=None, url=url, title="Bridge", text=text, enqueue=False)
     articles.article_ingest(article_id=article.pk)
     return Article.objects.get(pk=article.pk)
 
 
-def test_an_editor_registers_a_feed_and_sees_its_health(erin) -> None:  # type: ignore[no-untyped-def]
+def test_an_editor_registers_a_feed_and_sees_its_health(erin) -> None:
     response = client_for(erin).post(
         "/api/v1/feeds/", {"url": "https://ledger.example/rss", "name": "Ledger"}, format="json"
     )
@@ -32,7 +32,7 @@ def test_an_editor_registers_a_feed_and_sees_its_health(erin) -> None:  # type: 
     assert client_for(erin).get(f"/api/v1/feeds/{feed.pk}/").json()["name"] == "Ledger"
 
 
-def test_a_feed_registered_twice_is_a_conflict(erin) -> None:  # type: ignore[no-untyped-def]
+def test_a_feed_registered_twice_is_a_conflict(erin) -> None:
     client_for(erin).post("/api/v1/feeds/", {"url": "https://ledger.example/rss"}, format="json")
 
     response = client_for(erin).post(
@@ -42,15 +42,15 @@ def test_a_feed_registered_twice_is_a_conflict(erin) -> None:  # type: ignore[no
     assert response.status_code == 409 and Feed.objects.count() == 1
 
 
-def test_a_bad_feed_url_is_a_400_with_a_detail(erin) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_feed_url_is_a_400_with_a_detail(erin) -> None:
     response = client_for(erin).post("/api/v1/feeds/", {"url": "ftp://x"}, format="json")
 
     assert response.status_code == 400 and response.json()["detail"]
     assert not Feed.objects.exists()
 
 
-def test_a_checker_cannot_manage_feeds_and_an_anonymous_caller_must_sign_in(alice, api) -> None:  # type: ignore[no-untyped-def]
-    feed = feeds.feed_create(url="https://ledger.example/rss")
+def test_a_checker_cannot_manage_feeds_and_an_anonymous_caller_must_sign_in(alice, api) -> None:
+    feed = feeds.feed_create(actor=None, url="https://ledger.example/rss")
 
     assert client_for(alice).get("/api/v1/feeds/").status_code == 403
     assert client_for(alice).post(f"/api/v1/feeds/{feed.pk}/poll/").status_code == 403
@@ -58,8 +58,8 @@ def test_a_checker_cannot_manage_feeds_and_an_anonymous_caller_must_sign_in(alic
     assert api.get("/api/v1/articles/").status_code == 401
 
 
-def test_an_editor_queues_a_poll(erin, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
-    feed = feeds.feed_create(url="https://ledger.example/rss")
+def test_an_editor_queues_a_poll(erin, django_capture_on_commit_callbacks) -> None:
+    feed = feeds.feed_create(actor=None, url="https://ledger.example/rss")
 
     with django_capture_on_commit_callbacks() as callbacks:
         response = client_for(erin).post(f"/api/v1/feeds/{feed.pk}/poll/")
@@ -67,7 +67,7 @@ def test_an_editor_queues_a_poll(erin, django_capture_on_commit_callbacks) -> No
     assert response.status_code == 202 and len(callbacks) == 1
 
 
-def test_a_checker_submits_an_article_by_url_or_with_its_text(  # type: ignore[no-untyped-def]
+def test_a_checker_submits_an_article_by_url_or_with_its_text(
     alice, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks() as callbacks:
@@ -96,14 +96,14 @@ def test_a_checker_submits_an_article_by_url_or_with_its_text(  # type: ignore[n
         {"url": "https://x.example", "title": "T"},
     ],
 )
-def test_a_bad_article_submission_is_a_400(alice, body: dict) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_article_submission_is_a_400(alice, body: dict) -> None:
     response = client_for(alice).post("/api/v1/articles/", body, format="json")
 
     assert response.status_code == 400 and response.json()["detail"]
     assert not Article.objects.exists()
 
 
-def test_an_article_shows_its_text_and_the_offsets_of_its_appearances(alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_shows_its_text_and_the_offsets_of_its_appearances(alice) -> None:
     article = ingested(" ".join(BRIDGE.paragraphs))
 
     data = client_for(alice).get(f"/api/v1/articles/{article.pk}/").json()
@@ -115,7 +115,7 @@ def test_an_article_shows_its_text_and_the_offsets_of_its_appearances(alice) -> 
         assert data["text"][start:end] == appearance["content"]
 
 
-def test_the_article_list_costs_a_fixed_number_of_queries(alice) -> None:  # type: ignore[no-untyped-def]
+def test_the_article_list_costs_a_fixed_number_of_queries(alice) -> None:
     for n in range(3):
         ingested(BRIDGE.paragraphs[1], url=f"https://ledger.example/{n}")
     client = client_for(alice)
@@ -127,7 +127,7 @@ def test_the_article_list_costs_a_fixed_number_of_queries(alice) -> None:  # typ
     assert len(queries) <= 6
 
 
-def test_an_editor_promotes_a_statement_once(erin, alice) -> None:  # type: ignore[no-untyped-def]
+def test_an_editor_promotes_a_statement_once(erin, alice) -> None:
     ingested(BRIDGE.paragraphs[2])
     hale = Appearance.objects.get(speaker__name="Petra Hale")
 

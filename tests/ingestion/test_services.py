@@ -24,7 +24,9 @@ def poll_and_ingest(feed: Feed) -> feeds.PollResult:
 def test_polling_a_feed_creates_its_articles_appearances_and_flagged_claims(
     server: LocalHTTPServer, prefix: str
 ) -> None:
-    feed = feeds.feed_create(url=publish(server, prefix, [GRAIN, BRIDGE]), name="Ledger")
+    feed = feeds.feed_create(
+        actor=None, url=publish(server, prefix, [GRAIN, BRIDGE]), name="Ledger"
+    )
 
     result = poll_and_ingest(feed)
 
@@ -47,7 +49,7 @@ def test_polling_a_feed_creates_its_articles_appearances_and_flagged_claims(
 def test_statements_by_non_officials_stay_on_the_article_unflagged(
     server: LocalHTTPServer, prefix: str
 ) -> None:
-    poll_and_ingest(feeds.feed_create(url=publish(server, prefix, [BRIDGE])))
+    poll_and_ingest(feeds.feed_create(actor=None, url=publish(server, prefix, [BRIDGE])))
 
     hale = Appearance.objects.get(speaker__name="Petra Hale")
     assert hale.claim is None and not hale.official
@@ -55,7 +57,7 @@ def test_statements_by_non_officials_stay_on_the_article_unflagged(
 
 
 def test_polling_again_creates_nothing_new(server: LocalHTTPServer, prefix: str) -> None:
-    feed = feeds.feed_create(url=publish(server, prefix, [GRAIN, BRIDGE]))
+    feed = feeds.feed_create(actor=None, url=publish(server, prefix, [GRAIN, BRIDGE]))
     poll_and_ingest(feed)
     counts = (Article.objects.count(), Appearance.objects.count(), Claim.objects.count())
 
@@ -70,9 +72,9 @@ def test_polling_again_creates_nothing_new(server: LocalHTTPServer, prefix: str)
 def test_a_second_outlet_carrying_the_same_quote_adds_an_appearance_not_a_claim(
     server: LocalHTTPServer, prefix: str
 ) -> None:
-    poll_and_ingest(feeds.feed_create(url=publish(server, prefix + "a", [GRAIN])))
+    poll_and_ingest(feeds.feed_create(actor=None, url=publish(server, prefix + "a", [GRAIN])))
     other = feeds.feed_create(
-        url=publish(server, prefix + "b", [GRAIN_ELSEWHERE]), outlet="Northbridge Wire"
+        actor=None, url=publish(server, prefix + "b", [GRAIN_ELSEWHERE]), outlet="Northbridge Wire"
     )
 
     poll_and_ingest(other)
@@ -86,12 +88,13 @@ def test_a_second_outlet_carrying_the_same_quote_adds_an_appearance_not_a_claim(
 def test_a_changed_article_is_re_detected_not_duplicated(server: LocalHTTPServer) -> None:
     url = server.url("/changed/story.html")
     first = articles.article_submit(
-        url=url, title="Bridge", text=BRIDGE.paragraphs[1], enqueue=False
+        actor=None, url=url, title="Bridge", text=BRIDGE.paragraphs[1], enqueue=False
     )
     articles.article_ingest(article_id=first.pk)
     oduya = Claim.objects.get(speaker__name="Mara Oduya")
 
     again = articles.article_submit(
+        actor=None,
         url=url + "?utm_campaign=x#top",
         title="Bridge",
         text=BRIDGE.paragraphs[1] + "\n\n" + GRAIN.paragraphs[1],
@@ -109,11 +112,11 @@ def test_a_changed_article_is_re_detected_not_duplicated(server: LocalHTTPServer
 
 def test_an_unchanged_article_is_not_detected_twice(server: LocalHTTPServer) -> None:
     url = server.url("/same/story.html")
-    article = articles.article_submit(url=url, text=KELL_QUOTE, enqueue=False)
+    article = articles.article_submit(actor=None, url=url, text=KELL_QUOTE, enqueue=False)
     articles.article_ingest(article_id=article.pk)
     first_ids = list(Appearance.objects.values_list("id", flat=True))
 
-    articles.article_submit(url=url, text=KELL_QUOTE, enqueue=False)
+    articles.article_submit(actor=None, url=url, text=KELL_QUOTE, enqueue=False)
     result = articles.article_ingest(article_id=article.pk)
 
     assert result.status == "unchanged"
@@ -122,7 +125,7 @@ def test_an_unchanged_article_is_not_detected_twice(server: LocalHTTPServer) -> 
 
 def test_an_article_whose_worker_keeps_dying_is_parked() -> None:
     article = articles.article_submit(
-        url="https://ledger.example/a", text=KELL_QUOTE, enqueue=False
+        actor=None, url="https://ledger.example/a", text=KELL_QUOTE, enqueue=False
     )
     Article.objects.filter(pk=article.pk).update(attempts=articles.PARK_AFTER_ATTEMPTS)
 
@@ -138,7 +141,7 @@ def test_a_page_that_cannot_be_fetched_fails_the_article_with_the_reason(
     server: LocalHTTPServer,
 ) -> None:
     server.respond("/gone.html", 404, b"no")
-    article = articles.article_submit(url=server.url("/gone.html"), enqueue=False)
+    article = articles.article_submit(actor=None, url=server.url("/gone.html"), enqueue=False)
 
     articles.article_ingest(article_id=article.pk)
 
@@ -150,7 +153,7 @@ def test_a_transient_error_is_raised_for_a_retry_and_does_not_count_towards_park
     server: LocalHTTPServer,
 ) -> None:
     server.respond("/busy.html", 503, b"busy")
-    article = articles.article_submit(url=server.url("/busy.html"), enqueue=False)
+    article = articles.article_submit(actor=None, url=server.url("/busy.html"), enqueue=False)
 
     with pytest.raises(FetchError):
         articles.article_ingest(article_id=article.pk)
@@ -164,7 +167,7 @@ def test_a_feed_failure_is_recorded_and_the_feed_backs_off(
     server: LocalHTTPServer, prefix: str
 ) -> None:
     server.respond(f"{prefix}/feed.xml", 500, b"oops")
-    feed = feeds.feed_create(url=server.url(f"{prefix}/feed.xml"), poll_interval=60)
+    feed = feeds.feed_create(actor=None, url=server.url(f"{prefix}/feed.xml"), poll_interval=60)
 
     for _ in range(2):
         with pytest.raises(FetchError):
@@ -177,8 +180,8 @@ def test_a_feed_failure_is_recorded_and_the_feed_backs_off(
 
 
 def test_due_feeds_are_claimed_once() -> None:
-    feeds.feed_create(url="https://ledger.example/feed.xml")
-    feeds.feed_create(url="https://wire.example/feed.xml")
+    feeds.feed_create(actor=None, url="https://ledger.example/feed.xml")
+    feeds.feed_create(actor=None, url="https://wire.example/feed.xml")
 
     first = feeds.feeds_claim_due()
     second = feeds.feeds_claim_due()
@@ -199,9 +202,9 @@ def test_speakers_are_upserted_with_title_and_body_and_staff_edits_win() -> None
     assert again.pk == velin.pk and again.title == "spokesman"
 
 
-def test_promoting_a_statement_makes_a_claim_with_an_audit_event(erin, server) -> None:  # type: ignore[no-untyped-def]
+def test_promoting_a_statement_makes_a_claim_with_an_audit_event(erin, server) -> None:
     article = articles.article_submit(
-        url="https://ledger.example/b", text=BRIDGE.paragraphs[2], enqueue=False
+        actor=None, url="https://ledger.example/b", text=BRIDGE.paragraphs[2], enqueue=False
     )
     articles.article_ingest(article_id=article.pk)
     hale = Appearance.objects.get(speaker__name="Petra Hale")
@@ -220,14 +223,16 @@ def test_a_page_extracted_again_and_again_keeps_its_text(
         server.respond(
             f"{prefix}/{n}.html", body=GRAIN.html(), headers={"Content-Type": "text/html"}
         )
-        article = articles.article_submit(url=server.url(f"{prefix}/{n}.html"), enqueue=False)
+        article = articles.article_submit(
+            actor=None, url=server.url(f"{prefix}/{n}.html"), enqueue=False
+        )
         articles.article_ingest(article_id=article.pk)
 
     assert set(Article.objects.values_list("status", flat=True)) == {"extracted"}
 
 
 @pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
-def test_near_duplicates_match_on_speaker_and_content(vendor: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_near_duplicates_match_on_speaker_and_content(vendor: str, monkeypatch) -> None:
     monkeypatch.setattr(connection, "vendor", vendor)
     kell = speakers.speaker_upsert(name="Adrian Kell", title="prime minister", official=True)
     other = speakers.speaker_upsert(name="Tomas Brenn")

@@ -25,6 +25,7 @@ def article(n: int, statements: int) -> Article:
         for i, (title, name) in enumerate((OFFICIALS * 4)[:statements])
     ]
     return articles.article_submit(
+        actor=None,
         url=f"https://wire.example/{n}-{statements}",
         title=f"Spending report {n}",
         text="VELMORA — " + " ".join(sentences),
@@ -35,7 +36,7 @@ def article(n: int, statements: int) -> Article:
 @pytest.mark.parametrize("statements", [2, 8])
 def test_storing_an_article_costs_the_same_queries_however_many_statements_it_has(
     statements: int, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     articles.article_ingest(article_id=article(1, 8).pk)  # the officials are known now
     speakers.speaker_registry()  # and the registry rebuilt for them, as in a steady stream
     second = article(2, statements)
@@ -50,7 +51,9 @@ def test_storing_an_article_costs_the_same_queries_however_many_statements_it_ha
 def test_a_statement_repeated_in_one_article_is_one_claim_with_two_appearances() -> None:
     quote = "Prime Minister Adrian Kell said grain exports had doubled since last year."
     text = f"VELMORA — {quote} Farmers welcomed the news. {quote}"
-    submitted = articles.article_submit(url="https://wire.example/twice", text=text, enqueue=False)
+    submitted = articles.article_submit(
+        actor=None, url="https://wire.example/twice", text=text, enqueue=False
+    )
 
     articles.article_ingest(article_id=submitted.pk)
 

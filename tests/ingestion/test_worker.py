@@ -57,7 +57,7 @@ def test_polling_through_the_worker_flags_claims_once_however_often_it_runs(
     celery_worker: Worker, local_http_server: LocalHTTPServer
 ) -> None:
     server = local_http_server
-    feed = feed_create(url=publish(server, "/e2e-ledger", [GRAIN, BRIDGE]))
+    feed = feed_create(actor=None, url=publish(server, "/e2e-ledger", [GRAIN, BRIDGE]))
 
     poll_due_feeds.delay()
     wait_for(lambda: Article.objects.count() == 2 and all_extracted(), what="two articles")
@@ -74,7 +74,7 @@ def test_polling_through_the_worker_flags_claims_once_however_often_it_runs(
     time.sleep(0.5)
     assert (Article.objects.count(), Appearance.objects.count(), Claim.objects.count()) == counts
 
-    feed_create(url=publish(server, "/e2e-wire", [GRAIN_ELSEWHERE]), outlet="Wire")
+    feed_create(actor=None, url=publish(server, "/e2e-wire", [GRAIN_ELSEWHERE]), outlet="Wire")
     poll_due_feeds.delay()
     wait_for(lambda: Article.objects.count() == 3 and all_extracted(), what="the wire story")
     kell = Claim.objects.get(speaker__name="Adrian Kell")
@@ -87,14 +87,14 @@ def test_faulty_feeds_are_recorded_and_the_others_still_processed(
     server = local_http_server
     calls = {"flaky": 0}
 
-    def silent(request) -> None:  # type: ignore[no-untyped-def]
+    def silent(request) -> None:
         time.sleep(3)  # longer than the worker's 2 s read timeout
         with contextlib.suppress(OSError):  # the worker has hung up by now
             request.reply(200, b"<rss/>")
 
     flaky_feed = rss(server, "/faults-flaky", [GRAIN])
 
-    def flaky(request) -> None:  # type: ignore[no-untyped-def]
+    def flaky(request) -> None:
         calls["flaky"] += 1
         if calls["flaky"] == 1:
             request.reply(500, b"oops")
@@ -113,7 +113,7 @@ def test_faulty_feeds_are_recorded_and_the_others_still_processed(
     server.redirect("/faults/metadata.xml", "http://169.254.169.254/latest/meta-data/")
     server.respond("/faults/lol.xml", 200, BILLION_LAUGHS, {"Content-Type": "text/xml"})
     feeds = {
-        name: feed_create(url=server.url(path), name=name)
+        name: feed_create(actor=None, url=server.url(path), name=name)
         for name, path in [
             ("timeout", "/faults/timeout.xml"),
             ("flaky", "/faults-flaky/feed.xml"),
@@ -161,13 +161,13 @@ def test_an_article_whose_worker_child_is_killed_is_processed_exactly_once(
     server = local_http_server
     started = threading.Event()
 
-    def slow(request) -> None:  # type: ignore[no-untyped-def]
+    def slow(request) -> None:
         started.set()
         time.sleep(1.5)  # long enough to be killed mid-fetch, shorter than the read timeout
         request.reply(200, GRAIN.html(), {"Content-Type": "text/html; charset=utf-8"})
 
     server.route("/crash/grain.html", slow)
-    article = article_submit(url=server.url("/crash/grain.html"))
+    article = article_submit(actor=None, url=server.url("/crash/grain.html"))
 
     assert started.wait(20), "the worker never fetched the article"
     busy = _busy_child(celery_worker)
@@ -201,15 +201,15 @@ def test_a_poll_queued_in_a_rolled_back_transaction_is_never_sent(
     celery_worker: Worker, local_http_server: LocalHTTPServer
 ) -> None:
     server = local_http_server
-    feed = feed_create(url=publish(server, "/rollback", [BRIDGE]))
+    feed = feed_create(actor=None, url=publish(server, "/rollback", [BRIDGE]))
     Feed.objects.filter(pk=feed.pk).update(next_poll_at=None, active=False)
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        feed_poll_request(feed=feed)
+        feed_poll_request(actor=None, feed=feed)
         raise RuntimeError("changed my mind")
     time.sleep(3)
     assert server.hits("/rollback/feed.xml") == 0
 
     with transaction.atomic():
-        feed_poll_request(feed=feed)
+        feed_poll_request(actor=None, feed=feed)
     wait_for(lambda: server.hits("/rollback/feed.xml") == 1, what="the committed poll")

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from claims.models import Appearance, Article, Claim, Speaker
+from claims.models import Article, Claim, Speaker
 from claims.services.articles import article_ingest, article_submit
 from claims.services.links import claim_suggest_links
+from tests import factories
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -28,6 +29,7 @@ def ingest(path: Path) -> Article:
     text = path.read_text()
     before = set(Claim.objects.values_list("id", flat=True))
     article = article_submit(
+        actor=None,
         url=f"https://{outlet}.example/{path.stem}",
         title=text.splitlines()[0],
         text=text,
@@ -53,39 +55,24 @@ def claim_of(speaker: str, words: str) -> Claim:
 
 def said(speaker: Speaker, text: str, *, stance: str = "asserts", cue: str = "said") -> Claim:
     """A claim with one appearance, stored as ingestion stores it, without an article file."""
-    article = Article.objects.create(
-        url=f"https://wire.example/{Article.objects.count() + 1}",
-        canonical_url=f"https://wire.example/{Article.objects.count() + 1}",
-        title=f"{speaker.name} speaks",
-        outlet="wire",
-    )
-    claim = Claim.objects.create(text=text, speaker=speaker, official=True)
-    sentence = f"{speaker.name} {cue} {text}."
-    Appearance.objects.create(
-        claim=claim,
-        article=article,
-        speaker=speaker,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        source=speaker.name,
-        source_start=0,
-        source_end=len(speaker.name),
+    n = Article.objects.count() + 1
+    return factories.said(
+        text,
+        who=speaker,
         cue=cue,
-        cue_start=len(speaker.name) + 1,
-        cue_end=len(speaker.name) + 1 + len(cue),
-        content=text,
-        content_start=len(speaker.name) + len(cue) + 2,
-        content_end=len(sentence) - 1,
-        official=True,
+        source=speaker.name,
+        with_text=False,
+        outlet="wire",
+        url=f"https://wire.example/{n}",
+        title=f"{speaker.name} speaks",
         stance=stance,
-        detector_version="test",
+        official=True,
+        appearance_official=True,
     )
-    return claim
 
 
 @pytest.fixture
-def person(db):  # type: ignore[no-untyped-def]
+def person(db):
     def person(name: str, body: Speaker | None = None) -> Speaker:
         return Speaker.objects.create(name=name, key=name.lower(), body=body, is_official=True)
 

@@ -13,7 +13,7 @@ LONG = "Veltrian troops were deployed to the Lindau district of Ostmark in Febru
 
 def test_linking_a_new_claim_costs_a_fixed_number_of_queries(
     person, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     government = person("Veltrian government")
     for n in range(6):
         said(person(f"Minister {n}", government), f"{LONG} and {n} more battalions")

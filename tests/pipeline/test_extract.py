@@ -103,11 +103,11 @@ STORY = "".join(
 )
 
 
-def _elements_seen_by_trafilatura() -> tuple[mock._patch, list[int]]:  # type: ignore[type-arg]
+def _elements_seen_by_trafilatura() -> tuple[mock._patch, list[int]]:
     seen: list[int] = []
     real = trafilatura.bare_extraction
 
-    def counting(tree, **kwargs):  # type: ignore[no-untyped-def]
+    def counting(tree, **kwargs):
         seen.append(sum(1 for _ in tree.iter()))
         return real(tree, **kwargs)
 

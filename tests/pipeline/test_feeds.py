@@ -261,7 +261,7 @@ def test_a_feed_within_the_cap_is_taken_whole() -> None:
     assert (len(feed.entries), feed.skipped_entries, feed.warning) == (20, 0, None)
 
 
-def test_it_never_reads_an_external_dtd(local_http) -> None:  # type: ignore[no-untyped-def]
+def test_it_never_reads_an_external_dtd(local_http) -> None:
     local_http.respond("/evil.dtd", 200, b'<!ENTITY title "pwned">')
     document = (
         f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{local_http.url("/evil.dtd")}">'

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from claims.models import Appearance, Article, Claim, Speaker
 from reviews.models import Rating, Review
 from reviews.services import claim_assign, evidence_add, review_approve, review_edit, review_submit
+from tests import factories
 
 ARTICLE_TEXT = (
     "Veltran Palace contradicts itself over Ostrian troops\n\n"
@@ -82,28 +83,7 @@ def appear(
     article: Article, speaker: Speaker | None, content: str, claim: Claim | None
 ) -> Appearance:
     """An appearance of `content` in `article`, with offsets taken from the text."""
-    start = article.text.index(content)
-    sentence_start = article.text.rfind("\n", 0, start) + 1
-    sentence_end = article.text.index("\n", start)
-    return Appearance.objects.create(
-        claim=claim,
-        article=article,
-        speaker=speaker,
-        sentence=article.text[sentence_start:sentence_end],
-        sentence_start=sentence_start,
-        sentence_end=sentence_end,
-        source=speaker.name if speaker else "",
-        source_start=sentence_start,
-        source_end=sentence_start,
-        cue="said",
-        cue_start=start,
-        cue_end=start,
-        content=content,
-        content_start=start,
-        content_end=start + len(content),
-        official=bool(speaker and speaker.is_official),
-        detector_version="test",
-    )
+    return factories.appearance(article, content, speaker=speaker, claim=claim)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import re
 import lxml.html
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from reviews.models import Review
 from reviews.publication import published_fact_checks
@@ -140,6 +141,11 @@ def test_a_claim_text_with_a_script_tag_cannot_leave_the_json_ld_block(
 
 
 def test_a_review_that_was_never_published_has_no_page(client: Client, velin_claim, alice) -> None:
-    review = Review.objects.create(claim=velin_claim, assignee=alice, slug="draft-1")
+    # A slug and a publication date, as a review reopened mid-way could carry, but no
+    # published version: only a published version makes a page.
+    review = Review.objects.create(
+        claim=velin_claim, assignee=alice, slug="draft-1", published_at=timezone.now()
+    )
 
     assert client.get(f"/fact-checks/{review.slug}/").status_code == 404
+    assert not Review.objects.published().filter(pk=review.pk).exists()

@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             feed = feed_create(
+                actor=None,
                 url=options["url"],
                 name=options["name"],
                 outlet=options["outlet"],

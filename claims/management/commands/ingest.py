@@ -29,9 +29,9 @@ class Command(BaseCommand):
         sync: bool = options["sync"]
         try:
             if source.startswith(("http://", "https://")):
-                article = article_submit(url=source, enqueue=not sync)
+                article = article_submit(actor=None, url=source, enqueue=not sync)
             else:
-                article = article_submit(**read_local(Path(source)), enqueue=not sync)
+                article = article_submit(actor=None, **read_local(Path(source)), enqueue=not sync)
         except DomainError as error:
             raise CommandError(error.detail) from None
         if not sync:
