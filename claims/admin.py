@@ -97,7 +97,7 @@ class ArticleAdmin(ReadOnlyAdmin):
 
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
-    fields = ["alias"]
+    fields = ("alias",)
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -129,7 +129,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 class AppearanceInline(admin.TabularInline):
     model = Appearance
-    fields = ["article", "source", "cue", "content", "official", "stance"]
+    fields = ("article", "source", "cue", "content", "official", "stance")
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -9,6 +9,7 @@ too; and a statement never joins a claim that was said with the opposite stance.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
@@ -175,7 +176,7 @@ def _stored_matches_postgres(statements: list[Said]) -> tuple[Candidates, Pairs]
         FROM said a JOIN said b ON a.idx < b.idx
         WHERE similarity(a.text, b.text) >= %(threshold)s
     """
-    params = {
+    params: dict[str, Any] = {
         "idx": list(range(len(statements))),
         "speaker": [s.speaker.pk for s in statements],  # type: ignore[union-attr]
         "body": [s.speaker.body_id for s in statements],  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ embedded default): the most recent claims, filtered by shared words in Python.
 import re
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 from django.db import connection
 
@@ -110,7 +111,7 @@ def _postgres(
         UNION
         (SELECT id, similarity FROM ranked ORDER BY similarity DESC, id DESC LIMIT %(limit)s)
     """
-    params = {
+    params: dict[str, Any] = {
         "query": query,
         "exclude": exclude or 0,
         "cap": MATCH_CAP,
@@ -193,7 +194,7 @@ def family_candidates(
                first.stance, first.stance_reason
         FROM chosen {_FIRST_APPEARANCE.format(claim="chosen")}
     """
-    params = {
+    params: dict[str, Any] = {
         "root": root,
         "query": query,
         "exclude": exclude,

@@ -9,7 +9,7 @@ from django.db import connection, models
 from django.db.models import Exists, Expression, F, OuterRef, Q, Subquery
 
 
-class FeedQuerySet(models.QuerySet):
+class FeedQuerySet(models.QuerySet["Feed"]):
     def with_article_count(self) -> "FeedQuerySet":
         return self.annotate(article_count=models.Count("article"))
 
@@ -181,13 +181,13 @@ class _MatchesRowByRow(Expression):
         return sql, (self.q, self.q)
 
 
-class ClaimQuerySet(models.QuerySet):
+class ClaimQuerySet(models.QuerySet["Claim"]):
     # Set by search(); carried through every later filter, ordering and slice.
     _searched = False
     _own_text_query: SearchQuery | None = None
 
     def _clone(self) -> "ClaimQuerySet":
-        clone = super()._clone()
+        clone = super()._clone()  # type: ignore[misc]  # private QuerySet API, not in the stubs
         clone._searched = self._searched
         clone._own_text_query = self._own_text_query
         return clone
@@ -226,7 +226,7 @@ class ClaimQuerySet(models.QuerySet):
         claims._searched = True
         return claims
 
-    def _by_own_text(self, query: SearchQuery) -> "ClaimQuerySet":
+    def _by_own_text(self, query: SearchQuery) -> models.QuerySet:
         return (
             self.alias(_doc=SearchVector("text", config="english"))
             .filter(_doc=query)

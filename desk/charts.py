@@ -75,7 +75,7 @@ def stacked_columns(
         )
     for i, label in enumerate(columns):
         x = left + i * slot + (slot - column_width) / 2
-        base = plot_height + 4
+        base: float = plot_height + 4
         for s, (name, values) in enumerate(series):
             if not values[i]:
                 continue

@@ -16,6 +16,7 @@ from claims.services.claims import appearance_promote
 from claims.services.speakers import speaker_body_chain
 from desk.common import answer, desk_view, safe_back
 from desk.triage import claim_actions
+from factcheck.auth import signed_in
 from factcheck.errors import DomainError
 from reviews.matches import MATCH_THRESHOLD, MAX_TEXT, find_matches
 
@@ -64,7 +65,7 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     )
     shown = _chosen(appearances, request.GET.get("appearance", ""))
     open_review = claim.reviews.open().select_related("assignee").first()
-    user = request.user
+    user = signed_in(request.user)
     others = (
         Claim.objects.filter(speaker_id=claim.speaker_id).exclude(pk=claim.pk)
         if claim.speaker_id

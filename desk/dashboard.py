@@ -136,7 +136,9 @@ def time_to_publication() -> tuple[float | None, list[tuple[str, float]]]:
 
 def verdicts_by_rating() -> list[tuple[str, float]]:
     counts = Counter(
-        published_fact_checks().order_by().values_list("current_rating_slug", flat=True)
+        published_fact_checks()  # type: ignore[misc]  # an annotation; stubs know model fields
+        .order_by()
+        .values_list("current_rating_slug", flat=True)
     )
     return [(rating.label, counts.get(rating.slug, 0)) for rating in Rating.objects.all()]
 

@@ -56,7 +56,7 @@ def changes(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
 def verdict_values(review: Review) -> dict[str, str]:
     """The verdict as displayed text (the rating by its label)."""
     return {
-        "rating": review.rating.label if review.rating_id else "",
+        "rating": review.rating.label if review.rating else "",
         "summary": review.summary,
         "explanation": review.explanation,
     }

@@ -143,5 +143,8 @@ def _route(request: HttpRequest, report: Feedback, note: str) -> str:
     target = model.objects.filter(pk=int(number)).first()
     if target is None:
         raise InvalidInput(f"There is no {kind} {number}.")
-    inbox.feedback_reroute(feedback=report, actor=request.user, note=note, **{kind: target})
+    if isinstance(target, Review):
+        inbox.feedback_reroute(feedback=report, actor=request.user, note=note, review=target)
+    else:
+        inbox.feedback_reroute(feedback=report, actor=request.user, note=note, claim=target)
     return f"Routed to {kind} {target.pk}."

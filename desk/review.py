@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.models import AbstractUser
 from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from claims.events import Action
 from desk import conflicts, diffs
 from desk.common import answer, desk_view, editor_view
 from desk.forms import DueForm, EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
+from factcheck.auth import signed_in
 from factcheck.errors import DomainError
 from reviews import comments, permissions, services
 from reviews.models import Review, ReviewEvent
@@ -262,7 +262,7 @@ def _conflict(
 
 def _submit(request: HttpRequest, review: Review) -> HttpResponse:
     try:
-        review = services.review_submit(review_id=review.pk, actor=request.user)
+        review = services.review_submit(review_id=review.pk, actor=signed_in(request.user))
     except DomainError as error:
         messages.error(request, error.detail)
     else:
@@ -286,7 +286,9 @@ def evidence_add(request: HttpRequest, review_id: int) -> HttpResponse:
             request, review, "Check the evidence form.", messages.ERROR, form=form
         )
     try:
-        services.evidence_add(claim_id=review.claim_id, actor=request.user, **form.cleaned_data)
+        services.evidence_add(
+            claim_id=review.claim_id, actor=signed_in(request.user), **form.cleaned_data
+        )
     except DomainError as error:
         return _evidence_answer(request, review, error.detail, messages.ERROR, form=form)
     title = form.cleaned_data["title"]
@@ -299,7 +301,7 @@ def evidence_remove(request: HttpRequest, review_id: int, evidence_id: int) -> H
     review = _review(review_id)
     try:
         services.evidence_remove(
-            claim_id=review.claim_id, evidence_id=evidence_id, actor=request.user
+            claim_id=review.claim_id, evidence_id=evidence_id, actor=signed_in(request.user)
         )
     except DomainError as error:
         return _evidence_answer(request, review, error.detail, messages.ERROR)
@@ -336,7 +338,7 @@ def _decision(request: HttpRequest, review_id: int, action: str) -> HttpResponse
         messages.error(request, f"Write a note to {action} this review.")
         return redirect(f"/desk/reviews/{review.pk}/")
     note = form.cleaned_data["note"]
-    actor: AbstractUser = request.user
+    actor = signed_in(request.user)
     try:
         if action == "approve":
             version = request.POST.get("version", "")

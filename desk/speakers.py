@@ -1,12 +1,13 @@
 """The speaker registry: who is an official, whom they speak for, other names."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
+from django.forms import ModelChoiceField
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -98,7 +99,9 @@ def speaker_page(request: HttpRequest, speaker_id: int) -> HttpResponse:
                 messages.success(request, f"Saved {data['name']}.")
                 return redirect(f"/desk/speakers/{speaker.pk}/")
         status = 400
-    form.fields["body"].queryset = form.fields["body"].queryset.exclude(pk=speaker.pk)
+    bodies = cast(ModelChoiceField, form.fields["body"])
+    if bodies.queryset is not None:  # a speaker cannot speak for itself
+        bodies.queryset = bodies.queryset.exclude(pk=speaker.pk)
     context = _edit_context(speaker, form=form, may_edit=may_edit)
     return render(request, "desk/speaker.html", context, status=status)
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +12,7 @@ from claims.external_models import ExternalMatch
 from claims.models import Claim
 from desk.common import answer, desk_view, editor_view, is_htmx, safe_back
 from desk.forms import ReasonForm
+from factcheck.auth import signed_in
 from factcheck.errors import DomainError
 from reviews import permissions, services
 from reviews.api.pagination import CappedPaginator
@@ -38,7 +39,7 @@ def claims_with_rows() -> QuerySet[Claim]:
     return Claim.objects.with_triage_data().prefetch_related(open_reviews, external)
 
 
-def assignable_staff() -> QuerySet[AbstractUser]:
+def assignable_staff() -> QuerySet[User]:
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=[CHECKER, EDITOR, ADMIN])
@@ -51,7 +52,7 @@ def row_context(
     request: HttpRequest,
     claim: Claim,
     *,
-    staff: list[AbstractUser] | None = None,
+    staff: list[User] | None = None,
     note: str = "",
     level: str = "",
 ) -> dict:
@@ -68,16 +69,16 @@ def row_context(
         "back": request.get_full_path()
         if request.method == "GET"
         else safe_back(request, "/desk/"),
-        **claim_actions(request.user, claim, open_review, staff=staff),
+        **claim_actions(signed_in(request.user), claim, open_review, staff=staff),
     }
 
 
 def claim_actions(
-    user: AbstractUser,
+    user: User,
     claim: Claim,
     open_review: Review | None,
     *,
-    staff: list[AbstractUser] | None = None,
+    staff: list[User] | None = None,
 ) -> dict:
     """Take, assign and dismiss as offered on a triage row and on the claim page."""
     actionable = claim.status in (Claim.Status.FLAGGED, Claim.Status.IN_REVIEW)
@@ -142,14 +143,19 @@ def row_answer(request: HttpRequest, claim_id: int, text: str, level: int) -> Ht
 def assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=claim_id)
     wanted = request.POST.get("assignee", "me")
+    assignee: User | None
     if wanted == "me":
-        assignee = request.user
+        assignee = signed_in(request.user)
+    elif wanted.isdigit():
+        assignee = assignable_staff().filter(pk=wanted).first()
     else:
-        assignee = assignable_staff().filter(pk=wanted if wanted.isdigit() else None).first()
+        assignee = None
     if assignee is None:
         return row_answer(request, claim.pk, "Choose who should check this claim.", messages.ERROR)
     try:
-        review, _ = services.claim_assign(claim_id=claim.pk, actor=request.user, assignee=assignee)
+        review, _ = services.claim_assign(
+            claim_id=claim.pk, actor=signed_in(request.user), assignee=assignee
+        )
     except DomainError as error:
         return row_answer(request, claim.pk, error.detail, messages.ERROR)
     who = "you" if assignee.pk == request.user.pk else assignee.get_username()
@@ -177,7 +183,7 @@ def dismiss(request: HttpRequest, claim_id: int) -> HttpResponse:
         return row_answer(request, claim.pk, "Give a reason to dismiss the claim.", messages.ERROR)
     try:
         services.claim_dismiss(
-            claim_id=claim.pk, actor=request.user, reason=form.cleaned_data["reason"]
+            claim_id=claim.pk, actor=signed_in(request.user), reason=form.cleaned_data["reason"]
         )
     except DomainError as error:
         return row_answer(request, claim.pk, error.detail, messages.ERROR)

@@ -104,7 +104,7 @@ if DATABASE_URL:
     ):
         raise ConfigError("DATABASE_URL must be a postgres:// or sqlite:// URL")
 else:
-    _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+    _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "db.sqlite3")}
 if _db["ENGINE"] == "django.db.backends.postgresql":
     # The desk runs short OLTP queries; JIT compilation only adds latency to them.
     _db.setdefault("OPTIONS", {})["options"] = "-c jit=off"

@@ -30,7 +30,7 @@ class RatingAdmin(ReadOnlyAdmin):
 
 class ReviewVersionInline(admin.TabularInline):
     model = ReviewVersion
-    fields = ["number", "rating", "summary", "author", "approved_by", "published_at"]
+    fields = ("number", "rating", "summary", "author", "approved_by", "published_at")
     readonly_fields = fields
     extra = 0
     can_delete = False

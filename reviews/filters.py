@@ -4,8 +4,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django_filters import rest_framework as filters
 
-from claims.models import Appearance, Claim
-from reviews.models import Review
+from claims.models import Appearance, Claim, ClaimQuerySet
+from reviews.models import Review, ReviewQuerySet
 
 # ?ordering= value → ORDER BY. The id breaks ties so pages never overlap.
 CLAIM_ORDERINGS = {
@@ -58,7 +58,7 @@ class ClaimFilter(filters.FilterSet):
         sightings = Appearance.objects.filter(claim=OuterRef("pk"), article__outlet__iexact=value)
         return queryset.filter(Exists(sightings))
 
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_q(self, queryset: ClaimQuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value)
 
     def filter_ordering(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -83,7 +83,7 @@ class ReviewFilter(filters.FilterSet):
             return queryset.filter(assignee_id=int(value))
         return queryset.filter(assignee__username=value)
 
-    def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    def filter_overdue(self, queryset: ReviewQuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
             return queryset
         overdue = queryset.overdue(timezone.now())

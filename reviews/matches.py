@@ -94,7 +94,7 @@ def _article_statements(url: str) -> list[str]:
 def _match_article(url: str) -> dict[int, Match]:
     article = _stored_article(url)
     appearances = list(article.appearances.exclude(claim=None).select_related("claim"))
-    own = {a.claim_id for a in appearances}
+    own = {a.claim_id for a in appearances if a.claim_id is not None}
     best: dict[int, Match] = {}
     for appearance in appearances:
         for claim_id, match in _match_text(appearance.content, exclude=own).items():

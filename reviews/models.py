@@ -29,7 +29,7 @@ class Rating(models.Model):
         return self.label
 
 
-class ReviewQuerySet(models.QuerySet):
+class ReviewQuerySet(models.QuerySet["Review"]):
     def published(self) -> "ReviewQuerySet":
         """What the public may read: reviews with at least one published version.
 
@@ -198,7 +198,7 @@ class ReviewVersion(models.Model):
         return f"{self.review_id} v{self.number}"
 
 
-class AppendOnlyQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet["ReviewEvent"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("Audit events cannot be changed.")
 

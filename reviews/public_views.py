@@ -127,7 +127,7 @@ def feedback_form(request: HttpRequest) -> HttpResponse:
             "category": Feedback.Category.FACTUAL_ERROR,
         }
         return _form(request, initial)
-    values = {
+    values: dict[str, Any] = {
         name: request.POST.get(name, "")
         for name in ("url", "passage", "category", "message", "email", "website")
     }

@@ -4,6 +4,7 @@ Role checks everywhere go through permissions (`user.has_perm`) so that the
 admin, the API and the pages agree; groups only bundle them.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
@@ -79,6 +80,7 @@ def sync_groups() -> None:
     """Create or update the role groups; safe to run any number of times."""
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
+        permissions: Iterable[Permission]
         if role == ADMIN:
             permissions = Permission.objects.filter(_admin_permissions())
         else:

@@ -3,8 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -28,20 +27,18 @@ MAX_NOTE = 5000
 @transaction.atomic
 def staff_upsert(
     *, username: str, role: str, password: str | None, email: str = ""
-) -> tuple[AbstractUser, bool]:
+) -> tuple[User, bool]:
     """Create or update a staff user so that they hold exactly `role`.
 
     A new user needs a password; an existing one keeps theirs unless given one.
     """
     if role not in ROLES:
         raise ValueError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    created = user is None
-    if created and not password:
+    existing = User.objects.filter(username=username).first()
+    created = existing is None
+    if existing is None and not password:
         raise ValueError("A new staff user needs a password (--password or FACTCHECK_PASSWORD).")
-    if created:
-        user = User(username=username)
+    user = existing if existing is not None else User(username=username)
     if password:
         try:
             validate_password(password, user)
@@ -115,7 +112,7 @@ def _move(review: Review, to_state: str, **fields: Any) -> str:
     return from_state
 
 
-def _set_claim_status(claim: Claim, status: str) -> dict[str, list[str]]:
+def _set_claim_status(claim: Claim, status: str) -> dict[str, Any]:
     """Move the claim along with its review; the change goes into the event."""
     if claim.status == status:
         return {}
@@ -129,8 +126,8 @@ def _set_claim_status(claim: Claim, status: str) -> dict[str, list[str]]:
 def claim_assign(
     *,
     claim_id: int,
-    actor: AbstractUser,
-    assignee: AbstractUser,
+    actor: User,
+    assignee: User,
     due_at: datetime | None = None,
 ) -> tuple[Review, bool]:
     """Open a review of the claim for `assignee`, or reassign the open one.
@@ -168,9 +165,7 @@ def claim_assign(
     return review, True
 
 
-def _reassign(
-    review: Review, *, actor: AbstractUser, assignee: AbstractUser, due_at: datetime | None
-) -> Review:
+def _reassign(review: Review, *, actor: User, assignee: User, due_at: datetime | None) -> Review:
     review = _locked_review(review.pk)
     changes: dict[str, Any] = {}
     if review.assignee_id != assignee.pk:
@@ -196,7 +191,7 @@ def _reassign(
 
 
 @transaction.atomic
-def claim_dismiss(*, claim_id: int, actor: AbstractUser, reason: str) -> Claim:
+def claim_dismiss(*, claim_id: int, actor: User, reason: str) -> Claim:
     """Set a claim aside with a reason; an open review on it is withdrawn."""
     reason = _required_note(reason, "dismiss a claim")
     claim = _locked_claim(claim_id)
@@ -298,7 +293,7 @@ def _evidence_review(claim: Claim, actor: AbstractUser) -> Review | None:
 def evidence_add(
     *,
     claim_id: int,
-    actor: AbstractUser,
+    actor: User,
     url: str,
     title: str,
     excerpt: str = "",
@@ -339,7 +334,7 @@ def evidence_add(
 
 
 @transaction.atomic
-def evidence_remove(*, claim_id: int, evidence_id: int, actor: AbstractUser) -> None:
+def evidence_remove(*, claim_id: int, evidence_id: int, actor: User) -> None:
     claim = _locked_claim(claim_id)
     evidence = claim.evidence.filter(pk=evidence_id).first()
     if evidence is None:
@@ -367,7 +362,7 @@ def _evidence_summary(evidence: Evidence) -> dict[str, Any]:
 
 
 @transaction.atomic
-def review_start(*, review_id: int, actor: AbstractUser) -> Review:
+def review_start(*, review_id: int, actor: User) -> Review:
     review = _locked_review(review_id)
     if not permissions.can_submit_review(actor, review):
         raise NotAllowed("Only the assignee starts work on a review.")
@@ -391,7 +386,7 @@ _UNSET: Any = object()
 def review_edit(
     *,
     review_id: int,
-    actor: AbstractUser,
+    actor: User,
     expected_version: int,
     rating: Rating | None = _UNSET,
     summary: str = _UNSET,
@@ -413,7 +408,7 @@ def review_edit(
         raise Conflict(
             f"The review is {review.state}; it can be edited only while assigned or in progress."
         )
-    wanted = {"rating": rating, "summary": summary, "explanation": explanation}
+    wanted: dict[str, Any] = {"rating": rating, "summary": summary, "explanation": explanation}
     values: dict[str, Any] = {}
     changes: dict[str, list[Any]] = {}
     for field, new in wanted.items():
@@ -466,7 +461,7 @@ def missing_for_submission(review: Review) -> list[str]:
 
 
 @transaction.atomic
-def review_submit(*, review_id: int, actor: AbstractUser) -> Review:
+def review_submit(*, review_id: int, actor: User) -> Review:
     review = _locked_review(review_id)
     if not permissions.can_submit_review(actor, review):
         raise NotAllowed("Only the assignee submits a review.")
@@ -499,7 +494,7 @@ MISSING_LABELS = {
 }
 
 
-def _check_decider(actor: AbstractUser, review: Review, action: str) -> None:
+def _check_decider(actor: User, review: Review, action: str) -> None:
     if permissions.can_decide_review(actor, review):
         return
     if not permissions.is_editor(actor):
@@ -515,7 +510,7 @@ def _check_decider(actor: AbstractUser, review: Review, action: str) -> None:
 def review_approve(
     *,
     review_id: int,
-    actor: AbstractUser,
+    actor: User,
     note: str = "",
     expected_version: int | None = None,
 ) -> Review:
@@ -546,11 +541,14 @@ def review_approve(
         fields["published_at"] = now
     if not review.slug:
         fields["slug"] = f"{slugify(review.claim.text)[:100].strip('-') or 'claim'}-{review.pk}"
+    rating = review.rating
+    if rating is None:  # submission requires one; a verdict is never published without it
+        raise Conflict(f"Review {review.pk} has no rating to publish.")
     from_state = _move(review, Review.State.PUBLISHED, **fields)
     version = ReviewVersion.objects.create(
         review=review,
         number=number,
-        rating=review.rating,
+        rating=rating,
         summary=review.summary,
         explanation=review.explanation,
         author=review.assignee,
@@ -596,7 +594,7 @@ def evidence_snapshot(evidence: Evidence) -> dict[str, Any]:
 
 
 @transaction.atomic
-def review_return(*, review_id: int, actor: AbstractUser, note: str) -> Review:
+def review_return(*, review_id: int, actor: User, note: str) -> Review:
     note = _required_note(note, "return a review")
     review = _locked_review(review_id)
     _check_decider(actor, review, "return")
@@ -616,7 +614,7 @@ def review_return(*, review_id: int, actor: AbstractUser, note: str) -> Review:
 
 @transaction.atomic
 def review_correct(
-    *, review_id: int, actor: AbstractUser, note: str, feedback_id: int | None = None
+    *, review_id: int, actor: User, note: str, feedback_id: int | None = None
 ) -> Review:
     """Reopen a published review; its published versions stay as they are.
 
@@ -650,7 +648,7 @@ def review_correct(
 
 
 @transaction.atomic
-def review_close_correction(*, review_id: int, actor: AbstractUser, note: str) -> Review:
+def review_close_correction(*, review_id: int, actor: User, note: str) -> Review:
     """Close an open correction with no change: nothing is published.
 
     The working copy goes back to the published version (drafts are kept in the

@@ -26,12 +26,12 @@ PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 def _rate(scope: str) -> tuple[int, int]:
     """("10/min") → (10, 60): how many in how many seconds."""
-    count, period = api_settings.DEFAULT_THROTTLE_RATES[scope].split("/")
+    count, period = str(api_settings.DEFAULT_THROTTLE_RATES[scope]).split("/")
     return int(count), PERIODS[period[0]]
 
 
 class FeedbackThrottle(BaseThrottle):
-    timer = time.time
+    timer = staticmethod(time.time)
 
     def allow_request(self, request: HttpRequest, view: Any) -> bool:
         now = self.timer()

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -230,11 +231,11 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def scenarios() -> dict[str, object]:
+def scenarios() -> dict[str, Callable[[], str]]:
     from claims.models import Claim
 
     bounds = Claim.objects.order_by("id").values_list("id", flat=True)
-    low, high = bounds.first(), bounds.last()
+    low, high = bounds.first() or 0, bounds.last() or 0
     speaker = Claim.objects.values_list("speaker_id", flat=True).first()
     return {
         "triage first page": lambda: "/api/v1/claims/",

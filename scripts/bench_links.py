@@ -99,7 +99,8 @@ def words() -> tuple[list[str], list[str]]:
     """Pseudo-words; rarer words are longer, as in real text (Zipf's law of abbreviation)."""
     rng = random.Random(7)
     syllables = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"]
-    vocabulary, seen = [], set()
+    vocabulary: list[str] = []
+    seen: set[str] = set()
     while len(vocabulary) < VOCABULARY:
         size = 1 + min(5, int(len(vocabulary) ** 0.25 * rng.random() * 1.2) + 1)
         word = "".join(rng.choice(syllables) for _ in range(size))
@@ -292,10 +293,11 @@ def main() -> None:
         print(f"loaded in {time.perf_counter() - started:.0f} s")
         speed = time_new_claims(args.claims)
         print("PostgreSQL:", speed)
+        postgres_major = getattr(connection, "pg_version", 0) // 10000  # a PostgreSQL attribute
         lines += [
             "",
             f"**Time per new claim** with {speed['stored']:,} claims stored (PostgreSQL "
-            f"{connection.pg_version // 10000}, database `factcheck_bench_links`; synthetic "
+            f"{postgres_major}, database `factcheck_bench_links`; synthetic "
             f"text with a Zipf-like vocabulary of {VOCABULARY:,} words and {NAMES:,} names; "
             f"{SPEAKERS:,} speakers under {GOVERNMENTS} governments, quoted by a power law): "
             f"`claim_suggest_links` over {NEW_CLAIMS} new claims — "

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
 from reviews.roles import CHECKER, EDITOR
@@ -56,22 +56,22 @@ def celery_worker(
 
 # The cast: Alice and Bob check facts, Erin edits, Adam administers.
 @pytest.fixture
-def alice(db) -> AbstractUser:
+def alice(db) -> User:
     return staff_upsert(username="alice", role=CHECKER, password=PASSWORD)[0]
 
 
 @pytest.fixture
-def bob(db) -> AbstractUser:
+def bob(db) -> User:
     return staff_upsert(username="bob", role=CHECKER, password=PASSWORD)[0]
 
 
 @pytest.fixture
-def erin(db) -> AbstractUser:
+def erin(db) -> User:
     return staff_upsert(username="erin", role=EDITOR, password=PASSWORD)[0]
 
 
 @pytest.fixture
-def frank(db) -> AbstractUser:
+def frank(db) -> User:
     """A second editor, for separation of duties."""
     return staff_upsert(username="frank", role=EDITOR, password=PASSWORD)[0]
 
@@ -81,7 +81,7 @@ def api() -> APIClient:
     return APIClient()
 
 
-def client_for(user: AbstractUser) -> APIClient:
+def client_for(user: User) -> APIClient:
     client = APIClient()
     client.force_authenticate(user)
     return client

@@ -8,7 +8,7 @@ article with `appearance`), so a change to what a stored statement holds is made
 import itertools
 from datetime import timedelta
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from claims.models import Appearance, Article, Claim, Speaker
@@ -179,7 +179,7 @@ def flagged_claim(
 
 def add_evidence(
     review: Review,
-    actor: AbstractUser,
+    actor: User,
     *,
     primary: bool = True,
     url: str = "https://stats.example/report.pdf",
@@ -198,7 +198,7 @@ def add_evidence(
     )
 
 
-def submitted_review(claim: Claim, checker: AbstractUser, editor: AbstractUser) -> Review:
+def submitted_review(claim: Claim, checker: User, editor: User) -> Review:
     """The checker's complete verdict, submitted and waiting for an editor."""
     review = claim_assign(claim_id=claim.pk, actor=editor, assignee=checker)[0]
     add_evidence(review, checker)

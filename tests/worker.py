@@ -7,6 +7,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
@@ -28,7 +29,9 @@ class Worker:
 
     def children(self) -> list[int]:
         """PIDs of the prefork pool's child processes."""
-        stats = celery_app.control.inspect(destination=[self.hostname], timeout=2).stats() or {}
+        stats: dict[str, Any] = (
+            celery_app.control.inspect(destination=[self.hostname], timeout=2).stats() or {}
+        )
         return list(stats.get(self.hostname, {}).get("pool", {}).get("processes", []))
 
 

@@ -12,11 +12,14 @@ from claims import permissions
 def allowed_if(predicate: Callable[[Any], bool], message: str) -> type[BasePermission]:
     """A DRF permission class for one predicate (anonymous → 401, lacking → 403)."""
 
+    refusal = message
+
     class Allowed(BasePermission):
+        message = refusal
+
         def has_permission(self, request: Request, view: Any) -> bool:
             return predicate(request.user)
 
-    Allowed.message = message
     Allowed.__name__ = f"Allowed_{predicate.__name__}"
     return Allowed
 

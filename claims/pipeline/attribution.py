@@ -94,6 +94,7 @@ def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]
             if (
                 outer is inner
                 or id(inner) not in alive
+                or outer.content is None
                 or not _contains(outer.content, inner.cue.start)
                 or _contains(inner.content, outer.cue.start)  # "X said Y, Z reported": both
                 or inner.participle

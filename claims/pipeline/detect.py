@@ -110,7 +110,9 @@ def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[
                 # under its heading: the same speaker goes on.
                 if pending is not None:
                     yield pending
-                pending = _continuation(reprinted or pending, sentence)
+                previous = reprinted or pending
+                if previous is not None:  # one of them is, by the condition above
+                    pending = _continuation(previous, sentence)
                 continuing, since = True, 0
             else:
                 continuing = False

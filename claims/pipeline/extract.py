@@ -99,7 +99,7 @@ def extract_article(
         body = _decode(body, charset)
     if content_type == "text/plain":
         return _plain_text_article(body)
-    tags = len((_TAG_BYTES if isinstance(body, bytes) else _TAG_STR).findall(body))
+    tags = len(_TAG_BYTES.findall(body) if isinstance(body, bytes) else _TAG_STR.findall(body))
     if tags > MAX_TAGS:
         raise ExtractionError(
             f"the page is too large to extract: {tags:,} tags (the limit is {MAX_TAGS:,} tags)"
@@ -124,7 +124,9 @@ def extract_article(
         # worker it would drop a paragraph the third outlet or re-fetch carries.
         deduplicate=False,
     )
-    text = _paragraphs(document.text if document else "", document)
+    if not isinstance(document, Document):  # None when nothing was found
+        raise ExtractionError("no article text found on the page")
+    text = _paragraphs(document.text or "", document)
     if not text:
         raise ExtractionError("no article text found on the page")
     return ExtractedArticle(

@@ -207,7 +207,7 @@ class NounPhrases(Asides):
         lemma = SPEECH_FORMS.get(token.lower) or COGNITION_FORMS.get(token.lower)
         if previous is None and token.lower == lemma:
             return True  # "State media quoted ...": a bare form opening the sentence
-        if token.lower == lemma and lemma not in {"say", "tell", "ask"}:
+        if previous is not None and token.lower == lemma and lemma not in {"say", "tell", "ask"}:
             return previous.lower not in AUX and previous.lower not in PRONOUNS
         if previous is not None and token.lower.endswith("s") and not previous.is_cap:
             return previous.lower in DETERMINERS or (

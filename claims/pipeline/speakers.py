@@ -130,11 +130,11 @@ class SpeakerTracker:
                 self._people.setdefault(name.lower(), enriched)
             return
         resolved = Resolved(name, phrase, True)
-        known = self._people.get(name.lower()) or self._people.get(parts[-1].lower())
-        if known is not None and " " not in known.speaker and known.phrase not in phrase:
-            resolved = Resolved(name, f"{phrase}; {known.phrase}"[:300], True)
-        known = self._people.get(name.lower())
-        if known is not None and len(known.phrase) >= len(resolved.phrase):
+        earlier = self._people.get(name.lower()) or self._people.get(parts[-1].lower())
+        if earlier is not None and " " not in earlier.speaker and earlier.phrase not in phrase:
+            resolved = Resolved(name, f"{phrase}; {earlier.phrase}"[:300], True)
+        earlier = self._people.get(name.lower())
+        if earlier is not None and len(earlier.phrase) >= len(resolved.phrase):
             return
         # Family names come last in most names in English news and first in Chinese ones.
         keys = [name.lower(), parts[-1].lower(), parts[0].lower()]

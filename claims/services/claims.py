@@ -107,7 +107,7 @@ def claims_prioritise(*, claim_ids: Iterable[int], now: datetime | None = None) 
         checkworthiness, first, last = figures.checkworthiness, figures.first, figures.last
         reasons: list[str] = []
         official_reason = ""
-        if figures.count:
+        if figures.count and figures.top_score is not None:
             checkworthiness = figures.top_score
             reasons = _json_list(figures.top_reasons)
             official_reason = figures.top_official_reason

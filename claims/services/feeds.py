@@ -189,7 +189,7 @@ def _articles_from_entries(feed: Feed, entries: list[FeedEntry]) -> list[int]:
             with transaction.atomic():
                 article = Article.objects.create(
                     feed=feed,
-                    url=entry.url[:2000],
+                    url=(entry.url or canonical)[:2000],  # entries without one were skipped
                     canonical_url=canonical[:2000],
                     guid=entry.guid[:2000],
                     outlet=feed.outlet or feed.name,

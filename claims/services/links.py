@@ -49,8 +49,8 @@ def statements(claims: list[Claim]) -> dict[int, Statement]:
     rows = Appearance.objects.filter(claim_id__in=[c.pk for c in claims]).order_by(
         "claim_id", "created_at", "id"
     )
-    for appearance in rows.only("claim_id", "stance", "stance_reason"):
-        first.setdefault(appearance.claim_id, appearance)  # type: ignore[arg-type]
+    for stored in rows.only("claim_id", "stance", "stance_reason"):
+        first.setdefault(stored.claim_id, stored)  # type: ignore[arg-type]
     result = {}
     for claim in claims:
         appearance = first.get(claim.pk)
@@ -134,7 +134,8 @@ def _postgres_candidates(claim_id: int) -> Candidates | None:
         learned = _learn_roll_up(Speaker.objects.get(pk=row.speaker_id))
         chain = [(body.pk, body.name) for body in learned]
     # No bodies: the speaker is its own family (and "government").
-    root, government = (chain or context.chain[:1] or [(None, "")])[-1]
+    nobody: list[tuple[int | None, str]] = [(None, "")]
+    root, government = (chain or context.chain[:1] or nobody)[-1]
     new = _statement(row)
     found = family_candidates(statement=new.features, text=row.text, exclude=row.id, root=root)
     family = {f.speaker_id for f in found if f.in_family and f.speaker_id is not None}
@@ -308,23 +309,23 @@ def link_precision_by_band(*, kind: str | None = None) -> list[dict[str, Any]]:
             rejected=Count("id", filter=Q(status=ClaimLink.Status.REJECTED)),
         )
     )
-    counts = {band: {"confirmed": 0, "rejected": 0} for band in range(10)}
+    counts: dict[int, dict[str, int]] = {b: {"confirmed": 0, "rejected": 0} for b in range(10)}
     for row in rows:
         band = min(int(row["band"]), 9)  # a perfect 1.0 belongs to the top band
         counts[band]["confirmed"] += row["confirmed"]
         counts[band]["rejected"] += row["rejected"]
     bands = []
-    for band, row in counts.items():
-        total = row["confirmed"] + row["rejected"]
+    for band, tally in counts.items():
+        total = tally["confirmed"] + tally["rejected"]
         bands.append(
             {
                 "band": f"{band / 10:.1f}–{(band + 1) / 10:.1f}",
                 "low": band / 10,
                 "high": (band + 1) / 10,
-                "confirmed": row["confirmed"],
-                "rejected": row["rejected"],
+                "confirmed": tally["confirmed"],
+                "rejected": tally["rejected"],
                 "decided": total,
-                "precision": round(row["confirmed"] / total, 3) if total else None,
+                "precision": round(tally["confirmed"] / total, 3) if total else None,
             }
         )
     return bands

@@ -81,7 +81,7 @@ def speakers_known(names: Iterable[str]) -> dict[str, Speaker]:
             alias_key=F("aliases__key")
         )
     )
-    known = {row.alias_key: row for row in rows if row.alias_key in keys}
+    known: dict[str, Speaker] = {row.alias_key: row for row in rows if row.alias_key in keys}
     for row in rows:
         if row.key in keys:
             known.setdefault(row.key, row)

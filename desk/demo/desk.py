@@ -5,6 +5,7 @@ in the editors' queue, so every page of the desk has something to show.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from claims.models import Claim
 from reviews.models import Rating, Review
@@ -23,7 +24,13 @@ def _claim(containing: str) -> Claim | None:
 
 
 def _research(
-    claim: Claim, checker, editor, evidence: list[dict], rating: str, summary: str, explanation: str
+    claim: Claim,
+    checker: User,
+    editor: User,
+    evidence: list[dict],
+    rating: str,
+    summary: str,
+    explanation: str,
 ) -> Review:
     review, _ = claim_assign(claim_id=claim.pk, actor=editor, assignee=checker)
     review = review_start(review_id=review.pk, actor=checker)

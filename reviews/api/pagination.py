@@ -1,11 +1,13 @@
 """Pagination whose count stays cheap on a million-row triage table."""
 
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Paginator
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+
+from claims.models import ClaimQuerySet
 
 COUNT_CAP = 10_000
 # Counting a text search reads a table row per match (a GIN index cannot answer alone):
@@ -15,6 +17,8 @@ SEARCH_COUNT_CAP = 1_000
 
 class CappedPaginator(Paginator):
     """Counts at most cap + 1 claims (`ClaimQuerySet.capped_count`), not every match."""
+
+    object_list: ClaimQuerySet
 
     @cached_property
     def cap(self) -> int:
@@ -39,7 +43,10 @@ class TriagePagination(PageNumberPagination):
     max_page_size = 100
 
     def get_paginated_response(self, data: Any) -> Response:
-        count, cap = self.page.paginator.count, self.page.paginator.cap
+        page = self.page
+        assert page is not None  # set by paginate_queryset, which runs first
+        paginator = cast(CappedPaginator, page.paginator)
+        count, cap = paginator.count, paginator.cap
         return Response(
             {
                 "count": min(count, cap),

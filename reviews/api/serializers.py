@@ -161,7 +161,9 @@ class ReviewSerializer(serializers.ModelSerializer):
     assignee = UserRefSerializer()
     assigned_by = UserRefSerializer(allow_null=True)
     approved_by = UserRefSerializer(allow_null=True)
-    rating = serializers.PrimaryKeyRelatedField(read_only=True, help_text="The rating id.")
+    rating: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text="The rating id."
+    )
     rating_detail = RatingSerializer(source="rating", allow_null=True, read_only=True)
     overdue = serializers.SerializerMethodField()
     etag = serializers.CharField(read_only=True)

@@ -4,7 +4,8 @@ Who may do what is decided in reviews/permissions.py; the services re-check it.
 """
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from django.db.models import Prefetch, Q, QuerySet
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +18,7 @@ from rest_framework.views import APIView
 
 from claims.api.permissions import CanViewClaims
 from claims.models import Appearance, Claim, ClaimLink
+from factcheck.auth import signed_in
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
 from reviews import permissions, services
 from reviews.api import serializers as s
@@ -24,6 +26,10 @@ from reviews.api.pagination import StaffPagination, TriagePagination
 from reviews.api.permissions import IsDeskStaff
 from reviews.filters import ClaimFilter, ReviewFilter
 from reviews.matches import find_all_matches
+
+if TYPE_CHECKING:
+    from rest_framework.permissions import _PermissionClass
+
 from reviews.models import Evidence, Review, ReviewEvent, ReviewVersion
 
 # Beyond this, the claim page links to the article list instead of listing every sighting.
@@ -51,7 +57,7 @@ def object_id(value: Any) -> int:
 class DeskView:
     """Desk staff only (authentication as in settings: token first, so anonymous is a 401)."""
 
-    permission_classes = [IsDeskStaff]
+    permission_classes: "Sequence[_PermissionClass]" = [IsDeskStaff]
 
 
 class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
@@ -114,7 +120,7 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
         data = _valid(s.AssignSerializer, request)
         review, created = services.claim_assign(
             claim_id=object_id(pk),
-            actor=request.user,
+            actor=signed_in(request.user),
             assignee=data["assignee"],
             due_at=data.get("due_at"),
         )
@@ -129,7 +135,7 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
     def dismiss(self, request: Request, pk: str) -> Response:
         data = _valid(s.ReasonSerializer, request)
         claim = services.claim_dismiss(
-            claim_id=object_id(pk), actor=request.user, reason=data["reason"]
+            claim_id=object_id(pk), actor=signed_in(request.user), reason=data["reason"]
         )
         claim = self.get_queryset().get(pk=claim.pk)
         return Response(s.ClaimRowSerializer(claim).data)
@@ -153,7 +159,9 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def evidence(self, request: Request, pk: str) -> Response:
         data = _valid(s.EvidenceInputSerializer, request)
-        evidence = services.evidence_add(claim_id=object_id(pk), actor=request.user, **data)
+        evidence = services.evidence_add(
+            claim_id=object_id(pk), actor=signed_in(request.user), **data
+        )
         return Response(s.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -165,7 +173,9 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["delete"], url_path=r"evidence/(?P<evidence_id>[^/.]+)")
     def remove_evidence(self, request: Request, pk: str, evidence_id: str) -> Response:
         services.evidence_remove(
-            claim_id=object_id(pk), evidence_id=object_id(evidence_id), actor=request.user
+            claim_id=object_id(pk),
+            evidence_id=object_id(evidence_id),
+            actor=signed_in(request.user),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -178,6 +188,10 @@ IF_MATCH = OpenApiParameter(
 )
 
 
+@overload
+def expected_version(request: Request, review_id: int, *, required: Literal[True]) -> int: ...
+@overload
+def expected_version(request: Request, review_id: int, *, required: bool) -> int | None: ...
 def expected_version(request: Request, review_id: int, *, required: bool) -> int | None:
     """The version named by If-Match; an ETag of anything else never matches."""
     header = request.headers.get("If-Match", "").strip()
@@ -248,12 +262,12 @@ class ReviewViewSet(
         version = expected_version(request, review.pk, required=True)
         data = _valid(s.ReviewEditSerializer, request)
         review = services.review_edit(
-            review_id=review.pk, actor=request.user, expected_version=version, **data
+            review_id=review.pk, actor=signed_in(request.user), expected_version=version, **data
         )
         return review_response(review)
 
     def _transition(self, pk: str, service: Any, **kwargs: Any) -> Response:
-        review = service(review_id=object_id(pk), actor=self.request.user, **kwargs)
+        review = service(review_id=object_id(pk), actor=signed_in(self.request.user), **kwargs)
         return review_response(review)
 
     @extend_schema(

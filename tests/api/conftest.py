@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from claims.models import Claim
 from reviews.models import Evidence, Rating, Review
@@ -34,12 +34,12 @@ def private_cache(settings) -> None:
 
 
 @pytest.fixture
-def adam(db) -> AbstractUser:
+def adam(db) -> User:
     return staff_upsert(username="adam", role=ADMIN, password=PASSWORD)[0]
 
 
 @pytest.fixture
-def nora(db) -> AbstractUser:
+def nora(db) -> User:
     """Signed in, but holds no desk role."""
     return get_user_model().objects.create_user("nora", password=PASSWORD)
 
@@ -84,12 +84,12 @@ def rating(db) -> Rating:
 
 
 @pytest.fixture
-def review(claim: Claim, alice: AbstractUser, erin: AbstractUser) -> Review:
+def review(claim: Claim, alice: User, erin: User) -> Review:
     """Alice's review of the claim, assigned by Erin, nothing written yet."""
     return claim_assign(claim_id=claim.pk, actor=erin, assignee=alice)[0]
 
 
-def add_primary_evidence(review: Review, actor: AbstractUser) -> Evidence:
+def add_primary_evidence(review: Review, actor: User) -> Evidence:
     return factories.add_evidence(
         review,
         actor,
@@ -99,7 +99,7 @@ def add_primary_evidence(review: Review, actor: AbstractUser) -> Evidence:
     )
 
 
-def write_verdict(review: Review, actor: AbstractUser, rating: Rating) -> Review:
+def write_verdict(review: Review, actor: User, rating: Rating) -> Review:
     review.refresh_from_db()
     return review_edit(
         review_id=review.pk,
@@ -112,7 +112,7 @@ def write_verdict(review: Review, actor: AbstractUser, rating: Rating) -> Review
 
 
 @pytest.fixture
-def submitted(review: Review, alice: AbstractUser, rating: Rating) -> Review:
+def submitted(review: Review, alice: User, rating: Rating) -> Review:
     add_primary_evidence(review, alice)
     write_verdict(review, alice, rating)
     return review_submit(review_id=review.pk, actor=alice)

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from claims.models import Claim
 from reviews.models import Evidence, Review, ReviewEvent
@@ -36,7 +36,7 @@ def assert_refused(response, code: int) -> dict:
     ],
 )
 def test_a_bad_edit_is_refused_and_leaves_the_review_alone(
-    review: Review, alice: AbstractUser, body: dict, field: str | None
+    review: Review, alice: User, body: dict, field: str | None
 ) -> None:
     response = client_for(alice).patch(
         f"/api/v1/reviews/{review.pk}/", body, format="json", HTTP_IF_MATCH=etag(review)
@@ -49,7 +49,7 @@ def test_a_bad_edit_is_refused_and_leaves_the_review_alone(
     assert (review.version, review.state, review.summary) == (1, "assigned", "")
 
 
-def test_a_body_that_is_not_an_object_is_refused(review: Review, alice: AbstractUser) -> None:
+def test_a_body_that_is_not_an_object_is_refused(review: Review, alice: User) -> None:
     response = client_for(alice).patch(
         f"/api/v1/reviews/{review.pk}/", [1, 2], format="json", HTTP_IF_MATCH=etag(review)
     )
@@ -57,7 +57,7 @@ def test_a_body_that_is_not_an_object_is_refused(review: Review, alice: Abstract
     assert_refused(response, 400)
 
 
-def test_malformed_json_is_refused(review: Review, alice: AbstractUser) -> None:
+def test_malformed_json_is_refused(review: Review, alice: User) -> None:
     response = client_for(alice).generic(
         "PATCH",
         f"/api/v1/reviews/{review.pk}/",
@@ -69,7 +69,7 @@ def test_malformed_json_is_refused(review: Review, alice: AbstractUser) -> None:
     assert_refused(response, 400)
 
 
-def test_a_huge_body_is_refused_as_too_large(review: Review, alice: AbstractUser) -> None:
+def test_a_huge_body_is_refused_as_too_large(review: Review, alice: User) -> None:
     body = json.dumps({"summary": "x" * 2_000_000})
 
     response = client_for(alice).generic(
@@ -96,9 +96,7 @@ def test_a_huge_body_is_refused_as_too_large(review: Review, alice: AbstractUser
         "https://example.com/" + "a" * 2000,
     ],
 )
-def test_evidence_with_an_invalid_url_is_refused(
-    review: Review, alice: AbstractUser, url: str
-) -> None:
+def test_evidence_with_an_invalid_url_is_refused(review: Review, alice: User, url: str) -> None:
     body = {"url": url, "title": "A source", "stance": "supports"}
 
     response = client_for(alice).post(
@@ -120,7 +118,7 @@ def test_evidence_with_an_invalid_url_is_refused(
         {"url": 42, "title": "T", "stance": "context"},
     ],
 )
-def test_evidence_with_bad_fields_is_refused(review: Review, alice: AbstractUser, body) -> None:
+def test_evidence_with_bad_fields_is_refused(review: Review, alice: User, body) -> None:
     response = client_for(alice).post(
         f"/api/v1/claims/{review.claim_id}/evidence/", body, format="json"
     )
@@ -150,9 +148,7 @@ def test_evidence_with_bad_fields_is_refused(review: Review, alice: AbstractUser
         ("get", "/api/v1/reviews/abc/versions/"),
     ],
 )
-def test_unknown_ids_are_not_found(
-    erin: AbstractUser, claim: Claim, method: str, path: str
-) -> None:
+def test_unknown_ids_are_not_found(erin: User, claim: Claim, method: str, path: str) -> None:
     bodies = {
         "assign": {"assignee": "erin"},
         "dismiss": {"reason": "r"},
@@ -204,14 +200,14 @@ def test_assigning_to_someone_without_a_desk_role_is_refused(erin, nora, claim) 
         "q=" + "x" * 201,
     ],
 )
-def test_bad_triage_queries_are_refused(alice: AbstractUser, claim: Claim, query: str) -> None:
+def test_bad_triage_queries_are_refused(alice: User, claim: Claim, query: str) -> None:
     response = client_for(alice).get(f"/api/v1/claims/?{query}")
 
     assert response.status_code in (400, 404)
     assert response.json()["detail"]
 
 
-def test_a_blank_dismissal_reason_is_refused(alice: AbstractUser, claim: Claim) -> None:
+def test_a_blank_dismissal_reason_is_refused(alice: User, claim: Claim) -> None:
     response = client_for(alice).post(
         f"/api/v1/claims/{claim.pk}/dismiss/", {"reason": "   "}, format="json"
     )

@@ -4,7 +4,7 @@ and the audit event each one writes."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ def last_event(review: Review) -> ReviewEvent:
     return ReviewEvent.objects.filter(review=review).latest("id")
 
 
-def post(user: AbstractUser, path: str, body: dict | None = None):
+def post(user: User, path: str, body: dict | None = None):
     return client_for(user).post(path, body or {}, format="json")
 
 

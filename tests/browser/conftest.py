@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import PASSWORD
@@ -59,11 +59,11 @@ def shoot(artifacts_dir: Path, request: pytest.FixtureRequest) -> Callable[[Page
 
 
 @pytest.fixture
-def sign_in(browser: Browser, live_server) -> Iterator[Callable[[AbstractUser], Page]]:
+def sign_in(browser: Browser, live_server) -> Iterator[Callable[[User], Page]]:
     """A fresh browser session per person, signed in through the login form."""
     contexts = []
 
-    def open_as(user: AbstractUser, *, width: int = 1280) -> Page:
+    def open_as(user: User, *, width: int = 1280) -> Page:
         context = browser.new_context(
             viewport={"width": width, "height": 900}, base_url=live_server.url
         )

@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from claims.models import Claim, Speaker
 from reviews.models import Review
@@ -24,5 +24,5 @@ def claim(velin: Speaker) -> Claim:
 
 
 @pytest.fixture
-def review(claim: Claim, alice: AbstractUser, erin: AbstractUser) -> Review:
+def review(claim: Claim, alice: User, erin: User) -> Review:
     return claim_assign(claim_id=claim.pk, actor=erin, assignee=alice)[0]

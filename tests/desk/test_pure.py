@@ -1,7 +1,6 @@
 """The pure parts of the desk: statement marking, word diffs and SVG charts."""
 
-from types import SimpleNamespace
-
+from claims.models import Appearance
 from desk.charts import bar_chart, stacked_columns
 from desk.claim import marked_segments
 from desk.diffs import changes, word_diff
@@ -9,8 +8,9 @@ from desk.diffs import changes, word_diff
 TEXT = "Lead.\nPress secretary Arkady Velin dismissed the reports as disinformation.\nEnd."
 
 
-def spans(**offsets: int) -> SimpleNamespace:
-    return SimpleNamespace(**offsets)
+def spans(**offsets: int) -> Appearance:
+    # Only the offsets are read: an unsaved Appearance holding them.
+    return Appearance(**offsets)
 
 
 def test_source_cue_and_content_are_marked_at_their_offsets() -> None:

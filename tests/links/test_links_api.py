@@ -1,7 +1,7 @@
 """The links and matches endpoints: who may do what, and the side-by-side evidence."""
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from claims.models import Claim, ClaimLink
 from reviews.models import Rating, Review, ReviewEvent
@@ -82,7 +82,7 @@ def test_precision_endpoint_reports_every_band(story, erin) -> None:
     assert body["suggest_threshold"] < body["auto_threshold"]
 
 
-def publish(claim: Claim, alice: AbstractUser, erin: AbstractUser) -> Review:
+def publish(claim: Claim, alice: User, erin: User) -> Review:
     review, _ = claim_assign(claim_id=claim.pk, actor=erin, assignee=alice)
     review = review_edit(
         review_id=review.pk,

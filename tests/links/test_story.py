@@ -101,6 +101,7 @@ def test_linking_again_changes_nothing(story) -> None:
 
 def test_a_person_s_decision_survives_relinking(story, erin) -> None:
     link = ClaimLink.objects.filter(kind="contradicts").first()
+    assert link is not None
     claimlink_reject(link=link, actor=erin)
     claim_suggest_links(claim=link.from_claim)
     link.refresh_from_db()

@@ -10,13 +10,14 @@ import json
 from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from claims.pipeline import detect
 
 FIXTURES = Path(__file__).parent / "fixtures" / "detect"
 
 
-def _cases() -> list[pytest.param]:
+def _cases() -> list[ParameterSet]:
     params = []
     for path in sorted(FIXTURES.glob("*.json")):
         for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:

@@ -59,7 +59,8 @@ def problems_with(data: dict[str, Any]) -> list[str]:
     first = claim.get("firstAppearance")
     need(first is not None and first in (appearances or []), "firstAppearance is an appearance")
     if first and appearances:
-        earliest = min(_date(work["datePublished"]) for work in appearances)
+        dates = [_date(work["datePublished"]) for work in appearances]
+        earliest = min(date for date in dates if date is not None)
         need(_date(first["datePublished"]) == earliest, "firstAppearance is the earliest")
         need(claim.get("datePublished") == first["datePublished"], "Claim dated by first sighting")
     return found

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from claims.models import Appearance, Article, Claim, Speaker
@@ -110,7 +110,7 @@ Publish = Callable[..., Review]
 
 
 @pytest.fixture
-def publish(alice: AbstractUser, erin: AbstractUser) -> Publish:
+def publish(alice: User, erin: User) -> Publish:
     """Take a claim through the real workflow: Alice checks it, Erin approves it."""
 
     def publish(

@@ -95,6 +95,7 @@ def test_a_grammar_report_goes_to_the_corrections_inbox_without_reopening(
 
 
 def client_for_editor(api, review: Review):
+    assert review.approved_by is not None  # a published review has its approver
     return client_for(review.approved_by)
 
 
