@@ -59,13 +59,13 @@ class FactCheckSourceAdmin(admin.ModelAdmin):
             obj.next_poll_at = timezone.now()
         super().save_model(request, obj, form, change)
         if not change:
-            factcheck_source_poll_request(source_id=obj.pk)
+            factcheck_source_poll_request(source_id=obj.pk, actor=request.user)
 
     @admin.action(description="Poll the selected sources now", permissions=["change"])
     def poll_now(self, request: HttpRequest, queryset: QuerySet[FactCheckSource]) -> None:
         ids = list(queryset.values_list("pk", flat=True))
         for pk in ids:
-            factcheck_source_poll_request(source_id=pk)
+            factcheck_source_poll_request(source_id=pk, actor=request.user)
         self.message_user(request, f"Queued {len(ids)} poll(s).", messages.SUCCESS)
 
 

@@ -10,6 +10,7 @@ so the triage queue reads them instead of searching.
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -212,7 +213,7 @@ def _postgres(statement: Features, text: str, language: str) -> list[Candidate]:
         SELECT e.*, ranked.text_similarity
         FROM ranked JOIN claims_externalfactcheck e ON e.id = ranked.id
     """
-    params = {
+    params: dict[str, Any] = {
         "query": query,
         "language": language,
         "cap": MATCH_CAP,

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from claims.external_models import ExternalFactCheck, FactCheckPage, FactCheckSource
 from claims.fetching import fetcher, source_fetcher
+from claims.permissions import can_manage_factcheck_sources, require
 from claims.pipeline.claimreview import (
     ClaimReviewError,
     Context,
@@ -47,6 +48,8 @@ IMPORT_CHUNK = 2000
 REASONS_KEPT = 20
 MATCH_NEW_CHECKS = 200  # new fact-checks per import compared with the claims in the queue
 
+MANAGE_REFUSAL = "Only editors and admins manage fact-check sources."
+
 
 def _allow_hosts() -> frozenset[tuple[str, int | None]]:
     return parse_allow_hosts(",".join(settings.FACTCHECK_FETCH_ALLOW_HOSTS))
@@ -65,6 +68,7 @@ def factcheck_source_create(
     enqueue: bool = True,
 ) -> FactCheckSource:
     """Register a source, due at once; the first poll tells a feed from a data feed."""
+    require(actor, can_manage_factcheck_sources, MANAGE_REFUSAL)
     url = url.strip()
     problem = url_problem(url, _allow_hosts())
     if problem:
@@ -82,7 +86,7 @@ def factcheck_source_create(
         added_by=actor if getattr(actor, "pk", None) else None,
     )
     if enqueue:
-        factcheck_source_poll_request(source_id=source.pk)
+        factcheck_source_poll_request(source_id=source.pk, actor=actor)
     return source
 
 
@@ -90,8 +94,9 @@ def url_host(url: str) -> str:
     return urlsplit(url).hostname or url[:200]
 
 
-def factcheck_source_poll_request(*, source_id: int) -> None:
+def factcheck_source_poll_request(*, source_id: int, actor: Any) -> None:
     """Queue a poll after commit, whatever the schedule says."""
+    require(actor, can_manage_factcheck_sources, MANAGE_REFUSAL)
     enqueue_on_commit("claims.poll_factcheck_source", source_id)
 
 
@@ -328,10 +333,10 @@ def factcheck_page_fetch(*, page_id: int) -> PageResult | None:
         result.created, result.updated, result.unchanged = imported[:3]
         _match_claims_on_commit(imported.new_urls)
         result.skipped = _reasons(parsed)
-        error = "; ".join(f"{s['where']}: {s['reason']}" for s in result.skipped[:5])
-        if not parsed.checks and not error:
-            error = "no ClaimReview markup on the page"
-        _page_done(page, found=len(parsed.checks), error=error)
+        problem = "; ".join(f"{s['where']}: {s['reason']}" for s in result.skipped[:5])
+        if not parsed.checks and not problem:
+            problem = "no ClaimReview markup on the page"
+        _page_done(page, found=len(parsed.checks), error=problem)
         if result.skipped:
             FactCheckSource.objects.filter(pk=page.source_id).update(
                 skipped_reasons=result.skipped[:REASONS_KEPT],

@@ -50,6 +50,11 @@ def can_decide_links(user: Any) -> bool:
     return _holds(user, "claims.change_claimlink")
 
 
+def can_manage_factcheck_sources(user: Any) -> bool:
+    """Other publishers' fact-check feeds are run by editors and admins."""
+    return _holds(user, "claims.change_factchecksource")
+
+
 def can_edit_speakers(user: Any) -> bool:
     return _holds(user, "claims.change_speaker")
 

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 from claims.external_models import FactCheckSource
 from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 from claims.models import Claim
+from claims.permissions import can_manage_factcheck_sources
 from desk.common import answer, desk_view, is_htmx, safe_back
 from desk.triage import row_answer
+from factcheck.auth import signed_in
 from factcheck.errors import DomainError
 from reviews.external import claim_dismiss_as_checked, external_check_attach
-
-MANAGE = "claims.change_factchecksource"
 
 
 class SourceForm(forms.Form):
@@ -34,7 +34,7 @@ def _sources() -> QuerySet[FactCheckSource]:
 
 
 def _may_manage(request: HttpRequest) -> None:
-    if not request.user.has_perm(MANAGE):
+    if not can_manage_factcheck_sources(request.user):
         raise PermissionDenied
 
 
@@ -63,7 +63,7 @@ def sources_page(request: HttpRequest) -> HttpResponse:
 def source_poll(request: HttpRequest, source_id: int) -> HttpResponse:
     _may_manage(request)
     source = get_object_or_404(FactCheckSource, pk=source_id)
-    factcheck_source_poll_request(source_id=source.pk)
+    factcheck_source_poll_request(source_id=source.pk, actor=request.user)
     text = f"Polling {source.name} now."
     return answer(
         request,
@@ -85,7 +85,7 @@ def attach(request: HttpRequest, claim_id: int, fact_check_id: int) -> HttpRespo
     claim = get_object_or_404(Claim, pk=claim_id)
     try:
         evidence = external_check_attach(
-            claim_id=claim.pk, fact_check_id=fact_check_id, actor=request.user
+            claim_id=claim.pk, fact_check_id=fact_check_id, actor=signed_in(request.user)
         )
     except DomainError as error:
         return _answer(request, claim.pk, error.detail, messages.ERROR)
@@ -97,7 +97,9 @@ def attach(request: HttpRequest, claim_id: int, fact_check_id: int) -> HttpRespo
 def dismiss_checked(request: HttpRequest, claim_id: int, fact_check_id: int) -> HttpResponse:
     claim = get_object_or_404(Claim, pk=claim_id)
     try:
-        claim_dismiss_as_checked(claim_id=claim.pk, fact_check_id=fact_check_id, actor=request.user)
+        claim_dismiss_as_checked(
+            claim_id=claim.pk, fact_check_id=fact_check_id, actor=signed_in(request.user)
+        )
     except DomainError as error:
         return _answer(request, claim.pk, error.detail, messages.ERROR)
     return _answer(request, claim.pk, "Dismissed as already checked.", messages.SUCCESS)

@@ -4,7 +4,7 @@ Both go through the desk's own guarded services (`claim_assign`, `evidence_add`,
 `claim_dismiss`), so permissions, states and audit events are the same as by hand.
 """
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from claims.external_models import ExternalFactCheck, ExternalMatch
@@ -59,7 +59,7 @@ def _decide(claim_id: int, fact_check: ExternalFactCheck, decision: str) -> None
 
 
 @transaction.atomic
-def external_check_attach(*, claim_id: int, fact_check_id: int, actor: AbstractUser) -> Evidence:
+def external_check_attach(*, claim_id: int, fact_check_id: int, actor: User) -> Evidence:
     """Attach another publisher's fact-check to a claim as evidence, in one step.
 
     1. A checker attaching to a claim nobody has taken yet takes it (as "Assign to me").
@@ -95,7 +95,7 @@ def external_check_attach(*, claim_id: int, fact_check_id: int, actor: AbstractU
 
 
 @transaction.atomic
-def claim_dismiss_as_checked(*, claim_id: int, fact_check_id: int, actor: AbstractUser) -> Claim:
+def claim_dismiss_as_checked(*, claim_id: int, fact_check_id: int, actor: User) -> Claim:
     """Dismiss a claim as already checked by another publisher, keeping the link in the
     reason (and on the match) so a reader of the queue can follow it."""
     fact_check = _fact_check(fact_check_id)

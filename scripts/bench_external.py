@@ -160,7 +160,7 @@ def time_import(count: int) -> dict[str, float]:
     url = server.url(FEED_URL_PATH)
     ExternalFactCheck.objects.filter(url__startswith="https://bench-feed.example/").delete()
     FactCheckSource.objects.filter(url__startswith="http://127.0.0.1:").delete()
-    source = factcheck_source_create(url=url, name="Bench Fact Feed", enqueue=False)
+    source = factcheck_source_create(actor=None, url=url, name="Bench Fact Feed", enqueue=False)
     # As in production, the comparison of the new fact-checks with the queue is a task of
     # its own, run by a worker after the import: queued here (in memory), timed below.
     celery_app.conf.task_always_eager = False

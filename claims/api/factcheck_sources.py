@@ -8,13 +8,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims.api.permissions import has_perm
-from claims.api.views import AUTHENTICATION
+from claims import permissions
+from claims.api.permissions import allowed_if
 from claims.external_models import HEALTH_FIELDS, FactCheckSource
 from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 
-CanManageSources = has_perm(
-    "claims.change_factchecksource", "Only editors and admins manage fact-check sources."
+CanManageSources = allowed_if(
+    permissions.can_manage_factcheck_sources, "Only editors and admins manage fact-check sources."
 )
 
 
@@ -51,7 +51,6 @@ def sources() -> QuerySet[FactCheckSource]:
 
 
 class FactCheckSourceListView(generics.ListAPIView):
-    authentication_classes = AUTHENTICATION
     permission_classes = [CanManageSources]
     serializer_class = FactCheckSourceSerializer
     filterset_fields = ["active", "kind"]
@@ -70,7 +69,6 @@ class FactCheckSourceListView(generics.ListAPIView):
 
 
 class FactCheckSourceDetailView(generics.RetrieveAPIView):
-    authentication_classes = AUTHENTICATION
     permission_classes = [CanManageSources]
     serializer_class = FactCheckSourceSerializer
 
@@ -79,11 +77,10 @@ class FactCheckSourceDetailView(generics.RetrieveAPIView):
 
 
 class FactCheckSourcePollView(APIView):
-    authentication_classes = AUTHENTICATION
     permission_classes = [CanManageSources]
 
     @extend_schema(request=None, responses={202: dict})
     def post(self, request: Request, pk: int) -> Response:
         source = get_object_or_404(FactCheckSource, pk=pk)
-        factcheck_source_poll_request(source_id=source.pk)
+        factcheck_source_poll_request(source_id=source.pk, actor=request.user)
         return Response({"id": source.pk, "detail": "Polling queued."}, status=202)

@@ -52,7 +52,7 @@ def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 45) -> 
 
 def test_a_new_claim_shows_it_was_checked_elsewhere_and_the_check_becomes_evidence(
     sign_in, shoot, erin, alice, celery_worker: Worker, local_http_server: LocalHTTPServer, settings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     server = local_http_server
     settings.FACTCHECK_FETCH_ALLOW_HOSTS = [f"127.0.0.1:{server.port}"]
     prefix = f"/{uuid.uuid4().hex[:10]}"
@@ -95,7 +95,7 @@ def test_a_new_claim_shows_it_was_checked_elsewhere_and_the_check_becomes_eviden
     shoot(editor, "journey-external-01-source")
 
     # A news article quoting the governor arrives; its claim is compared as it is filed.
-    article = articles.article_submit(url=server.url(f"{prefix}/news/reyes-jobs"))
+    article = articles.article_submit(actor=None, url=server.url(f"{prefix}/news/reyes-jobs"))
     _wait_for(
         lambda: ExternalMatch.objects.filter(claim__appearances__article=article).exists(),
         "the claim and its external match",

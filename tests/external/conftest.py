@@ -11,7 +11,7 @@ FIXTURES = Path(__file__).parent.parent / "pipeline" / "fixtures" / "claimreview
 
 
 @pytest.fixture
-def server(local_http_server: LocalHTTPServer, settings) -> LocalHTTPServer:  # type: ignore[no-untyped-def]
+def server(local_http_server: LocalHTTPServer, settings) -> LocalHTTPServer:
     """The session's loopback server, which this process may fetch from."""
     settings.FACTCHECK_FETCH_ALLOW_HOSTS = [f"127.0.0.1:{local_http_server.port}"]
     return local_http_server

@@ -10,7 +10,7 @@ from claims.external_matching import (
 )
 from claims.external_models import ExternalFactCheck, ExternalMatch
 from claims.models import Article, Claim
-from tests.desk.factories import flagged_claim, speaker
+from tests.factories import flagged_claim, speaker
 
 pytestmark = pytest.mark.django_db
 

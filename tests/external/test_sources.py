@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _source(server: LocalHTTPServer, path: str, name: str = "Meridian FactWatch") -> int:
-    return factcheck_source_create(url=server.url(path), name=name).pk
+    return factcheck_source_create(actor=None, url=server.url(path), name=name).pk
 
 
 def test_a_data_feed_is_imported_with_every_field(server: LocalHTTPServer, prefix: str) -> None:
@@ -91,7 +91,7 @@ def test_polls_are_conditional(server: LocalHTTPServer, prefix: str) -> None:
     path = f"{prefix}/feed.json"
     body = data_feed(review("https://checks.example/a", "Fares fell by half."))
 
-    def conditional(request) -> None:  # type: ignore[no-untyped-def]
+    def conditional(request) -> None:
         if request.headers.get("If-None-Match") == '"v1"':
             request.reply(304, headers={"ETag": '"v1"'})
         else:
@@ -214,17 +214,17 @@ def test_a_data_feed_over_the_size_cap_is_refused(
 
 def test_private_addresses_and_duplicates_are_refused_when_a_source_is_added() -> None:
     with pytest.raises(InvalidInput, match="private address"):
-        factcheck_source_create(url="http://192.168.1.20/checks.json")
+        factcheck_source_create(actor=None, url="http://192.168.1.20/checks.json")
     with pytest.raises(InvalidInput, match="only http and https"):
-        factcheck_source_create(url="file:///etc/passwd")
-    factcheck_source_create(url="https://checks.example/feed.json")
+        factcheck_source_create(actor=None, url="file:///etc/passwd")
+    factcheck_source_create(actor=None, url="https://checks.example/feed.json")
     with pytest.raises(Conflict):
-        factcheck_source_create(url="https://checks.example/feed.json")
+        factcheck_source_create(actor=None, url="https://checks.example/feed.json")
 
 
 def test_beat_claims_each_due_source_once() -> None:
-    first = factcheck_source_create(url="https://checks.example/one.json")
-    factcheck_source_create(url="https://checks.example/two.json")
+    first = factcheck_source_create(actor=None, url="https://checks.example/one.json")
+    factcheck_source_create(actor=None, url="https://checks.example/two.json")
 
     claimed = factcheck_sources_poll_due()
     again = factcheck_sources_poll_due()

@@ -1,7 +1,7 @@
 """`/api/v1/factcheck-sources/`, the desk page and the command: editors and admins only."""
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client
 
@@ -13,7 +13,7 @@ from tests.httpserver import LocalHTTPServer
 pytestmark = pytest.mark.django_db
 
 
-def test_an_editor_adds_a_source_through_the_api(erin: AbstractUser) -> None:
+def test_an_editor_adds_a_source_through_the_api(erin: User) -> None:
     response = client_for(erin).post(
         "/api/v1/factcheck-sources/",
         {"url": "https://meridianfact.example/feed.json", "name": "Meridian FactWatch"},
@@ -33,7 +33,7 @@ def test_an_editor_adds_a_source_through_the_api(erin: AbstractUser) -> None:
     assert [s["id"] for s in listed["results"]] == [source.pk]
 
 
-def test_a_checker_may_not_see_or_add_sources(alice: AbstractUser) -> None:
+def test_a_checker_may_not_see_or_add_sources(alice: User) -> None:
     client = client_for(alice)
 
     assert client.get("/api/v1/factcheck-sources/").status_code == 403
@@ -44,7 +44,7 @@ def test_a_checker_may_not_see_or_add_sources(alice: AbstractUser) -> None:
     assert not FactCheckSource.objects.exists()
 
 
-def test_bad_source_urls_are_a_400_and_a_repeat_a_409(erin: AbstractUser) -> None:
+def test_bad_source_urls_are_a_400_and_a_repeat_a_409(erin: User) -> None:
     client = client_for(erin)
 
     private = client.post(
@@ -62,7 +62,7 @@ def test_bad_source_urls_are_a_400_and_a_repeat_a_409(erin: AbstractUser) -> Non
     assert FactCheckSource.objects.count() == 1
 
 
-def test_the_desk_page_shows_health_and_adds_a_source(erin: AbstractUser) -> None:
+def test_the_desk_page_shows_health_and_adds_a_source(erin: User) -> None:
     client = Client()
     client.force_login(erin)
     FactCheckSource.objects.create(
@@ -83,7 +83,7 @@ def test_the_desk_page_shows_health_and_adds_a_source(erin: AbstractUser) -> Non
     assert "ledgercheck.example" in page
 
 
-def test_a_checker_gets_403_on_the_sources_page(alice: AbstractUser) -> None:
+def test_a_checker_gets_403_on_the_sources_page(alice: User) -> None:
     client = Client()
     client.force_login(alice)
 

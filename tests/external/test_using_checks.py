@@ -1,7 +1,7 @@
 """A checker uses another publisher's fact-check: as evidence, or to set the claim aside."""
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.test import Client
 
 from claims.external_matching import claim_match_external
@@ -12,7 +12,7 @@ from reviews.external import claim_dismiss_as_checked, external_check_attach
 from reviews.models import Evidence, ReviewEvent
 from reviews.services import claim_assign
 from tests.conftest import client_for
-from tests.desk.factories import flagged_claim, speaker
+from tests.factories import flagged_claim, speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +41,14 @@ def claim(harbor: ExternalFactCheck) -> Claim:
     return claim
 
 
-def _signed_in(user: AbstractUser) -> Client:
+def _signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
 
 
 def test_the_triage_row_says_who_checked_the_claim(
-    claim: Claim, alice: AbstractUser, harbor: ExternalFactCheck
+    claim: Claim, alice: User, harbor: ExternalFactCheck
 ) -> None:
     page = _signed_in(alice).get("/desk/").content.decode()
 
@@ -58,8 +58,8 @@ def test_the_triage_row_says_who_checked_the_claim(
 
 
 def test_the_triage_page_reads_external_matches_in_one_query_for_all_rows(
-    alice: AbstractUser, harbor: ExternalFactCheck, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+    alice: User, harbor: ExternalFactCheck, django_assert_max_num_queries
+) -> None:
     for n in range(3):
         claim = flagged_claim(
             f"unemployment in Veltria fell by half in 2025 in region {n}", who=speaker("Alma Reyes")
@@ -81,7 +81,7 @@ def test_the_triage_page_reads_external_matches_in_one_query_for_all_rows(
 
 
 def test_a_checker_attaches_it_as_evidence_in_one_click(
-    claim: Claim, alice: AbstractUser, harbor: ExternalFactCheck
+    claim: Claim, alice: User, harbor: ExternalFactCheck
 ) -> None:
     response = _signed_in(alice).post(
         f"/desk/claims/{claim.pk}/external/{harbor.pk}/attach/", {"next": "/desk/"}
@@ -101,9 +101,7 @@ def test_a_checker_attaches_it_as_evidence_in_one_click(
     assert {"assigned", "evidence_added"} <= actions
 
 
-def test_attaching_twice_is_refused(
-    claim: Claim, alice: AbstractUser, harbor: ExternalFactCheck
-) -> None:
+def test_attaching_twice_is_refused(claim: Claim, alice: User, harbor: ExternalFactCheck) -> None:
     external_check_attach(claim_id=claim.pk, fact_check_id=harbor.pk, actor=alice)
 
     with pytest.raises(Conflict):
@@ -113,9 +111,9 @@ def test_attaching_twice_is_refused(
 
 def test_a_checker_may_not_attach_to_someone_elses_review(
     claim: Claim,
-    alice: AbstractUser,
-    bob: AbstractUser,
-    erin: AbstractUser,
+    alice: User,
+    bob: User,
+    erin: User,
     harbor: ExternalFactCheck,
 ) -> None:
     claim_assign(claim_id=claim.pk, actor=erin, assignee=bob)
@@ -126,7 +124,7 @@ def test_a_checker_may_not_attach_to_someone_elses_review(
 
 
 def test_dismissing_as_already_checked_keeps_the_link(
-    claim: Claim, alice: AbstractUser, harbor: ExternalFactCheck
+    claim: Claim, alice: User, harbor: ExternalFactCheck
 ) -> None:
     claim_dismiss_as_checked(claim_id=claim.pk, fact_check_id=harbor.pk, actor=alice)
 
@@ -141,7 +139,7 @@ def test_dismissing_as_already_checked_keeps_the_link(
 
 
 def test_the_claim_page_lists_checks_found_since_the_claim_was_filed(
-    alice: AbstractUser, harbor: ExternalFactCheck
+    alice: User, harbor: ExternalFactCheck
 ) -> None:
     claim = flagged_claim("unemployment in Veltria fell by half in 2025", who=speaker("A. Reyes"))
 
@@ -152,7 +150,7 @@ def test_the_claim_page_lists_checks_found_since_the_claim_was_filed(
 
 
 def test_the_matches_api_ranks_external_checks_with_the_desks_own(
-    claim: Claim, alice: AbstractUser, harbor: ExternalFactCheck
+    claim: Claim, alice: User, harbor: ExternalFactCheck
 ) -> None:
     response = client_for(alice).get(
         "/api/v1/matches/", {"text": "Unemployment in Veltria fell by half in 2025"}

@@ -77,7 +77,7 @@ BASE = "https://checks.example/2026/tunnel/"
 
 
 def test_a_numeric_rating_is_normalised_only_on_the_publishers_own_scale() -> None:
-    cases = [
+    cases: list[tuple[dict[str, Any], float | None]] = [
         ({"ratingValue": 3, "bestRating": 5, "worstRating": 1}, 0.5),
         ({"ratingValue": "7", "bestRating": "10", "worstRating": "0"}, 0.7),
         ({"ratingValue": 1, "bestRating": 1, "worstRating": 5}, 1.0),  # an inverted scale
@@ -219,9 +219,9 @@ def test_private_and_local_addresses_are_refused_unless_allowed() -> None:
 
 
 def test_dates_in_the_shapes_publishers_write_them() -> None:
-    assert parse_date("2026-11-20").isoformat() == "2026-11-20T00:00:00+00:00"  # type: ignore[union-attr]
-    assert parse_date("2026-11-20T09:15:00-05:00").isoformat() == "2026-11-20T14:15:00+00:00"  # type: ignore[union-attr]
-    assert parse_date("2026-11-20 09:15:00").isoformat() == "2026-11-20T09:15:00+00:00"  # type: ignore[union-attr]
+    assert parse_date("2026-11-20").isoformat() == "2026-11-20T00:00:00+00:00"
+    assert parse_date("2026-11-20T09:15:00-05:00").isoformat() == "2026-11-20T14:15:00+00:00"
+    assert parse_date("2026-11-20 09:15:00").isoformat() == "2026-11-20T09:15:00+00:00"
     assert parse_date("2026-11-20T09:15:00.000Z") is not None
     assert parse_date("last Tuesday") is None
     assert parse_date(20261120) is None

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from claims.pipeline import Attribution, detect
 from claims.pipeline.statement_checks import is_person, statement_problems
@@ -20,7 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "statements"
 SHARED = Path(os.environ.get("FACTCHECK_SHARED", Path(__file__).resolve().parents[3] / "shared"))
 
 
-def _cases() -> list[pytest.param]:
+def _cases() -> list[ParameterSet]:
     params = []
     for path in sorted(FIXTURES.glob("*.json")):
         for case in json.loads(path.read_text(encoding="utf-8")).get("cases", []):
