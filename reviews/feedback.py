@@ -248,16 +248,20 @@ def claim_from_report(
     (`claim_match_or_create`). Returns the claim and whether it is new.
     """
     note = f"reported by a reader (report {feedback.pk})"
-    text = feedback.passage or feedback.message[:1000]
-    if appearance is None and article is not None:
-        appearance = _passage_appearance(article, text)
-        if appearance is not None and appearance.claim is not None:
-            return appearance.claim, False
     if appearance is not None:
         return appearance_file(appearance=appearance, actor=actor, note=note)
+    # The claim reads as the reader reported it; where the passage stands in the article,
+    # it is recorded there as the report's statement.
+    text = feedback.passage or feedback.message[:1000]
+    passage = _passage_appearance(article, text) if article is not None else None
+    if passage is not None and passage.claim is not None:
+        return passage.claim, False
     claim, created = claim_match_or_create(
         speaker=None, text=text, checkworthiness=0.0, note=note, official=False, actor=actor
     )
+    if passage is not None:
+        passage.claim = claim
+        passage.save(update_fields=["claim"])
     return claim_prioritise(claim=claim), created
 
 
