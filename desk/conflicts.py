@@ -9,7 +9,7 @@ kept and the user's own changes are saved on top of it.
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from claims.events import Action
 from desk.diffs import FIELDS
@@ -49,9 +49,7 @@ def values(review: Review) -> dict[str, str]:
     }
 
 
-def merge(
-    *, review: Review, user: AbstractUser, base: dict[str, str], posted: dict[str, str]
-) -> Merge:
+def merge(*, review: Review, user: User, base: dict[str, str], posted: dict[str, str]) -> Merge:
     current = values(review)
     mine, kept, clashes = [], [], []
     for field, label in FIELDS:
@@ -78,7 +76,7 @@ def merge(
     return Merge(mine=mine, kept=kept, clashes=clashes)
 
 
-def changed_by(review: Review, field: str, user: AbstractUser) -> str:
+def changed_by(review: Review, field: str, user: User) -> str:
     """Who last changed `field`: a username, or "you, in another tab"."""
     edits = ReviewEvent.objects.filter(review=review, action=Action.EDITED, changes__has_key=field)
     last = edits.select_related("actor").order_by("-id").first()

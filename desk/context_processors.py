@@ -1,5 +1,6 @@
 """The desk navigation: what needs this person now, with counts."""
 
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -23,7 +24,7 @@ def capped_count(rows: QuerySet) -> int | str:
 def desk_nav(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     role = role_of(user) if user is not None else None
-    if role is None:
+    if role is None or not isinstance(user, User):  # a role is held by a signed-in User
         return {"desk_nav": None}
     is_editor = permissions.is_editor(user)
     items = [

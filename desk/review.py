@@ -48,7 +48,9 @@ def last_standing(review: Review) -> Any:
 
 @desk_view
 def mine(request: HttpRequest) -> HttpResponse:
-    reviews = Review.objects.filter(assignee=request.user).select_related("claim", "rating")
+    reviews = Review.objects.filter(assignee=signed_in(request.user)).select_related(
+        "claim", "rating"
+    )
     standing = ReviewEvent.objects.filter(review=OuterRef("pk"), action__in=STANDING)
     return render(
         request,
@@ -145,7 +147,7 @@ def comment_add(request: HttpRequest, review_id: int) -> HttpResponse:
     review = _review(review_id)
     try:
         comments.comment_add(
-            review_id=review.pk, author=request.user, text=request.POST.get("text", "")
+            review_id=review.pk, author=signed_in(request.user), text=request.POST.get("text", "")
         )
     except DomainError as error:
         messages.error(request, error.detail)
@@ -163,7 +165,7 @@ def set_due(request: HttpRequest, review_id: int) -> HttpResponse:
         return redirect(f"/desk/reviews/{review_id}/")
     due_at = form.cleaned_data["due_at"]
     try:
-        services.review_set_due(review_id=review_id, actor=request.user, due_at=due_at)
+        services.review_set_due(review_id=review_id, actor=signed_in(request.user), due_at=due_at)
     except DomainError as error:
         messages.error(request, error.detail)
     else:
@@ -207,14 +209,16 @@ def edit(request: HttpRequest, review_id: int) -> HttpResponse:
     # A save that lands between reading and writing makes one more merge, rarely two.
     for _attempt in range(3):
         if review.version != expected:
-            merged = conflicts.merge(review=review, user=request.user, base=base, posted=posted)
+            merged = conflicts.merge(
+                review=review, user=signed_in(request.user), base=base, posted=posted
+            )
             if merged.clashes:
                 return _conflict(request, review, posted, merged)
             expected, fields, kept = review.version, merged.mine, merged.kept
         try:
             saved = services.review_edit(
                 review_id=review.pk,
-                actor=request.user,
+                actor=signed_in(request.user),
                 expected_version=expected,
                 **{field: data[field] for field in fields},
             )

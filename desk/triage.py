@@ -166,7 +166,7 @@ def assign(request: HttpRequest, claim_id: int) -> HttpResponse:
 @require_POST
 def restore(request: HttpRequest, claim_id: int) -> HttpResponse:
     try:
-        services.claim_restore(claim_id=claim_id, actor=request.user)
+        services.claim_restore(claim_id=claim_id, actor=signed_in(request.user))
     except DomainError as error:
         messages.error(request, error.detail)
     else:

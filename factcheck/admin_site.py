@@ -18,7 +18,7 @@ class DeskAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         return permissions.is_admin(request.user)
 
-    def admin_view(self, view: Callable, cacheable: bool = False) -> Callable:
+    def admin_view(self, view: Callable, cacheable: bool = False) -> Any:
         inner = super().admin_view(view, cacheable)
 
         @wraps(inner)

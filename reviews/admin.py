@@ -114,7 +114,7 @@ class MaskedTokenAdmin(TokenAdmin):
     """API tokens are passwords: never shown, never edited; an admin may revoke one."""
 
     list_display = ["masked_key", "user", "created"]
-    fields = ["user", "masked_key", "created"]
+    fields = ("user", "masked_key", "created")
     readonly_fields = fields
 
     @admin.display(description="Key")

@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -18,14 +18,14 @@ MAX_COMMENT = 5000
 MENTION = re.compile(r"(?<![\w@])@([\w.+-]{1,150})")
 
 
-def mentioned_users(text: str) -> QuerySet[AbstractUser]:
+def mentioned_users(text: str) -> QuerySet[User]:
     """Desk staff named with @username in `text` (a trailing full stop is not part of a name)."""
     names = {name.rstrip(".") for name in MENTION.findall(text)}
     users = get_user_model().objects.filter(username__in=names, is_active=True)
     return users.filter(pk__in=[user.pk for user in users if permissions.is_desk_staff(user)])
 
 
-def review_comments(*, review_id: int, reader: AbstractUser) -> QuerySet[Comment]:
+def review_comments(*, review_id: int, reader: User) -> QuerySet[Comment]:
     review = Review.objects.filter(pk=review_id).first()
     if review is None:
         raise NotFound(f"Review {review_id} does not exist.")
@@ -35,7 +35,7 @@ def review_comments(*, review_id: int, reader: AbstractUser) -> QuerySet[Comment
 
 
 @transaction.atomic
-def comment_add(*, review_id: int, author: AbstractUser, text: str) -> Comment:
+def comment_add(*, review_id: int, author: User, text: str) -> Comment:
     """Add a comment to a review's thread; its history and its people hear of it."""
     review = Review.objects.select_for_update().filter(pk=review_id).first()
     if review is None:

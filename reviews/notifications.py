@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.mail import BadHeaderError, send_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -61,7 +61,7 @@ def _enqueue(event_id: int) -> None:
 
 @dataclass(frozen=True)
 class Planned:
-    recipient: AbstractUser
+    recipient: User
     kind: str
     text: str
 
@@ -70,22 +70,22 @@ def _claim(review: Review) -> str:
     return header_text(review.claim.text, 120)
 
 
-def followers(review: Review) -> set[AbstractUser]:
+def followers(review: Review) -> set[User]:
     """Everyone on the desk who has worked on the review: its checker and whoever acted on it."""
     people = {review.assignee}
     if review.assigned_by is not None:
         people.add(review.assigned_by)
     acted = ReviewEvent.objects.filter(review=review, actor__isnull=False).select_related("actor")
-    people |= {event.actor for event in acted}
+    people |= {event.actor for event in acted if event.actor is not None}
     return {person for person in people if permissions.is_desk_staff(person)}
 
 
-def authors(review: Review) -> set[AbstractUser]:
+def authors(review: Review) -> set[User]:
     """Who wrote or edited the fact-check: its checkers and everyone who edited its verdict."""
     people = {review.assignee}
     people |= {version.author for version in review.versions.select_related("author")}
     edits = ReviewEvent.objects.filter(review=review, action=Action.EDITED, actor__isnull=False)
-    people |= {event.actor for event in edits.select_related("actor")}
+    people |= {event.actor for event in edits.select_related("actor") if event.actor is not None}
     return {person for person in people if permissions.is_desk_staff(person)}
 
 
@@ -125,7 +125,7 @@ def plan(event: ReviewEvent) -> list[Planned]:
     return []
 
 
-def _users(usernames: set[str]) -> list[AbstractUser]:
+def _users(usernames: set[str]) -> list[User]:
     from django.contrib.auth import get_user_model
 
     return list(get_user_model().objects.filter(username__in=usernames, is_active=True))
@@ -133,10 +133,11 @@ def _users(usernames: set[str]) -> list[AbstractUser]:
 
 def notify_for_event(event_id: int) -> int:
     """Store the event's notifications (once) and email them; returns how many were emailed."""
-    event = ReviewEvent.objects.select_related("actor", "review__claim", "review__assignee").filter(
-        pk=event_id
+    event = (
+        ReviewEvent.objects.select_related("actor", "review__claim", "review__assignee")
+        .filter(pk=event_id)
+        .first()
     )
-    event = event.first()
     if event is None:
         return 0
     notifications = [
@@ -169,6 +170,8 @@ def notify_due(now: datetime) -> int:
     keys = []
     notifications = []
     for review in open_reviews.iterator():
+        if review.due_at is None:  # filtered out above; says so to the type checker
+            continue
         overdue = review.due_at < now
         kind = Kind.OVERDUE if overdue else Kind.DUE_SOON
         when = timezone.localtime(review.due_at).strftime("%d %b %H:%M")
@@ -232,12 +235,12 @@ def notification_email(notification: Notification) -> tuple[str, str]:
     return subject, body
 
 
-def unread(user: AbstractUser) -> QuerySet[Notification]:
+def unread(user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user, read_at__isnull=True)
 
 
 @transaction.atomic
-def notification_read(*, notification_id: int, user: AbstractUser) -> Notification | None:
+def notification_read(*, notification_id: int, user: User) -> Notification | None:
     """Mark one of the user's notifications read; None if it is not theirs."""
     notification = (
         Notification.objects.select_for_update().filter(pk=notification_id, recipient=user).first()
@@ -249,15 +252,15 @@ def notification_read(*, notification_id: int, user: AbstractUser) -> Notificati
 
 
 @transaction.atomic
-def notifications_read_all(*, user: AbstractUser) -> int:
+def notifications_read_all(*, user: User) -> int:
     return unread(user).update(read_at=timezone.now())
 
 
-def wants_email(user: AbstractUser) -> bool:
+def wants_email(user: User) -> bool:
     choice = NotificationSettings.objects.filter(user=user).first()
     return choice is None or choice.email
 
 
 @transaction.atomic
-def notification_email_set(*, user: AbstractUser, email: bool) -> None:
+def notification_email_set(*, user: User, email: bool) -> None:
     NotificationSettings.objects.update_or_create(user=user, defaults={"email": email})

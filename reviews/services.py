@@ -229,7 +229,7 @@ def claim_dismiss(*, claim_id: int, actor: User, reason: str) -> Claim:
 
 
 @transaction.atomic
-def claim_restore(*, claim_id: int, actor: AbstractUser) -> Claim:
+def claim_restore(*, claim_id: int, actor: User) -> Claim:
     """Undo a dismissal: the claim goes back to triage; the reason is kept in the event."""
     if not permissions.is_editor(actor):
         raise NotAllowed("Only editors restore dismissed claims.")
@@ -252,7 +252,7 @@ def claim_restore(*, claim_id: int, actor: AbstractUser) -> Claim:
 
 
 @transaction.atomic
-def review_set_due(*, review_id: int, actor: AbstractUser, due_at: datetime | None) -> Review:
+def review_set_due(*, review_id: int, actor: User, due_at: datetime | None) -> Review:
     """Set, change or clear the due date of an open review (editors)."""
     review = _locked_review(review_id)
     if not permissions.is_editor(actor):
@@ -277,7 +277,7 @@ def review_set_due(*, review_id: int, actor: AbstractUser, due_at: datetime | No
     return review
 
 
-def _evidence_review(claim: Claim, actor: AbstractUser) -> Review | None:
+def _evidence_review(claim: Claim, actor: User) -> Review | None:
     """Check that `actor` may change the claim's evidence now; returns the open review."""
     open_review = claim.reviews.open().first()
     if not permissions.can_manage_evidence(actor, open_review):

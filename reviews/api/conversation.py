@@ -8,6 +8,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from factcheck.auth import signed_in
 from factcheck.errors import NotFound
 from reviews import comments, notifications
 from reviews.api.pagination import StaffPagination
@@ -18,7 +19,9 @@ from reviews.models import Comment, Notification
 
 class CommentSerializer(serializers.ModelSerializer):
     author = UserRefSerializer()
-    mentions = serializers.SlugRelatedField(many=True, read_only=True, slug_field="username")
+    mentions: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="username"
+    )
 
     class Meta:
         model = Comment
@@ -37,7 +40,7 @@ class CommentListView(GenericAPIView):
     serializer_class = CommentSerializer
 
     def get(self, request: Request, review_id: int) -> Response:
-        thread = comments.review_comments(review_id=review_id, reader=request.user)
+        thread = comments.review_comments(review_id=review_id, reader=signed_in(request.user))
         page = self.paginate_queryset(thread)
         return self.get_paginated_response(CommentSerializer(page, many=True).data)
 
@@ -46,7 +49,7 @@ class CommentListView(GenericAPIView):
         data = CommentInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = comments.comment_add(
-            review_id=review_id, author=request.user, text=data.validated_data["text"]
+            review_id=review_id, author=signed_in(request.user), text=data.validated_data["text"]
         )
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
@@ -66,7 +69,7 @@ class NotificationListView(GenericAPIView):
 
     @extend_schema(parameters=[OpenApiParameter("unread", bool)])
     def get(self, request: Request) -> Response:
-        mine: Any = Notification.objects.filter(recipient=request.user)
+        mine: Any = Notification.objects.filter(recipient=signed_in(request.user))
         if request.query_params.get("unread", "").lower() in ("true", "1", "yes"):
             mine = mine.filter(read_at__isnull=True)
         page = self.paginate_queryset(mine)
@@ -82,7 +85,7 @@ class NotificationReadView(GenericAPIView):
     @extend_schema(request=None, responses=NotificationSerializer)
     def post(self, request: Request, notification_id: int) -> Response:
         notification = notifications.notification_read(
-            notification_id=notification_id, user=request.user
+            notification_id=notification_id, user=signed_in(request.user)
         )
         if notification is None:
             raise NotFound(f"You have no notification {notification_id}.")

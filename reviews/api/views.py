@@ -147,7 +147,7 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def restore(self, request: Request, pk: str) -> Response:
-        claim = services.claim_restore(claim_id=object_id(pk), actor=request.user)
+        claim = services.claim_restore(claim_id=object_id(pk), actor=signed_in(request.user))
         return Response(s.ClaimRowSerializer(self.get_queryset().get(pk=claim.pk)).data)
 
     @extend_schema(

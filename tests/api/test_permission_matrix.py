@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver
 from rest_framework.test import APIClient
 
@@ -27,7 +28,7 @@ class World:
     claim: Claim
     review: Review | None
     evidence: Evidence | None
-    actor: AbstractUser | None
+    actor: User | None
     notification: Notification | None = None
 
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from reviews.models import Feedback, Review
 from reviews.services import review_approve
-from tests.desk.factories import flagged_claim, speaker, submitted_review
+from tests.factories import flagged_claim, speaker, submitted_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from claims.models import Feed
 from reviews.roles import ADMIN
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def adam(db) -> AbstractUser:
+def adam(db) -> User:
     return staff_upsert(username="adam", role=ADMIN, password=PASSWORD)[0]
 
 

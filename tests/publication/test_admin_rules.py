@@ -7,7 +7,7 @@ audited; API tokens are never shown.
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.test import RequestFactory
 from rest_framework.authtoken.models import Token
 
@@ -46,7 +46,7 @@ ADMIN_RIGHTS = {
 
 
 @pytest.fixture
-def adam(db) -> AbstractUser:
+def adam(db) -> User:
     return staff_upsert(username="adam", role=ADMIN, password=PASSWORD)[0]
 
 
