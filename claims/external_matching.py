@@ -36,7 +36,7 @@ class ExternalHit:
     similarity: Similarity
 
 
-def _first_language() -> QuerySet[Appearance]:
+def _first_language() -> QuerySet:
     return (
         Appearance.objects.filter(claim=OuterRef("pk"))
         .order_by("created_at", "id")
@@ -221,7 +221,8 @@ def _postgres(statement: Features, text: str, language: str) -> list[Candidate]:
         "limit": CANDIDATES,
     }
     rows = ExternalFactCheck.objects.raw(sql, params)
-    return [(row, float(row.text_similarity)) for row in rows]
+    # `text_similarity` is a column of the raw query, not a field.
+    return [(row, float(row.text_similarity)) for row in rows]  # type: ignore[attr-defined]
 
 
 def _fallback(statement: Features, language: str) -> list[Candidate]:

@@ -8,6 +8,7 @@ the web server or a command, the first time it queues a task). A misspelt name f
 at once (NotRegistered), in the transaction that asked, not later in a worker.
 """
 
+from functools import partial
 from typing import Any
 
 from celery import Task
@@ -26,4 +27,4 @@ def task_named(task_name: str) -> Task:
 def enqueue_on_commit(task_name: str, *args: Any) -> None:
     """Queue `task_name(*args)` once the current transaction commits (at once outside one)."""
     task = task_named(task_name)
-    transaction.on_commit(lambda: task.delay(*args))
+    transaction.on_commit(partial(task.delay, *args))

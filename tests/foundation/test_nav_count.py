@@ -1,17 +1,17 @@
 """The desk navigation counts the triage queue only as far as it shows."""
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.test import Client
 
 from claims.models import Claim
-from reviews import context_processors
+from desk import context_processors
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_triage_badge_stops_counting_at_its_cap(
-    alice: AbstractUser, monkeypatch: pytest.MonkeyPatch
+    alice: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(context_processors, "NAV_COUNT_CAP", 3)
     Claim.objects.bulk_create(Claim(text=f"claim {n}") for n in range(5))
@@ -24,7 +24,7 @@ def test_the_triage_badge_stops_counting_at_its_cap(
     assert nav["items"][0]["count"] == "3+"
 
 
-def test_the_triage_badge_counts_a_short_queue_exactly(alice: AbstractUser) -> None:
+def test_the_triage_badge_counts_a_short_queue_exactly(alice: User) -> None:
     Claim.objects.bulk_create(Claim(text=f"claim {n}") for n in range(2))
     client = Client()
     client.force_login(alice)
