@@ -40,6 +40,7 @@ def row_context(request: HttpRequest, report: Feedback, **extra: Any) -> dict[st
         "may_convert": editor and not report.claim_id,
         # Only an editor decides what a report about a fact-check leads to.
         "may_decide": editor and is_open and report.review_id is not None,
+        "may_resolve": editor or report.review_id is None,
         **extra,
     }
 

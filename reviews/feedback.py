@@ -432,7 +432,13 @@ def feedback_mark_spam(*, feedback: Feedback, actor: Any, note: str = "") -> Fee
 
 @transaction.atomic
 def feedback_resolve(*, feedback: Feedback, actor: Any, note: str = "") -> Feedback:
-    """Close a report; the repeats grouped under it are closed with it."""
+    """Close a report; the repeats grouped under it are closed with it.
+
+    A report about a fact-check is settled by an editor only (reviews/reports.py
+    closes it with an optional reply); anyone on the desk may mark it spam.
+    """
+    if feedback.review_id is not None and not is_editor(actor):
+        raise NotAllowed("Only an editor settles a report about a fact-check.")
     feedback = _close(feedback, actor, Feedback.Status.RESOLVED, Action.FEEDBACK_RESOLVED, note)
     for duplicate in feedback.duplicates.filter(status__in=OPEN):
         _close(

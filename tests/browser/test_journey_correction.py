@@ -94,6 +94,11 @@ def test_a_report_becomes_a_correction_published_with_the_editors_note(
     assert NOTE in mail[:3000]
     report.refresh_from_db()
     assert report.status == "resolved" and report.notified_at is not None
+    # The worker told the checker on the desk that her correction is out.
+    told = alice.notifications.filter(kind="published", event__note=NOTE)
+    while time.monotonic() < deadline and not told.exists():
+        time.sleep(0.2)
+    assert told.count() == 1
 
 
 def test_a_report_closed_with_no_change_leaves_the_public_page_untouched(

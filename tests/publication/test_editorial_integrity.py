@@ -291,3 +291,21 @@ def test_events_name_the_reader_the_system_and_the_editor(api, publish, velin_cl
     assert names["feedback_routed"] == "system"
     assert names["corrected"] == "erin"
     assert ReviewEvent.objects.get(feedback=item, action="feedback_received").actor is None
+
+
+def test_only_an_editor_settles_a_report_about_a_fact_check(api, publish, velin_claim, alice):
+    review = publish(velin_claim)
+    item = reported(api, review)
+
+    resolved = client_for(alice).post(
+        f"/api/v1/feedback/{item.pk}/route/", {"action": "resolve"}, format="json"
+    )
+    spam = client_for(alice).post(
+        f"/api/v1/feedback/{item.pk}/route/", {"action": "spam"}, format="json"
+    )
+
+    assert resolved.status_code == 403 and "editor" in resolved.json()["detail"]
+    assert spam.status_code == 200
+    item.refresh_from_db()
+    assert item.status == "spam"
+    assert not ReviewEvent.objects.filter(feedback=item, action="feedback_resolved").exists()
