@@ -1,12 +1,14 @@
 """Feeds, articles, speakers, claims and where they appear."""
 
 import re
-from typing import Any
+from typing import Any, Self
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, models
-from django.db.models import Exists, Expression, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
+
+from claims.search import MatchesRowByRow, OwnVectorMatches, Terms
 
 
 class FeedQuerySet(models.QuerySet["Feed"]):
@@ -148,48 +150,17 @@ class SpeakerAlias(models.Model):
         return self.alias
 
 
-# A search whose words are in the own text of at least this many claims is common: its
-# page is found by walking the requested order (`_MatchesRowByRow`), not by collecting
-# every match. Below it, collecting the few matches through the GIN indexes is cheaper.
-COMMON_SEARCH = 1000
-
-
-class _MatchesRowByRow(Expression):
-    """`q` matches the claim's text or the text of one of its appearances, row by row.
-
-    For a common word, ORDER BY priority LIMIT 25 then reads the triage index until 25
-    claims match (~1,500 claims for a word in 1.6 % of them) instead of collecting and
-    sorting all ~16,000. It reads the stored vectors of migration 0008 (parsing the text
-    would cost ~10 µs a row). OFFSET 0 keeps PostgreSQL from replacing the EXISTS with a
-    hash of every matching appearance, which reads them all. PostgreSQL only.
-    """
-
-    output_field = models.BooleanField()
-
-    def __init__(self, q: str) -> None:
-        super().__init__()
-        self.q = q
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str, str]]:
-        claim = compiler.quote_name_unless_alias(compiler.query.base_table)
-        query = "websearch_to_tsquery('english'::regconfig, %s)"
-        sql = (
-            f"({claim}.search_vector @@ {query} OR EXISTS (SELECT 1 FROM claims_appearance "
-            f"search_appearance WHERE search_appearance.claim_id = {claim}.id "
-            f"AND search_appearance.search_vector @@ {query} OFFSET 0))"
-        )
-        return sql, (self.q, self.q)
-
-
 class ClaimQuerySet(models.QuerySet["Claim"]):
     # Set by search(); carried through every later filter, ordering and slice.
     _searched = False
-    _own_text_query: SearchQuery | None = None
+    _terms: Terms | None = None  # a common search, counted from the claims' own vectors
+    _named_first: tuple[int, ...] = ()  # speakers named by the search: their claims first
 
     def _clone(self) -> "ClaimQuerySet":
         clone = super()._clone()  # type: ignore[misc]  # private QuerySet API, not in the stubs
         clone._searched = self._searched
-        clone._own_text_query = self._own_text_query
+        clone._terms = self._terms
+        clone._named_first = self._named_first
         return clone
 
     @property
@@ -199,14 +170,24 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def awaiting_triage(self) -> "ClaimQuerySet":
         return self.filter(status=Claim.Status.FLAGGED)
 
-    def search(self, q: str) -> "ClaimQuerySet":
-        """Claims whose text, or the text of any of their appearances, matches `q`.
+    def order_by(self, *fields: Any) -> Self:
+        """Any ordering, after the claims of the speakers a search named ("Peskov")."""
+        if fields and self._named_first:
+            named = Case(
+                When(speaker_id__in=self._named_first, then=Value(0)),
+                default=Value(1),
+                output_field=models.IntegerField(),
+            )
+            fields = (named.asc(), *fields)
+        return super().order_by(*fields)
 
-        PostgreSQL: websearch syntax. A rare query collects its matches through the GIN
-        expression indexes of migration 0005 (the expressions below must stay identical
-        to theirs); a common one is tested row by row along the requested order, so a
-        page costs what it shows. Both give the same claims. Elsewhere: substring
-        matching of each word.
+    def search(self, q: str) -> "ClaimQuerySet":
+        """Claims `q` matches by statement or text, an appearance's content, the speaker's
+        name, title, aliases or body, or an article's title or outlet (claims/search.py).
+
+        PostgreSQL: websearch syntax; a common search walks the requested order, a rare
+        one collects its matches through the GIN indexes; both give the same claims.
+        Elsewhere: substring matching of each word.
         """
         q = q.strip()
         if not q:
@@ -214,50 +195,34 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         if connection.vendor != "postgresql":
             claims = self._search_substrings(q)
         else:
-            query = SearchQuery(q, config="english", search_type="websearch")
-            common = (
-                Claim.objects.all()._by_own_text(query)[:COMMON_SEARCH].count() == COMMON_SEARCH
-            )
-            if common:
-                claims = self.filter(_MatchesRowByRow(q))
-                claims._own_text_query = query
+            terms = Terms.of(q)
+            # A named speaker reorders the page, and an order that is not the index's
+            # can only be read by collecting the matches first.
+            if terms.is_common() and not terms.named:
+                claims = self.filter(MatchesRowByRow(terms))
+                claims._terms = terms
             else:
-                claims = self.filter(pk__in=self._matching_ids(query))
+                claims = self.filter(pk__in=RawSQL(*terms.matching_ids()))
+            claims._named_first = terms.named
+            if terms.named:
+                claims = claims.order_by(*(self.query.order_by or ("-priority", "-id")))
         claims._searched = True
         return claims
-
-    def _by_own_text(self, query: SearchQuery) -> models.QuerySet:
-        return (
-            self.alias(_doc=SearchVector("text", config="english"))
-            .filter(_doc=query)
-            .order_by()
-            .values("pk")
-        )
-
-    def _matching_ids(self, query: SearchQuery) -> models.QuerySet:
-        # A UNION of two index scans; an OR across the two tables would scan every claim.
-        by_appearance = (
-            Appearance.objects.alias(_doc=SearchVector("content", config="english"))
-            .filter(_doc=query, claim__isnull=False)
-            .order_by()
-            .values("claim_id")
-        )
-        return Claim.objects.all()._by_own_text(query).union(by_appearance)
 
     def capped_count(self, cap: int) -> int:
         """The number of claims, counting no further than cap + 1.
 
         Ordering and annotations are dropped: any cap + 1 matching ids will do. For a
-        common search the claims matching by their own text come first, straight from
-        the text index: when more than `cap` do, no appearance need be read.
+        common search the claims matching by their own vectors come first, straight from
+        the index: when more than `cap` do, nothing else need be read.
         """
         rows = self.order_by()
-        if self._own_text_query is not None:
-            own = rows._by_own_text(self._own_text_query)[: cap + 1].count()
+        if self._terms is not None:
+            own = rows.filter(OwnVectorMatches(self._terms.q)).values("pk")[: cap + 1].count()
             if own > cap:
                 return own
             # Exact, through the indexes rather than by testing every claim in turn.
-            rows = rows.filter(pk__in=self._matching_ids(self._own_text_query))
+            rows = rows.filter(pk__in=RawSQL(*self._terms.matching_ids()))
         return rows.values("pk")[: cap + 1].count()
 
     def _search_substrings(self, q: str) -> "ClaimQuerySet":
@@ -268,19 +233,34 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
             term = term.lstrip("-").strip('"')
             if not term or term.lower() == "or":
                 continue
-            sighted = Appearance.objects.filter(claim=OuterRef("pk"), content__icontains=term)
-            match = Q(text__icontains=term) | Exists(sighted)
+            sighted = Appearance.objects.filter(claim=OuterRef("pk")).filter(
+                Q(content__icontains=term)
+                | Q(article__title__icontains=term)
+                | Q(article__outlet__icontains=term)
+            )
+            match = (
+                Q(text__icontains=term)
+                | Q(statement__icontains=term)
+                | Q(speaker__name__icontains=term)
+                | Q(speaker__title__icontains=term)
+                | Exists(
+                    SpeakerAlias.objects.filter(
+                        speaker_id=OuterRef("speaker_id"), alias__icontains=term
+                    )
+                )
+                | Q(speaker__body__name__icontains=term)
+                | Exists(sighted)
+            )
             claims = claims.exclude(match) if negate else claims.filter(match)
         return claims
 
     def with_triage_data(self) -> "ClaimQuerySet":
         """What a triage row shows: the speaker and the outlet of the latest sighting."""
-        latest_outlet = (
-            Appearance.objects.filter(claim=OuterRef("pk"))
-            .order_by("-created_at", "-id")
-            .values("article__outlet")[:1]
+        latest = Appearance.objects.filter(claim=OuterRef("pk")).order_by("-created_at", "-id")
+        return self.select_related("speaker").annotate(
+            latest_outlet=Subquery(latest.values("article__outlet")[:1]),
+            latest_url=Subquery(latest.values("article__url")[:1]),
         )
-        return self.select_related("speaker").annotate(latest_outlet=Subquery(latest_outlet))
 
 
 class Claim(models.Model):
@@ -291,6 +271,8 @@ class Claim(models.Model):
         CHECKED = "checked", "Checked"
 
     text = models.TextField()
+    # The claim read alone: speaker, stance and content in one sentence (pipeline/statements.py).
+    statement = models.TextField(blank=True, db_default="")
     speaker = models.ForeignKey(
         Speaker, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
     )
@@ -375,6 +357,9 @@ class Appearance(models.Model):
     score_reasons = models.JSONField(default=list, blank=True)
     stance = models.CharField(max_length=16, choices=Stance.choices, default=Stance.ASSERTS)
     stance_reason = models.CharField(max_length=300, blank=True)
+    statement = models.TextField(blank=True, db_default="")
+    # Why the content asserts nothing (a request, a question ...): kept, not flagged.
+    not_a_claim = models.CharField(max_length=300, blank=True, db_default="")
     detector_version = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True)
 

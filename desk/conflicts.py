@@ -43,6 +43,8 @@ def _same(a: str, b: str) -> bool:
 def values(review: Review) -> dict[str, str]:
     """The verdict as the form holds it: rating by id, texts as they are."""
     return {
+        "statement": review.statement,
+        "headline": review.headline,
         "rating": str(review.rating_id or ""),
         "summary": review.summary,
         "explanation": review.explanation,
@@ -53,6 +55,8 @@ def merge(*, review: Review, user: User, base: dict[str, str], posted: dict[str,
     current = values(review)
     mine, kept, clashes = [], [], []
     for field, label in FIELDS:
+        if field not in posted:
+            continue  # not on the form that was posted
         changed_by_me = not _same(posted[field], base[field])
         changed_by_them = not _same(current[field], base[field])
         if changed_by_me:

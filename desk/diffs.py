@@ -9,7 +9,13 @@ from typing import Any
 from claims.events import Action
 from reviews.models import Rating, Review, ReviewEvent
 
-FIELDS = (("rating", "Rating"), ("summary", "Summary"), ("explanation", "Explanation"))
+FIELDS = (
+    ("statement", "Statement"),
+    ("headline", "Headline"),
+    ("rating", "Rating"),
+    ("summary", "Summary"),
+    ("explanation", "Explanation"),
+)
 _TOKENS = re.compile(r"\s*\S+|\s+")
 
 
@@ -56,6 +62,8 @@ def changes(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
 def verdict_values(review: Review) -> dict[str, str]:
     """The verdict as displayed text (the rating by its label)."""
     return {
+        "statement": review.statement,
+        "headline": review.headline,
         "rating": review.rating.label if review.rating else "",
         "summary": review.summary,
         "explanation": review.explanation,
@@ -68,12 +76,15 @@ def since_previous(review: Review) -> tuple[str, list[FieldChange]] | None:
     1. A review published before compares with its latest published version.
     2. A returned review compares with the verdict as it was returned, rebuilt by
        undoing the edits logged since the return (each event keeps [old, new]).
-    3. A first submission has nothing to compare with: None.
+    3. A first submission compares its wording with the statement as detected; when the
+       checker kept it, there is nothing to compare with: None.
     """
     current = verdict_values(review)
     published = review.versions.select_related("rating").order_by("-number").first()
     if published is not None:
         before = {
+            "statement": published.statement,
+            "headline": published.headline,
             "rating": published.rating.label,
             "summary": published.summary,
             "explanation": published.explanation,
@@ -83,7 +94,7 @@ def since_previous(review: Review) -> tuple[str, list[FieldChange]] | None:
         ReviewEvent.objects.filter(review=review, action=Action.RETURNED).order_by("-id").first()
     )
     if returned is None:
-        return None
+        return _reworded(review, current)
     before = dict(current)
     edits = ReviewEvent.objects.filter(review=review, action=Action.EDITED, id__gt=returned.id)
     for event in edits.order_by("-id"):
@@ -92,6 +103,14 @@ def since_previous(review: Review) -> tuple[str, list[FieldChange]] | None:
                 before[field] = _display(field, pair[0])
     when = returned.created_at.strftime("%-d %b %H:%M")
     return f"the version returned on {when}", changes(before, current)
+
+
+def _reworded(review: Review, current: dict[str, str]) -> tuple[str, list[FieldChange]] | None:
+    """A first submission: only the wording can differ, from the statement as detected."""
+    detected = review.claim.statement or review.claim.text
+    before = {**current, "statement": detected, "headline": ""}
+    reworded = changes(before, current)
+    return ("the statement as detected", reworded) if reworded else None
 
 
 def _display(field: str, value: Any) -> str:

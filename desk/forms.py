@@ -41,12 +41,24 @@ class VerdictForm(forms.Form):
     """The editable verdict. `version` and the base_* fields are what the user loaded,
     so a conflicting save can say exactly what someone else changed."""
 
+    statement = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+        help_text="What is checked, as readers will read it: who said what, with the verb "
+        "they used (denied, confirmed ...).",
+    )
+    headline = forms.CharField(
+        max_length=200, required=False, help_text="Blank: the statement is the headline."
+    )
     rating = forms.ModelChoiceField(
         queryset=Rating.objects.all(), required=False, empty_label="— not rated yet —"
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    base_statement = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    base_headline = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     base_rating = forms.CharField(widget=forms.HiddenInput, required=False)
     base_summary = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     base_explanation = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)

@@ -67,10 +67,14 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 def verdict_initial(review: Review) -> dict[str, Any]:
     return {
+        "statement": review.statement,
+        "headline": review.headline,
         "rating": review.rating_id,
         "summary": review.summary,
         "explanation": review.explanation,
         "version": review.version,
+        "base_statement": review.statement,
+        "base_headline": review.headline,
         "base_rating": review.rating_id or "",
         "base_summary": review.summary,
         "base_explanation": review.explanation,
@@ -204,6 +208,8 @@ def edit(request: HttpRequest, review_id: int) -> HttpResponse:
         "summary": data["summary"],
         "explanation": data["explanation"],
     }
+    # A form without the wording fields (an older page) leaves the wording alone.
+    posted |= {field: data[field] for field in ("statement", "headline") if field in request.POST}
     base = {field: data[f"base_{field}"] or "" for field in posted}
     expected, fields, kept = data["version"], list(posted), []
     # A save that lands between reading and writing makes one more merge, rarely two.

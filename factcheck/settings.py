@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from factcheck.byline import byline_roles
 from factcheck.env import ConfigError, env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "desk.context_processors.desk_nav",
+                "reviews.brand.brand",
             ],
         },
     },
@@ -266,6 +268,8 @@ FACTCHECK_SITE_URL = (env_str("FACTCHECK_SITE_URL", "") or "http://127.0.0.1:800
 # Who publishes the fact-checks: the ClaimReview `author` and the RSS channel.
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", "Factcheck desk")
 FACTCHECK_PUBLISHER_URL = (env_str("FACTCHECK_PUBLISHER_URL", "") or FACTCHECK_SITE_URL).rstrip("/")
+# Who a fact-check page names under its headline: "checker", "editor", both, or "none".
+FACTCHECK_BYLINE = byline_roles(env_str("FACTCHECK_BYLINE", "checker,editor"))
 
 # --- Static files, i18n ---------------------------------------------------
 

@@ -80,7 +80,8 @@ def header_text(text: str, limit: int = 70) -> str:
 def correction_email(version: ReviewVersion) -> tuple[str, str]:
     """Subject and plain-text body of the note sent to a reader who reported the error."""
     note = version.correction_note or "We have corrected this fact-check."
-    subject = f"Correction published: {header_text(version.review.claim.text)}"
+    wording = version.headline or version.statement or version.review.claim.text
+    subject = f"Correction published: {header_text(wording)}"
     body = (
         "Thank you for reporting an error in one of our fact-checks.\n\n"
         f"On {version.published_at:%d %B %Y} we published a correction:\n\n"

@@ -70,6 +70,10 @@ class Review(models.Model):
     rating = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.PROTECT)
     summary = models.TextField(blank=True)
     explanation = models.TextField(blank=True)
+    # The checker's wording of what is checked, and the fact-check's headline (blank:
+    # taken from the statement). Both are versioned with the verdict.
+    statement = models.TextField(blank=True, db_default="")
+    headline = models.CharField(max_length=200, blank=True, db_default="")
     # Optimistic lock: every saved edit or transition bumps it (ETag).
     version = models.PositiveIntegerField(default=1)
     is_correction = models.BooleanField(default=False)
@@ -175,6 +179,8 @@ class ReviewVersion(models.Model):
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT)
     summary = models.TextField()
     explanation = models.TextField(blank=True)
+    statement = models.TextField(blank=True, db_default="")
+    headline = models.CharField(max_length=200, blank=True, db_default="")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from factcheck.auth import client_ip
 from factcheck.errors import InvalidInput
 from reviews.feedback import MAX_LENGTHS, feedback_submit
-from reviews.models import Feedback, Rating
+from reviews.models import Feedback, Rating, ReviewVersion
 from reviews.publication import (
     FactCheck,
     Scale,
@@ -29,6 +29,7 @@ from reviews.publication import (
 from reviews.throttling import feedback_wait
 
 PAGE_SIZE = 20
+DESCRIPTION_LENGTH = 200  # characters a search result shows
 
 
 def fact_check_list(request: HttpRequest) -> HttpResponse:
@@ -57,11 +58,16 @@ def fact_check_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The evidence frozen with the published version: drafts of a correction stay private.
     evidence = fact_check.current.evidence
     report = urlencode({"url": fact_check.url})
+    quote = fact_check.first_appearance
     return render(
         request,
         "reviews/public/fact_check_detail.html",
         {
             "fc": fact_check,
+            "description": description(fact_check),
+            "byline": byline(fact_check.current),
+            "quote": quote,
+            "quote_href": _http(quote.article.url) if quote else "",
             "explanation": sanitise_html(fact_check.current.explanation),
             "evidence": [(item, _http(item["url"])) for item in evidence],
             "appearances": [(a, _http(a.article.url)) for a in fact_check.appearances],
@@ -69,6 +75,31 @@ def fact_check_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "report_url": f"/feedback/?{report}",
         },
     )
+
+
+def ratings(request: HttpRequest) -> HttpResponse:
+    """The verdict scale and how the desk arrives at a verdict: linked from every page."""
+    return render(request, "reviews/public/ratings.html", {"ratings": Rating.objects.all()})
+
+
+def description(fact_check: FactCheck) -> str:
+    """One line for search results and link previews: the verdict on the statement."""
+    text = f"{fact_check.current.rating.label}: {fact_check.statement}"
+    return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
+
+
+def byline(version: ReviewVersion) -> str:
+    """ "By Alice Moreau. Edited by Erin Vos.", as FACTCHECK_BYLINE asks."""
+    parts = []
+    if "checker" in settings.FACTCHECK_BYLINE:
+        parts.append(f"By {_name(version.author)}.")
+    if "editor" in settings.FACTCHECK_BYLINE:
+        parts.append(f"Edited by {_name(version.approved_by)}.")
+    return " ".join(parts)
+
+
+def _name(user: Any) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def _http(url: str) -> str:
@@ -87,16 +118,18 @@ class FactCheckFeed(Feed):
         return [FactCheck.of(review) for review in published_fact_checks()[:50]]
 
     def item_title(self, item: FactCheck) -> str:
-        return f"{item.current.rating.label}: {item.review.claim.text}"
+        return item.headline
 
     def item_description(self, item: FactCheck) -> str:
-        """The summary, then every correction note with its date, newest first."""
+        """The statement checked and its verdict, the summary, then every correction note
+        with its date, newest first."""
         notes = [
             f"Correction, {version.published_at:%-d %B %Y}: {version.correction_note}"
             for version in reversed(item.corrections)
             if version.correction_note
         ]
-        return "\n\n".join([item.current.summary, *notes])
+        verdict = f"{item.statement} Our verdict: {item.current.rating.label}."
+        return "\n\n".join([verdict, item.current.summary, *notes])
 
     def item_link(self, item: FactCheck) -> str:
         return fact_check_url(item.review)

@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Appearance, Article, Speaker
+from reviews.headlines import default_headline
 from reviews.models import Rating, Review, ReviewVersion
 
 if TYPE_CHECKING:
@@ -165,6 +166,17 @@ class FactCheck:
         return self.review.claim.speaker
 
     @property
+    def statement(self) -> str:
+        """What was checked, in the published wording (versions before statements: the
+        claim's text, as it was published)."""
+        claim = self.review.claim
+        return self.current.statement or claim.statement or claim.text
+
+    @property
+    def headline(self) -> str:
+        return self.current.headline or default_headline(self.statement)
+
+    @property
     def date_published(self) -> datetime:
         return self.review.published_at or self.first.published_at
 
@@ -214,7 +226,8 @@ def claim_review(fact_check: FactCheck, scale: Scale) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": fact_check.url,
-        "claimReviewed": fact_check.review.claim.text,
+        "claimReviewed": fact_check.statement,
+        "name": fact_check.headline,
         "reviewBody": version.summary,
         "datePublished": fact_check.date_published.isoformat(),
         "dateModified": fact_check.date_modified.isoformat(),
@@ -243,11 +256,21 @@ def _speaker(speaker: Speaker) -> dict[str, Any]:
 
 
 def _creative_work(article: Article) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork", "url": article.url}
-    if article.title:
-        work["headline"] = article.title
-    if article.published_at:
-        work["datePublished"] = article.published_at.isoformat()
+    """Where the claim appeared, with what Google asks of it: url, headline, date."""
+    work: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": article.url,
+        "headline": _headline_of(article),
+        "datePublished": (article.published_at or article.created_at).isoformat(),
+    }
     if article.outlet:
         work["publisher"] = {"@type": "Organization", "name": article.outlet}
     return work
+
+
+def _headline_of(article: Article) -> str:
+    """The article's title; untitled, its first line (a headline in extracted text)."""
+    if article.title.strip():
+        return article.title.strip()
+    first = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    return default_headline(first) if first else (article.outlet or article.url)

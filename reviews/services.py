@@ -10,13 +10,13 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 
 from claims.events import Action, record_event
 from claims.models import Claim
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from reviews import permissions
 from reviews.corrections import correction_closed, correction_published
+from reviews.headlines import default_headline, fact_check_slug
 from reviews.models import Evidence, Rating, Review, ReviewVersion
 from reviews.publication import plain_text
 from reviews.roles import ADMIN, ROLES, sync_groups
@@ -149,7 +149,13 @@ def claim_assign(
         raise Conflict(f"Claim {claim.pk} is {claim.status}; it cannot be assigned.")
     if open_review is not None:
         return _reassign(open_review, actor=actor, assignee=assignee, due_at=due_at), False
-    review = Review.objects.create(claim=claim, assignee=assignee, assigned_by=actor, due_at=due_at)
+    review = Review.objects.create(
+        claim=claim,
+        assignee=assignee,
+        assigned_by=actor,
+        due_at=due_at,
+        statement=claim.statement or claim.text,
+    )
     changes: dict[str, Any] = {"assignee": [None, assignee.username]}
     if due_at is not None:
         changes["due_at"] = [None, due_at.isoformat()]
@@ -391,6 +397,8 @@ def review_edit(
     rating: Rating | None = _UNSET,
     summary: str = _UNSET,
     explanation: str = _UNSET,
+    statement: str = _UNSET,
+    headline: str = _UNSET,
 ) -> Review:
     """Edit the verdict, if nobody else has changed the review since `expected_version`.
 
@@ -408,7 +416,15 @@ def review_edit(
         raise Conflict(
             f"The review is {review.state}; it can be edited only while assigned or in progress."
         )
-    wanted: dict[str, Any] = {"rating": rating, "summary": summary, "explanation": explanation}
+    if statement is not _UNSET and not statement.strip():
+        raise InvalidInput("The statement cannot be empty: it is what the fact-check checks.")
+    wanted: dict[str, Any] = {
+        "rating": rating,
+        "summary": summary,
+        "explanation": explanation,
+        "statement": statement,
+        "headline": headline,
+    }
     values: dict[str, Any] = {}
     changes: dict[str, list[Any]] = {}
     for field, new in wanted.items():
@@ -540,7 +556,7 @@ def review_approve(
     if review.published_at is None:
         fields["published_at"] = now
     if not review.slug:
-        fields["slug"] = f"{slugify(review.claim.text)[:100].strip('-') or 'claim'}-{review.pk}"
+        fields["slug"] = fact_check_slug(review.statement or review.claim.text, review.pk)
     rating = review.rating
     if rating is None:  # submission requires one; a verdict is never published without it
         raise Conflict(f"Review {review.pk} has no rating to publish.")
@@ -551,6 +567,8 @@ def review_approve(
         rating=rating,
         summary=review.summary,
         explanation=review.explanation,
+        statement=review.statement or review.claim.statement or review.claim.text,
+        headline=review.headline or default_headline(review.statement or review.claim.text),
         author=review.assignee,
         approved_by=actor,
         correction_note=note if number > 1 else "",
@@ -558,6 +576,11 @@ def review_approve(
         published_at=now,
     )
     changes: dict[str, Any] = {"published_version": number}
+    if version.statement != review.claim.statement:
+        # The desk reads the claim as it was published: the checker's wording wins.
+        changes["claim_statement"] = [review.claim.statement, version.statement]
+        Claim.objects.filter(pk=review.claim_id).update(statement=version.statement)
+        review.claim.statement = version.statement
     changes |= _set_claim_status(review.claim, Claim.Status.CHECKED)
     record_event(
         actor=actor,

@@ -114,12 +114,11 @@ LOAD_SQL = [
     """,
     # Claims: 12 ± 4 words each; status mix of a working desk.
     """
-    INSERT INTO claims_claim (text, status, official, checkworthiness, priority,
+    INSERT INTO claims_claim (text, statement, status, official, checkworthiness, priority,
         priority_reasons, appearance_count, dismiss_reason, first_seen_at, last_seen_at,
         created_at, updated_at, speaker_id)
     SELECT
-        (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')
-           FROM generate_series(1, 8 + g %% 9)),
+        t.body, 'Speaker ' || (g %% 5000 + 1) || ' said ' || t.body || '.',
         CASE WHEN g %% 20 < 14 THEN 'flagged' WHEN g %% 20 < 17 THEN 'in_review'
              WHEN g %% 20 < 19 THEN 'dismissed' ELSE 'checked' END,
         g %% 3 = 0, random(), random(),
@@ -129,7 +128,9 @@ LOAD_SQL = [
         seen - interval '3 days', seen, seen, seen,
         (SELECT min(id) FROM claims_speaker) + g %% 5000
     FROM generate_series(1, %(claims)s) g,
-        LATERAL (SELECT now() - random() * interval '365 days' + g * interval '0 s') s(seen)
+        LATERAL (SELECT now() - random() * interval '365 days' + g * interval '0 s') s(seen),
+        LATERAL (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')
+                 FROM generate_series(1, 8 + g %% 9)) t(body)
     """,
     # Appearances: popular claims are seen more often (random()^2 skews the draw).
     """
@@ -250,6 +251,9 @@ def scenarios() -> dict[str, Callable[[], str]]:
         "triage q search": lambda: "/api/v1/claims/?q=" + random.choice(TOPICS),
         # Two topic words together: a few matches, found through the GIN indexes.
         "triage q two words": lambda: "/api/v1/claims/?q=" + "+".join(random.sample(TOPICS, 2)),
+        # A speaker's name (their claims ranked first) and an outlet (~5,000 articles).
+        "triage q speaker name": lambda: f"/api/v1/claims/?q=Speaker+{random.randint(1, 5000)}",
+        "triage q outlet": lambda: f"/api/v1/claims/?q=Outlet+{random.randint(0, 39)}",
         "claim detail": lambda: f"/api/v1/claims/{random.randint(low, high)}/",
     }
 
@@ -409,6 +413,8 @@ def section(figures: dict, runs: int) -> str:
         "triage filtered": 50,
         "triage q search": 50,
         "triage q two words": 50,
+        "triage q speaker name": 50,
+        "triage q outlet": 50,
         "claim detail": 30,
     }
     lines = [
@@ -469,22 +475,30 @@ and ~16,000 counting appearances. Status mix 70 % flagged, 15 % in review, 10 % 
 dismissed, 5 % checked; appearance *n* goes to claim `⌊N·random()²⌋`. GIN indexes are \
 dropped before the load and rebuilt after it, then `VACUUM ANALYZE`."""
 
-NOTES = """**How a search is answered** (`ClaimQuerySet.search`, PostgreSQL):
-- It first counts, through the claim text index, whether at least 1,000 claims match by \
-their own text (`COMMON_SEARCH`).
+NOTES = """**How a search is answered** (`ClaimQuerySet.search`, `claims/search.py`, PostgreSQL):
+- `q` matches a claim's statement and text, its appearances' content, its speaker's name, \
+title, aliases and body, and its articles' titles and outlets, each through a stored \
+`search_vector` with a GIN index (migrations 0008 and 0011). The speakers it names or \
+describes are read first (one query over the speaker, alias and body vectors).
+- It then counts, through those indexes, whether at least 1,000 claims match by their own \
+vector or by speaker, or at least 300 articles by title or outlet (`COMMON_SEARCH`, \
+`COMMON_ARTICLES`).
 - A common query walks the requested order (the triage index) and tests each claim's \
-stored vector, then its appearances' (migration 0008: generated `search_vector` \
-columns), until the page is full: ~1,500 claims for a topic word instead of collecting, \
-reading and sorting all ~16,000 matches.
-- A rarer query collects its matches as a UNION of the two GIN index scans, then sorts them.
+stored vector, its speaker, then its appearances' and their articles' vectors, until the \
+page is full: ~1,500 claims for a topic word instead of collecting, reading and sorting all \
+~16,000 matches.
+- A rarer query, or one that names a speaker (whose claims then rank first, so the page is \
+not in index order), collects its matches as a UNION of the index scans, then sorts them.
 - A search's count is capped at 1,000 (`SEARCH_COUNT_CAP`; 10,000 without `q`, \
 `count_capped` says which): counting reads one table row per match, so 10,001 of them \
-cost ~100 ms on this box. A common query is counted from the claim text index alone \
+cost ~100 ms on this box. A common query is counted from the claims' own vectors alone \
 when that already passes the cap.
+- Bench data: speakers are named "Speaker N", outlets "Outlet N" (40 of them, ~5,000 \
+articles each); a claim's statement is "Speaker N said …" followed by its text.
 
-**Before this change** (2026-11-26, same data; load average 2–6): `q` search p50 470 ms, \
-p95 865 ms in-process (the previous run, at load 5–8: 399 / 881 ms). Over HTTP at load \
-5–8: p95 4.4 s with think time and 12.6 s closed-loop, as slow searches held every \
+**Before the first search change** (2026-11-26, same data; load average 2–6): `q` search \
+p50 470 ms, p95 865 ms in-process (the previous run, at load 5–8: 399 / 881 ms). Over HTTP \
+at load 5–8: p95 4.4 s with think time and 12.6 s closed-loop, as slow searches held every \
 gunicorn thread."""
 
 

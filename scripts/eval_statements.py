@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claims.pipeline.detect import Attribution, detect  # noqa: E402
-from claims.pipeline.statement_checks import is_person, statement_problems  # noqa: E402
+from claims.pipeline.kinds import is_person
+from claims.pipeline.statement_checks import statement_problems  # noqa: E402
 
 
 @dataclass

@@ -106,6 +106,7 @@ def said(
     stance: str = Appearance.Stance.ASSERTS,
     official: bool | None = None,
     appearance_official: bool | None = None,
+    statement: str | None = None,
 ) -> Claim:
     """A claim and the one article sentence it was found in.
 
@@ -121,6 +122,8 @@ def said(
     seen = timezone.now() - age
     claim = Claim.objects.create(
         text=claim_text or content,
+        # As ingestion writes it: the sentence, read alone (claims/pipeline/statements.py).
+        statement=statement if statement is not None else _sentence_of(sentence),
         speaker=who,
         official=who.is_official if official is None else official,
         priority=priority,
@@ -211,3 +214,9 @@ def submitted_review(claim: Claim, checker: User, editor: User) -> Review:
         explanation="The official report contradicts the statement.",
     )
     return review_submit(review_id=review.pk, actor=checker)
+
+
+def _sentence_of(sentence: str) -> str:
+    sentence = sentence.strip()
+    sentence = sentence[:1].upper() + sentence[1:]
+    return sentence if sentence.endswith((".", "?", "!", "”", '"')) else f"{sentence}."

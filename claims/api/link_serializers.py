@@ -21,6 +21,7 @@ def claim_side(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.pk,
         "text": claim.text,
+        "statement": claim.statement,
         "status": claim.status,
         "speaker": None
         if speaker is None

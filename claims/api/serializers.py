@@ -64,6 +64,8 @@ class AppearanceSerializer(serializers.ModelSerializer):
             "score_reasons",
             "stance",
             "stance_reason",
+            "statement",
+            "not_a_claim",
             "detector_version",
         ]
         read_only_fields = fields
@@ -123,6 +125,7 @@ class ClaimBriefSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id",
+            "statement",
             "text",
             "speaker",
             "status",

@@ -14,7 +14,6 @@ import re
 
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import SPEECH_FORMS
-from claims.pipeline.names import name_in
 from claims.pipeline.wording import PRONOUNS, cue_lemma, first_word, unquoted
 
 # Stances a statement must never lose: the verb is the finding's opposite otherwise.
@@ -29,11 +28,6 @@ _EXPLETIVE_RE = re.compile(
 )
 # "told him they were lost": whom the speaker told is not the reported clause.
 _RECIPIENTS = "him|her|them|me|us|you|reporters|journalists"
-_BODY_WORDS = frozenset(
-    """airlines airways group inc corp corporation company co ltd llc plc bank university
-    institute agency association council party union times news post press network
-    foundation trust fund organisation organization ministry department""".split()
-)
 _PLURAL_SPEAKER_RE = re.compile(r"s\b|\b(?:police|people|staff|media|government)\b", re.I)
 
 
@@ -78,14 +72,3 @@ def _points_outside(clause: str, speaker: str, person: bool) -> bool:
         speaker_gender = gender_of(speaker)
         return not person or (bool(speaker_gender) and speaker_gender != PRONOUN_GENDER[word])
     return False
-
-
-def is_person(speaker: str, title: str) -> bool:
-    """A named person, as far as the words tell: a gendered word, a titled name, or a
-    personal name of two words or more that is not a company's ("United Airlines")."""
-    if gender_of(f"{title} {speaker}"):
-        return True
-    name = name_in(speaker).split()
-    if not name or name[-1].lower().strip(".") in _BODY_WORDS:
-        return False
-    return bool(title) or len(name) >= 2

@@ -25,6 +25,7 @@ from claims.pipeline.detect import DETECTOR_VERSION, Attribution, detect
 from claims.pipeline.extract import ExtractedArticle, ExtractionError, extract_article
 from claims.pipeline.fetch import ARTICLE
 from claims.pipeline.fetch_errors import FetchError
+from claims.pipeline.kinds import is_person
 from claims.pipeline.stance import decided_stance
 from claims.pipeline.urls import canonical_url, content_hash
 from claims.services.claims import Flag, claims_file, claims_prioritise, statement_text
@@ -217,6 +218,9 @@ def article_detect(
                 body=attribution.speaker_body,
                 official=attribution.official,
                 reason=attribution.official_reason,
+                kind=Speaker.Kind.PERSON
+                if is_person(key, attribution.speaker_title)
+                else Speaker.Kind.ORGANISATION,
                 known=known,
             )
     return _article_store(article_id, extracted, text, new_hash, attributions, speakers)
@@ -281,8 +285,9 @@ def _claims_of(
     speakers: dict[str, Speaker],
     result: IngestResult,
 ) -> list[Claim | None]:
-    """The claim of each attribution: officials' statements are filed, others have none."""
-    official = [i for i, a in enumerate(attributions) if a.official]
+    """The claim of each attribution: officials' statements that assert something are
+    filed; the others (non-officials, requests, questions) are kept without a claim."""
+    official = [i for i, a in enumerate(attributions) if a.official and not a.not_a_claim]
     flags = [
         Flag(
             said=Said(
@@ -292,6 +297,7 @@ def _claims_of(
             ),
             checkworthiness=attributions[i].score,
             note=_flag_note(attributions[i]),
+            statement=attributions[i].statement,
         )
         for i in official
     ]
@@ -363,5 +369,7 @@ def _appearance(
         score_reasons=list(attribution.score_reasons),
         stance=stance,
         stance_reason=stance_reason[:300],
+        statement=attribution.statement,
+        not_a_claim=attribution.not_a_claim[:300],
         detector_version=DETECTOR_VERSION,
     )

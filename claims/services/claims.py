@@ -37,6 +37,7 @@ class Flag:
     said: Said
     checkworthiness: float
     note: str
+    statement: str = ""  # the statement read alone; the claim text when empty
 
 
 def claim_match_or_create(
@@ -48,6 +49,7 @@ def claim_match_or_create(
     official: bool = True,
     actor: Any = None,
     stance: str | None = None,
+    statement: str = "",
 ) -> tuple[Claim, bool]:
     """The existing claim this statement repeats, or a new flagged one with its audit event.
 
@@ -61,6 +63,7 @@ def claim_match_or_create(
     now = timezone.now()
     claim = Claim.objects.create(
         text=text,
+        statement=statement or text,
         speaker=speaker,
         official=official,
         checkworthiness=checkworthiness,
@@ -260,6 +263,7 @@ def appearance_file(*, appearance: Appearance, actor: Any, note: str) -> tuple[C
         official=appearance.official,
         actor=actor,
         stance=appearance.stance,  # a denial never joins a claim that was confirmed
+        statement=appearance.statement,
     )
     appearance.claim = claim
     appearance.save(update_fields=["claim"])
@@ -282,6 +286,7 @@ def claims_file(*, flags: list[Flag]) -> tuple[list[Claim], int]:
         if choice is None:
             new[n] = Claim(
                 text=said[n].text,
+                statement=flags[n].statement or said[n].text,
                 speaker=said[n].speaker,
                 official=True,
                 checkworthiness=flags[n].checkworthiness,

@@ -48,7 +48,10 @@ class FactCheckSerializer(serializers.Serializer):
 
     slug = serializers.SlugField(read_only=True)
     url = serializers.URLField(read_only=True)
-    claim = serializers.CharField(read_only=True)
+    claim = serializers.CharField(read_only=True, help_text="The statement checked.")
+    statement = serializers.CharField(read_only=True, help_text="The statement checked.")
+    headline = serializers.CharField(read_only=True)
+    quote = serializers.CharField(read_only=True, help_text="The words the article reported.")
     speaker = serializers.DictField(read_only=True, allow_null=True)
     rating = serializers.DictField(read_only=True)
     summary = serializers.CharField(read_only=True)
@@ -66,7 +69,10 @@ class FactCheckSerializer(serializers.Serializer):
         return {
             "slug": review.slug,
             "url": fact_check_url(review),
-            "claim": review.claim.text,
+            "claim": fact_check.statement,
+            "statement": fact_check.statement,
+            "headline": fact_check.headline,
+            "quote": review.claim.text,
             "speaker": speaker and {"id": speaker.pk, "name": speaker.name, "title": speaker.title},
             "rating": {
                 "slug": version.rating.slug,

@@ -59,6 +59,7 @@ class ClaimRowSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id",
+            "statement",
             "text",
             "status",
             "official",
@@ -110,6 +111,8 @@ class ClaimAppearanceSerializer(serializers.ModelSerializer):
             "official",
             "official_reason",
             "stance",
+            "statement",
+            "not_a_claim",
             "score",
             "created_at",
         ]
@@ -180,6 +183,8 @@ class ReviewSerializer(serializers.ModelSerializer):
             "overdue",
             "rating",
             "rating_detail",
+            "statement",
+            "headline",
             "summary",
             "explanation",
             "version",
@@ -200,13 +205,19 @@ class ReviewSerializer(serializers.ModelSerializer):
             "properties": {
                 "id": {"type": "integer"},
                 "text": {"type": "string"},
+                "statement": {"type": "string"},
                 "status": {"type": "string"},
             },
         }
     )
     def get_claim(self, review: Review) -> dict[str, Any]:
         claim = review.claim
-        return {"id": claim.pk, "text": claim.text, "status": claim.status}
+        return {
+            "id": claim.pk,
+            "text": claim.text,
+            "statement": claim.statement,
+            "status": claim.status,
+        }
 
     def get_overdue(self, review: Review) -> bool:
         return review.is_overdue(timezone.now())
@@ -237,7 +248,12 @@ class ClaimDetailSerializer(ClaimRowSerializer):
                 "status": link.status,
                 "score": link.score,
                 "direction": direction,
-                "claim": {"id": other.pk, "text": other.text, "status": other.status},
+                "claim": {
+                    "id": other.pk,
+                    "text": other.text,
+                    "statement": other.statement,
+                    "status": other.status,
+                },
             }
 
         return [row(link, link.to_claim, "out") for link in claim.links_out.all()] + [
@@ -259,6 +275,9 @@ class RatingRefField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(data)
 
 
+MAX_STATEMENT = 2000  # characters: one sentence, with room for a long quotation
+
+
 class ReviewEditSerializer(serializers.Serializer):
     rating = RatingRefField(queryset=Rating.objects.all(), allow_null=True, required=False)
     summary = serializers.CharField(
@@ -267,12 +286,23 @@ class ReviewEditSerializer(serializers.Serializer):
     explanation = serializers.CharField(
         max_length=MAX_TEXT, allow_blank=True, required=False, trim_whitespace=False
     )
+    statement = serializers.CharField(
+        max_length=MAX_STATEMENT,
+        required=False,
+        help_text="What is checked, as readers will read it: speaker, stance and content.",
+    )
+    headline = serializers.CharField(
+        max_length=200,
+        allow_blank=True,
+        required=False,
+        help_text="The fact-check's headline; blank takes it from the statement.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(self.initial_data) - set(self.fields))
         if unknown:
             raise serializers.ValidationError(
-                f"Unknown field(s): {', '.join(unknown)}. Editable: rating, summary, explanation."
+                f"Unknown field(s): {', '.join(unknown)}. Editable: {', '.join(self.fields)}."
             )
         return attrs
 

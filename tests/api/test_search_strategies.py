@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-import claims.models
+import claims.search
 from claims.models import Claim
 from reviews.api import pagination
 from tests.api.conftest import make_claim
@@ -19,14 +19,15 @@ def ids(response) -> list[int]:
 
 @pytest.fixture
 def desk(alice) -> list[Claim]:
-    """Five claims about the harbour (two only through an appearance) and one other."""
+    """Five claims about the harbour (two only through an appearance) and one other,
+    seen in another outlet (`q` matches outlets too)."""
     return [
         make_claim("The harbour bridge reopens in May.", priority=0.9),
         make_claim("Ferries resume.", content="the harbour ferries resume", priority=0.8),
         make_claim("Harbour fees will double.", priority=0.7, status="dismissed"),
         make_claim("Cranes are idle.", content="harbour cranes stand idle", priority=0.6),
         make_claim("The harbour is dredged.", priority=0.5),
-        make_claim("Taxes will fall.", priority=0.95),
+        make_claim("Taxes will fall.", priority=0.95, outlet="City Ledger"),
     ]
 
 
@@ -47,7 +48,7 @@ def test_walking_the_order_finds_what_collecting_the_matches_finds(
 ) -> None:
     client = client_for(alice)
     collected = client.get(path).json()
-    monkeypatch.setattr(claims.models, "COMMON_SEARCH", 1)  # every word is common now
+    monkeypatch.setattr(claims.search, "COMMON_SEARCH", 1)  # every word is common now
 
     walked = client.get(path).json()
 
@@ -67,7 +68,7 @@ def test_a_search_ranks_its_matches_by_priority(alice, desk) -> None:
 def test_a_search_is_counted_up_to_its_own_cap(
     alice, desk, common_search: int, monkeypatch
 ) -> None:
-    monkeypatch.setattr(claims.models, "COMMON_SEARCH", common_search)
+    monkeypatch.setattr(claims.search, "COMMON_SEARCH", common_search)
     monkeypatch.setattr(pagination, "SEARCH_COUNT_CAP", 3)
     client = client_for(alice)
 
@@ -85,7 +86,7 @@ def test_a_common_search_counts_exactly_when_few_claims_match_by_their_own_text(
     alice, desk, monkeypatch
 ) -> None:
     # Three claims say "harbour" themselves, two more only through an appearance.
-    monkeypatch.setattr(claims.models, "COMMON_SEARCH", 1)
+    monkeypatch.setattr(claims.search, "COMMON_SEARCH", 1)
 
     assert Claim.objects.search("harbour").capped_count(3) == 4
     assert Claim.objects.search("harbour").capped_count(10) == 5

@@ -405,7 +405,8 @@ def test_approval_publishes_the_verdict(submitted: Review, erin) -> None:
     assert response.status_code == 200
     review = Review.objects.get(pk=submitted.pk)
     assert (review.state, review.approved_by) == ("published", erin)
-    assert review.slug.startswith("the-harbour-bridge-will-reopen-in-may")
+    # The address reads like the statement checked, which names its speaker.
+    assert review.slug == f"mayor-mara-oduya-said-the-harbour-bridge-will-reopen-in-may-{review.pk}"
     assert review.published_at is not None
     assert review.modified_at == review.published_at
     assert Claim.objects.get(pk=review.claim_id).status == "checked"

@@ -15,7 +15,8 @@ import pytest
 from _pytest.mark import ParameterSet
 
 from claims.pipeline import Attribution, detect
-from claims.pipeline.statement_checks import is_person, statement_problems
+from claims.pipeline.kinds import is_person
+from claims.pipeline.statement_checks import statement_problems
 
 FIXTURES = Path(__file__).parent / "fixtures" / "statements"
 SHARED = Path(os.environ.get("FACTCHECK_SHARED", Path(__file__).resolve().parents[3] / "shared"))

@@ -1,3 +1,5 @@
+from html import escape
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -123,7 +125,9 @@ def test_the_rss_feed_lists_published_fact_checks(client: Client, publish, velin
     assert response["Content-Type"].startswith("application/rss+xml")
     body = response.content.decode()
     assert f"<link>http://127.0.0.1:8000/fact-checks/{review.slug}/</link>" in body
-    assert "False: Reports of Ostrian involvement are disinformation." in body
+    version = review.versions.get()
+    assert f"<title>{escape(version.headline)}</title>" in body
+    assert escape(f"{version.statement} Our verdict: False.") in body
 
 
 def test_the_public_api_returns_fact_checks_with_their_claim_review(
