@@ -1,8 +1,11 @@
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management.base import CommandError
+from django.test import TransactionTestCase
 from rest_framework.test import APIClient
 
 from reviews.roles import CHECKER, EDITOR
@@ -11,6 +14,32 @@ from tests.httpserver import LocalHTTPServer
 from tests.worker import Worker, start_worker, stop_worker
 
 PASSWORD = "Correct-Horse-42"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def flush_waits_for_the_worker() -> Iterator[None]:
+    """Retry the end-of-test TRUNCATE when it deadlocks with the session's worker.
+
+    Once started, the worker stays up for the rest of the session, so it may still be
+    running a task the last transactional test queued on commit (a notification, a
+    link) while pytest-django truncates every table. PostgreSQL then breaks the deadlock
+    by cancelling the TRUNCATE; the task ends within moments, and the flush succeeds.
+    """
+    # A private Django hook, absent from the stubs, hence getattr/setattr.
+    original = getattr(TransactionTestCase, "_fixture_teardown")  # noqa: B009
+
+    def teardown(self: TransactionTestCase) -> None:
+        for attempt in range(5):
+            try:
+                return original(self)
+            except CommandError as error:
+                if "deadlock" not in str(error.__cause__ or error) or attempt == 4:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
+
+    setattr(TransactionTestCase, "_fixture_teardown", teardown)  # noqa: B010
+    yield
+    setattr(TransactionTestCase, "_fixture_teardown", original)  # noqa: B010
 
 
 @pytest.fixture(scope="session")
