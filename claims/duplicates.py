@@ -7,7 +7,10 @@ percent") are different claims however alike their words, so the numbers must ag
 too; and a statement never joins a claim that was said with the opposite stance.
 """
 
+import hashlib
+import heapq
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +21,15 @@ from rapidfuzz import fuzz
 
 from claims.models import Appearance, Claim, Speaker
 from claims.pipeline.matching import STANCES, opposite_stance
+from claims.pipeline.trigrams import TrigramIndex, trigrams
 
 DUPLICATE_THRESHOLD = 0.6
 FALLBACK_CANDIDATES = 500  # recent claims compared per speaker without trigram support
 MATCH_LIMIT = 5  # best candidates considered per statement
+# Filing an article compares its statements with each candidate speaker's most recent
+# claims; older ones are found when repeated word for word (case aside). So the cost
+# of an article is bounded whatever the speaker's history.
+RECENT_CLAIMS = 2000
 
 
 @dataclass(frozen=True)
@@ -92,9 +100,12 @@ def plan_matches(statements: list[Said]) -> list[Match | int | None]:
     if not statements:
         return []
     if connection.vendor == "postgresql" and all(s.speaker is not None for s in statements):
-        stored, pairs = _stored_matches_postgres(statements)
+        stored = _stored_matches_postgres(statements)
     else:
-        stored, pairs = _stored_matches_fallback(statements)
+        stored = _stored_matches_fallback(statements)
+    grams = [trigrams(said.text) for said in statements]
+    # The statements that made a new claim so far: a later one may repeat one of them.
+    made_new = TrigramIndex(DUPLICATE_THRESHOLD, corpus=grams)
     plan: list[Match | int | None] = []
     # Stances filed in this article so far, per claim (stored claim id or statement index).
     stances: dict[int | tuple[str, int], set[str]] = {}
@@ -103,9 +114,9 @@ def plan_matches(statements: list[Said]) -> list[Match | int | None]:
         options: list[tuple[float, int, Match | int, bool]] = [
             (match.score, match.claim.pk, match, ok) for match, ok in stored[j]
         ]
-        for i in range(j):
-            if (i, j) in pairs and plan[i] is None and _in_scope(statements[i], said):
-                score, ok = pairs[(i, j)]
+        for i, score in sorted(made_new.similar(grams[j])):
+            if _in_scope(statements[i], said):
+                ok = _numbers(statements[i].text) == _numbers(said.text)
                 # Statement i's claim is newer than any stored one: it sorts last on a tie.
                 options.append((score, 1 << 62, i, ok))
         options.sort(key=lambda o: (-o[0], o[1]))
@@ -116,13 +127,14 @@ def plan_matches(statements: list[Said]) -> list[Match | int | None]:
                 chosen = option
                 break
         plan.append(chosen)
+        if chosen is None:
+            made_new.add(j, grams[j])
         if said.stance:
             stances.setdefault(_claim_key(chosen, j), set()).add(said.stance)
     return plan
 
 
 Candidates = list[list[tuple[Match, bool]]]
-Pairs = dict[tuple[int, int], tuple[float, bool]]
 
 
 def _claim_key(option: Match | int | None, index: int) -> int | tuple[str, int]:
@@ -132,76 +144,113 @@ def _claim_key(option: Match | int | None, index: int) -> int | tuple[str, int]:
     return ("new", index if option is None else option)
 
 
-def _stored_matches_postgres(statements: list[Said]) -> tuple[Candidates, Pairs]:
-    """One query: each statement's best stored candidates, and the statements' own
-    pairwise similarities (a later statement may repeat an earlier one's new claim).
+def _stored_matches_postgres(statements: list[Said]) -> Candidates:
+    """Each statement's best stored candidates, as `similar_claims` ranks them (the best
+    MATCH_LIMIT by similarity, then figures and stance), in one query however many
+    statements and however long the speakers' history.
 
     Candidates are the claims of the speaker, of the body it speaks for and of that
-    body's other members, read through the speaker index before any similarity is
-    computed (an OR across a join, or similarity in the same WHERE, would score every
-    claim). As `similar_claims`, the best MATCH_LIMIT by similarity are then checked
-    for figures; and any that has an appearance of the opposite stance is left out.
+    body's other members: each one's RECENT_CLAIMS latest claims, read through the
+    (speaker, id) index, and any older claim repeated word for word, read through the
+    (speaker, md5(lower(text))) index; each with the stances its appearances took.
+    Similarity is pg_trgm's, computed here through a trigram index, once per distinct
+    statement: an article costs time linear in its statements.
     """
+    scopes = sorted({(s.speaker.pk, s.speaker.body_id) for s in statements})  # type: ignore[union-attr]
     table, appearances, speakers = (
         Claim._meta.db_table,
         Appearance._meta.db_table,
         Speaker._meta.db_table,
     )
     sql = f"""
-        WITH said AS (
-            SELECT * FROM unnest(%(idx)s::int[], %(speaker)s::bigint[], %(body)s::bigint[],
-                                 %(text)s::text[], %(opposed)s::text[])
-                AS s(idx, speaker_id, body_id, text, opposed)
-        )
-        SELECT said.idx, m.id, m.text, m.speaker_id, m.similarity, EXISTS (
-                   SELECT 1 FROM {appearances} a
-                   WHERE a.claim_id = m.id
-                     AND a.stance = ANY(string_to_array(said.opposed, ',')))
-        FROM said CROSS JOIN LATERAL (
-            SELECT * FROM (
-                SELECT id, text, speaker_id, similarity(text, said.text) AS similarity
-                FROM {table}
-                WHERE speaker_id = ANY(ARRAY(
-                    SELECT sp.id FROM {speakers} sp
-                    WHERE sp.id = said.speaker_id OR sp.id = said.body_id
-                       OR sp.body_id = said.body_id))
-                OFFSET 0  -- the speakers' claims by index first, then similarity on those
+        WITH scope AS (
+            SELECT DISTINCT p.n, m.id AS speaker_id
+            FROM unnest(%(speaker)s::bigint[], %(body)s::bigint[]) WITH ORDINALITY
+                AS p(speaker_id, body_id, n)
+            CROSS JOIN LATERAL (
+                SELECT p.speaker_id AS id
+                UNION SELECT p.body_id WHERE p.body_id IS NOT NULL
+                UNION SELECT sp.id FROM {speakers} sp WHERE sp.body_id = p.body_id
+            ) m
+        ), found AS (
+            SELECT c.id, c.speaker_id, c.text FROM (SELECT DISTINCT speaker_id FROM scope) s
+            CROSS JOIN LATERAL (
+                SELECT id, speaker_id, text FROM {table} WHERE speaker_id = s.speaker_id
+                ORDER BY id DESC LIMIT %(recent)s
             ) c
-            WHERE similarity >= %(threshold)s
-            ORDER BY similarity DESC, id
-            LIMIT %(limit)s
-        ) m
+            UNION
+            SELECT id, speaker_id, text FROM {table}
+            WHERE speaker_id IN (SELECT speaker_id FROM scope)
+              AND md5(lower(text)) = ANY(%(verbatim)s)
+        )
+        SELECT n, speaker_id, NULL, NULL, NULL FROM scope
         UNION ALL
-        SELECT b.idx, -1 - a.idx, NULL, NULL, similarity(a.text, b.text), false
-        FROM said a JOIN said b ON a.idx < b.idx
-        WHERE similarity(a.text, b.text) >= %(threshold)s
+        SELECT NULL, f.speaker_id, f.id, f.text, ARRAY(
+            SELECT DISTINCT a.stance FROM {appearances} a WHERE a.claim_id = f.id)
+        FROM found f
     """
     params: dict[str, Any] = {
-        "idx": list(range(len(statements))),
-        "speaker": [s.speaker.pk for s in statements],  # type: ignore[union-attr]
-        "body": [s.speaker.body_id for s in statements],  # type: ignore[union-attr]
-        "text": [s.text for s in statements],
-        "opposed": [",".join(_opposed(s.stance)) for s in statements],
-        "threshold": DUPLICATE_THRESHOLD,
-        "limit": MATCH_LIMIT,
+        "speaker": [speaker for speaker, _ in scopes],
+        "body": [body for _, body in scopes],
+        "recent": RECENT_CLAIMS,
+        "verbatim": sorted({_md5_lower(s.text) for s in statements}),
     }
-    stored: Candidates = [[] for _ in statements]
-    pairs: Pairs = {}
+    in_scope: dict[int, set[int]] = defaultdict(set)
+    by_speaker: dict[int, list[tuple[Claim, frozenset[str]]]] = defaultdict(list)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for idx, claim_id, text, speaker_id, score, opposed in cursor.fetchall():
-            if claim_id < 0:
-                i = -1 - claim_id
-                same = _numbers(statements[i].text) == _numbers(statements[idx].text)
-                pairs[(i, idx)] = (float(score), same)
+        for n, speaker_id, claim_id, text, claim_stances in cursor.fetchall():
+            if claim_id is None:
+                in_scope[n - 1].add(speaker_id)
             else:
                 claim = Claim(pk=claim_id, text=text, speaker_id=speaker_id)
-                ok = not opposed and _numbers(text) == _numbers(statements[idx].text)
-                stored[idx].append((Match(claim, float(score)), ok))
-    return stored, pairs
+                by_speaker[speaker_id].append((claim, frozenset(claim_stances)))
+    position = {scope: n for n, scope in enumerate(scopes)}
+    indexes: dict[frozenset[int], _ClaimsIndex] = {}
+    # A statement repeated in the article (same scope, words and stance) is matched once.
+    memo: dict[tuple[frozenset[int], str, str | None], list[tuple[Match, bool]]] = {}
+    stored: Candidates = []
+    for said in statements:
+        scope = frozenset(in_scope[position[(said.speaker.pk, said.speaker.body_id)]])  # type: ignore[union-attr]
+        if scope not in indexes:
+            indexes[scope] = _ClaimsIndex([row for sp in sorted(scope) for row in by_speaker[sp]])
+        key = (scope, said.text, said.stance)
+        if key not in memo:
+            memo[key] = indexes[scope].best(said)
+        stored.append(memo[key])
+    return stored
 
 
-def _stored_matches_fallback(statements: list[Said]) -> tuple[Candidates, Pairs]:
+class _ClaimsIndex:
+    """Stored claims (with their appearances' stances), searchable by similarity."""
+
+    def __init__(self, rows: list[tuple[Claim, frozenset[str]]]) -> None:
+        self._rows = rows
+        self._ids = [claim.pk for claim, _ in rows]
+        grams = [trigrams(claim.text) for claim, _ in rows]
+        self._index = TrigramIndex(DUPLICATE_THRESHOLD, corpus=grams)
+        for n, claim_grams in enumerate(grams):
+            self._index.add(n, claim_grams)
+
+    def best(self, said: Said) -> list[tuple[Match, bool]]:
+        """The best MATCH_LIMIT, each with whether figures agree and no stance opposes."""
+        hits = self._index.similar(trigrams(said.text))
+        ids = self._ids
+        found = heapq.nsmallest(MATCH_LIMIT, hits, key=lambda hit: (-hit[1], ids[hit[0]]))
+        opposed = set(_opposed(said.stance))
+        best = []
+        for n, score in found:
+            claim, stances = self._rows[n]
+            ok = not (stances & opposed) and _numbers(claim.text) == _numbers(said.text)
+            best.append((Match(claim, score), ok))
+        return best
+
+
+def _md5_lower(text: str) -> str:
+    return hashlib.md5(text.lower().encode()).hexdigest()  # noqa: S324 — a lookup key
+
+
+def _stored_matches_fallback(statements: list[Said]) -> Candidates:
     """Statement by statement, for databases without pg_trgm (or a statement without speaker)."""
     stored: Candidates = []
     for said in statements:
@@ -215,20 +264,7 @@ def _stored_matches_fallback(statements: list[Said]) -> tuple[Candidates, Pairs]
                 ).values_list("claim_id", flat=True)
             )
         stored.append([(m, m.claim.pk not in against) for m in matches])
-    pairs: Pairs = {}
-    for j, said in enumerate(statements):
-        for i in range(j):
-            if _numbers(statements[i].text) != _numbers(said.text):
-                continue
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT similarity(%s, %s)", [statements[i].text, said.text])
-                    score = float(cursor.fetchone()[0])
-            else:
-                score = fuzz.ratio(_normalise(statements[i].text), _normalise(said.text)) / 100
-            if score >= DUPLICATE_THRESHOLD:
-                pairs[(i, j)] = (score, True)
-    return stored, pairs
+    return stored
 
 
 def _in_scope(earlier: Said, later: Said) -> bool:

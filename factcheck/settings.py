@@ -148,6 +148,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A pool process is replaced after this many tasks, or after a task leaves it above
+# this resident size (KiB): one huge page must not keep a worker large for ever.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("FACTCHECK_WORKER_MAX_TASKS_PER_CHILD", 500, minimum=1)
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int(
+    "FACTCHECK_WORKER_MAX_MEMORY_PER_CHILD", 300_000, minimum=50_000
+)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("FACTCHECK_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 30
 FACTCHECK_RETRY_BACKOFF_MAX = env_int("FACTCHECK_RETRY_BACKOFF_MAX", 600, minimum=1)
@@ -250,6 +256,8 @@ FACTCHECK_FETCH_ALLOW_HOSTS = env_list("FACTCHECK_FETCH_ALLOW_HOSTS")
 # Seconds: a whole fetch (redirects and body included), and the longest silence mid-way.
 FACTCHECK_FETCH_DEADLINE = env_int("FACTCHECK_FETCH_DEADLINE", 30, minimum=1)
 FACTCHECK_FETCH_READ_TIMEOUT = env_int("FACTCHECK_FETCH_READ_TIMEOUT", 15, minimum=1)
+# Entries taken from one poll of a feed, the newest first; the rest are left out.
+FACTCHECK_FEED_MAX_ENTRIES = env_int("FACTCHECK_FEED_MAX_ENTRIES", 200, minimum=1)
 FACTCHECK_USER_AGENT = env_str(
     "FACTCHECK_USER_AGENT", "FactcheckDesk/0.1 (+newsroom fact-check monitor)"
 )

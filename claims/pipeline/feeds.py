@@ -120,6 +120,9 @@ def parse_feed(
         warnings.append(
             f"the feed lists {listed} entries; only the newest {max_entries} were taken"
         )
+    unfetchable = sum(1 for raw in parsed.entries if _refused_link(raw, base_url))
+    if unfetchable:
+        warnings.append(f"{unfetchable} entries link to something other than http(s)")
     return ParsedFeed(
         title=_clean(parsed.feed.get("title", "")),
         site_url=_absolute_http(parsed.feed.get("link"), base_url),
@@ -220,6 +223,11 @@ def _entry(raw: feedparser.FeedParserDict, base_url: str) -> FeedEntry | None:
         published_at=_published(raw),
         author=_clean(raw.get("author", "")) or None,
     )
+
+
+def _refused_link(raw: feedparser.FeedParserDict, base_url: str) -> bool:
+    link = (raw.get("link") or "").strip()
+    return bool(link) and _absolute_http(link, base_url) is None
 
 
 def _absolute_http(link: str | None, base_url: str) -> str | None:

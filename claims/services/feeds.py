@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -108,7 +109,10 @@ def feed_poll(*, feed_id: int, enqueue: bool = True) -> PollResult:
         parsed = None
         if not response.not_modified:
             parsed = parse_feed(
-                response.body, response.final_url, content_type=response.headers.get("content-type")
+                response.body,
+                response.final_url,
+                content_type=response.headers.get("content-type"),
+                max_entries=settings.FACTCHECK_FEED_MAX_ENTRIES,
             )
     except FetchError as error:
         feed_record_failure(

@@ -95,3 +95,28 @@ def test_postgresql_connections_run_without_jit() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+def test_workers_recycle_their_processes_by_task_count_and_memory_from_the_environment() -> None:
+    script = (
+        "import django; django.setup(); from factcheck.celery import app; "
+        "print(app.conf.worker_max_tasks_per_child, app.conf.worker_max_memory_per_child)"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+            "SECRET_KEY": GOOD_KEY,
+            "FACTCHECK_WORKER_MAX_TASKS_PER_CHILD": "40",
+            "FACTCHECK_WORKER_MAX_MEMORY_PER_CHILD": "250000",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["40", "250000"]

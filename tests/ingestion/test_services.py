@@ -246,3 +246,27 @@ def test_near_duplicates_match_on_speaker_and_content(vendor: str, monkeypatch) 
 
     assert [m.claim for m in near] == [claim] and near[0].score >= 0.6
     assert unrelated == [] and someone_else == [] and other_figure == []
+
+
+def test_a_poll_takes_only_the_newest_entries_and_says_the_feed_was_cut(
+    server: LocalHTTPServer, prefix: str, settings
+) -> None:
+    settings.FACTCHECK_FEED_MAX_ENTRIES = 10
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{server.url(f'{prefix}/s{n}.html')}</link>"
+        f"<pubDate>Wed, 18 Nov 2026 09:{n:02d}:00 GMT</pubDate></item>"
+        for n in range(30)
+    )
+    body = f'<rss version="2.0"><channel><title>Busy</title>{items}</channel></rss>'.encode()
+    server.respond(f"{prefix}/feed.xml", 200, body, {"Content-Type": "application/rss+xml"})
+    feed = feeds.feed_create(actor=None, url=server.url(f"{prefix}/feed.xml"))
+
+    result = feeds.feed_poll(feed_id=feed.pk, enqueue=False)
+
+    assert len(result.new_article_ids) == 10
+    assert set(Article.objects.values_list("title", flat=True)) == {
+        f"Story {n}" for n in range(20, 30)
+    }
+    feed.refresh_from_db()
+    assert feed.last_error == "the feed lists 30 entries; only the newest 10 were taken"
+    assert feed.consecutive_failures == 0 and feed.last_success_at is not None

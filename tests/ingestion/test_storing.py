@@ -1,9 +1,12 @@
 """Storing an article's statements: a fixed number of queries, one claim per statement repeated."""
 
 import pytest
+from django.db import connection
 
+from claims import duplicates
 from claims.duplicates import best_match
 from claims.models import Appearance, Article, Claim
+from claims.pipeline.trigrams import similarity
 from claims.services import articles, speakers
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +84,38 @@ def test_a_denial_never_joins_a_claim_that_was_ever_asserted() -> None:
 
     assert match is None
     assert best_match(speaker=claim.speaker, text=claim.text, stance="asserts").claim == claim
+
+
+SENTENCES = [
+    "Spending on grain exports had risen by 12 percent since last year.",
+    "spending on grain exports has risen by 12 per cent since last year",
+    "The bridge will reopen in May, three months early.",
+    "Les dépenses de santé ont augmenté de 4 % depuis mars.",
+    "Straße, Größe und Maßnahmen: die Regierung widersprach.",
+    "a_b-c d'e 2.3 million tonnes",
+    "",
+]
+
+
+def test_the_trigram_similarity_used_for_matching_is_postgresqls() -> None:
+    with connection.cursor() as cursor:
+        for a in SENTENCES:
+            for b in SENTENCES:
+                cursor.execute("SELECT similarity(%s, %s)", [a, b])
+                assert similarity(a, b) == pytest.approx(cursor.fetchone()[0], abs=1e-6), (a, b)
+
+
+def test_an_old_claim_beyond_the_recent_window_still_matches_word_for_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(duplicates, "RECENT_CLAIMS", 3)
+    kell = speakers.speaker_upsert(name="Adrian Kell", title="prime minister", official=True)
+    old = Claim.objects.create(text="The grain reserve holds 2.3 million tonnes.", speaker=kell)
+    for n in range(5):
+        Claim.objects.create(text=f"Rail fares will fall by {n + 1} percent in May.", speaker=kell)
+
+    repeated = best_match(speaker=kell, text="THE GRAIN RESERVE holds 2.3 million tonnes.")
+    recent = best_match(speaker=kell, text="Rail fares will fall by 5 percent in May")
+
+    assert repeated is not None and repeated.claim == old
+    assert recent is not None and recent.claim.text == "Rail fares will fall by 5 percent in May."

@@ -218,6 +218,7 @@ def test_it_leaves_out_links_it_would_never_fetch() -> None:
 
     # The first keeps its guid but has nothing to fetch; the second has neither.
     assert [(entry.guid, entry.url) for entry in feed.entries] == [("ledger-48311", None)]
+    assert feed.warning == "2 entries link to something other than http(s)"
 
 
 def _many_entries(count: int, *, dated: bool = True) -> bytes:

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from claims.pipeline.fetch import parse_retry_after
+from claims.pipeline.fetch import Fetcher, FetchPolicy, HostLimiter, parse_retry_after
 from claims.pipeline.fetch_errors import (
     BadURL,
     ConnectionFailed,
@@ -172,3 +172,30 @@ def test_retry_after_is_a_bounded_number_of_seconds_or_nothing(value: str) -> No
     seconds = parse_retry_after(value)
 
     assert seconds is None or 0 <= seconds <= 24 * 3600
+
+
+def test_the_real_30_second_deadline_covers_headers_and_body_together(
+    local_http: LocalHTTPServer,
+) -> None:
+    # Each line arrives well inside the 15 s read timeout: only the total deadline ends it.
+    status_and_headers = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    slow = raw(b"", then=b"X-Drip: y\r\n", every=1.0, times=12)
+
+    def server(request: Request) -> None:
+        request.wfile.write(status_and_headers)
+        slow(request)  # 12 s of headers
+        raw(b"\r\n", then=b"x", every=1.0, times=40)(request)  # then the body, a byte a second
+
+    local_http.route("/slow", server)
+    fetcher = Fetcher(
+        FetchPolicy(allow_hosts=frozenset({("127.0.0.1", local_http.port)})),
+        limiter=HostLimiter(2),
+    )
+
+    with pytest.raises(Timeout) as caught:
+        fetcher.fetch(local_http.url("/slow"))
+
+    assert FetchPolicy().deadline == 30.0
+    assert caught.value.reason == (
+        f"timed out after 30 s reading the body of {local_http.url('/slow')}"
+    )
