@@ -23,7 +23,8 @@ _ROLE_WORDS = frozenset(
 )
 
 _ROLE_HEADS = _ROLE_WORDS | frozenset(
-    "adviser advisor president minister leader chief official founder manager general".split()
+    """adviser advisor president minister leader chief official founder manager general
+    executive commissioner governor""".split()
 )
 
 Subject = tuple[Span | None, Span | None, str, int]
@@ -91,7 +92,10 @@ class Asides(TokenScan):
             if first.lower in PREPOSITIONS or first.lower in _ASIDE_OPENERS:
                 return subject, None, "", stop
             if first.lower.endswith("ing") and not first.is_cap:
-                return subject, None, "", stop  # "Fiorina, speaking to Iowans, said"
+                # "Fiorina, speaking to Iowans, said"; "Ada Lorne, prosecuting, said": a
+                # participle alone names the part a counsel plays.
+                role = first.text if len(aside) == 1 else ""
+                return subject, None, role, stop
             if len(aside) == 1 and aside[0].text.isupper() and len(aside[0].text) > 1:
                 return subject, None, "", stop  # "the Statistical Institute, STATIN, said"
             if self._is_role(subject) and self._is_name_tokens(aside):
@@ -130,9 +134,15 @@ class Asides(TokenScan):
         return token.text in {",", ":"} and stop <= _INTRO_REACH
 
     def _is_role(self, span: Span) -> bool:
-        """'the director of the agency', 'her senior policy adviser': a described role."""
-        words = self._span_text(span).lower().split()
-        return bool(words) and words[0] in DETERMINERS and not _ROLE_HEADS.isdisjoint(words[:5])
+        """'the director of the agency', 'her senior policy adviser', 'Chief Executive
+        Officer of the Port Authority': a described role."""
+        text = self._span_text(span)
+        words = text.lower().split()
+        if not words:
+            return False
+        if words[0] in DETERMINERS:
+            return not _ROLE_HEADS.isdisjoint(words[:5])
+        return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
 
     def _is_name_tokens(self, tokens: list[Token]) -> bool:
         words = [t for t in tokens if t.is_word]

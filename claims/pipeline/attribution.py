@@ -75,7 +75,26 @@ class _Finder(Cues, NounPhrases, Content):
                 claimed_until = self._index_at(max(attribution.cue.end, source_end))
         if all(attribution.question for attribution in found):
             return []  # a question with no answer in the sentence states nothing
-        return _drop_nested(self.text, found)
+        return _drop_nested(self.text, _participles_follow_their_tag(found))
+
+
+def _participles_follow_their_tag(found: list[RawAttribution]) -> list[RawAttribution]:
+    """'X is so, said a source, adding that Y': the participle continues the tag before it,
+    whose speaker may stand after the verb, not the subject of the sentence's main clause."""
+    out: list[RawAttribution] = []
+    for attribution in found:
+        tag = out[-1] if out else None
+        if (
+            attribution.participle
+            and tag is not None
+            and not tag.participle
+            and not tag.question
+            and tag.source is not None
+            and tag.source.start > tag.cue.start  # an inverted tag: "said a source"
+        ):
+            attribution = replace(attribution, source=tag.source, appositive=tag.appositive)
+        out.append(attribution)
+    return out
 
 
 def _drop_nested(text: str, found: list[RawAttribution]) -> list[RawAttribution]:

@@ -21,7 +21,7 @@ from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 from claims.pipeline.statements import with_statements
 
-DETECTOR_VERSION = "2026.11-4"
+DETECTOR_VERSION = "2026.12-1"
 
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
@@ -61,6 +61,9 @@ class Attribution:
     stance_reason: str = ""
     statement: str = ""  # self-contained: speaker, stance and content, read alone
     not_a_claim: str = ""  # why the content asserts nothing; "" when it asserts something
+    # Where the title or body that makes the speaker official was read, when not in this
+    # sentence: "paragraph 1", or "an earlier article" for a speaker the desk knows.
+    title_source: str = ""
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -87,7 +90,7 @@ def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[
     since = _GAP + 1  # sentences since the last attribution
     reprinted: Attribution | None = None  # the speaker of a statement reprinted in full
     for sentence in iter_sentences(text):
-        tracker.observe(sentence.text)
+        tracker.observe(sentence.text, sentence.paragraph_start, sentence.start)
         since += 1
         if sentence.paragraph_start and not _QUOTE_OPEN_RE.match(sentence.text):
             inside_quote = False
@@ -181,6 +184,14 @@ def _build(
     if not verdict.official and resolved.is_person and not verdict.reason:
         resolved = tracker.introduced_later(text, sentence.end, resolved)
         verdict = classify(resolved.phrase, registry)
+    title_source = ""
+    if verdict.official and resolved.origin and not verdict.reason.startswith("registry"):
+        written = f"{source_text}, {raw.appositive}" if raw.appositive else source_text
+        if not classify(written).official:
+            # The title was read elsewhere in the article: say where.
+            title_source = resolved.origin
+            kind, what = ("title", verdict.title) if verdict.title else ("body", verdict.body)
+            verdict = replace(verdict, reason=f"{kind} from {title_source}: {what}")
     content = raw.content or Span(raw.cue.end, raw.cue.end)
     value, reasons = checkworthiness(raw.content_text, raw.cue_text, verdict.official)
     stance, stance_reason = stance_of(raw.lemma, raw.cue_text)
@@ -207,6 +218,7 @@ def _build(
         score_reasons=reasons,
         stance=stance,
         stance_reason=stance_reason,
+        title_source=title_source,
     )
     return attribution, resolved
 

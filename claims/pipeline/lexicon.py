@@ -86,7 +86,7 @@ WEAK_LEMMAS = frozenset(
 IRREGULAR_PAST = frozenset(
     """went took struck made gave held came kept left met ran sent spoke stood brought began
     broke chose drew drove fell fought got grew knew led lost paid rose saw sought spent
-    threw won wore hit put set shot""".split()
+    threw won wore hit put set shot heard""".split()
 )
 
 # Words that make a following "said" an adjective or a passive form, not a cue.

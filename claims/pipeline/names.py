@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claims.pipeline.official_terms import TITLES
 from claims.pipeline.places import DEMONYMS
 from claims.pipeline.roles import before_affiliation, strip_role
 
@@ -26,12 +27,15 @@ NOT_NAME = (
     said says told asked added according fund monetary reserve service authority
     international organization health world pan american
     prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
-    chief-of-staff lawmaker legislator diplomat envoy consul magistrate
+    chief-of-staff lawmaker legislator diplomat envoy consul magistrate mp mps tory labour
+    councilmember councillor
     monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december in on at after before but and when while
     if as for to a an by with from this that these those it its his her their""".split()
     )
     | DEMONYMS
+    # Titles of office, also when capitalised to open a sentence: "Investigators said".
+    | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
 
 # Nouns that head the name of an organisation written "X of Y": "Ministry of Agriculture".
@@ -107,6 +111,8 @@ def _trailing_name(phrase: str) -> list[str]:
             continue
         if not word[:1].isupper() or lowered in NOT_NAME or lowered.rstrip(".") in NOT_NAME:
             break
+        if lowered.endswith("-elect"):
+            break  # "President-elect Rodrigo Chaves": a title, not part of the name
         if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
             break  # an acronym such as KCNA or UN names a body, not a person
         name.insert(0, word)

@@ -167,6 +167,8 @@ class NounPhrases(Asides):
         if token.is_cap or not (token.lower.endswith("ed") or token.lower in IRREGULAR_PAST):
             return False
         before = self.tokens[index - 1] if index else None
+        if before is not None and before.lower.endswith("ly") and token.lower in IRREGULAR_PAST:
+            return True  # "The court previously heard Hartley admit": an adverb, then a verb
         return before is not None and (before.is_cap or before.lower in PRONOUNS)
 
     def _close_to(self, index: int) -> bool:

@@ -98,6 +98,11 @@ NOT_OFFICIAL = {
     "institute": "think tank",
     "foundation": "foundation",
     "opposition": "opposition",
+    "bank": "bank",
+    "banks": "bank",
+    "lobbyist": "lobbyist",
+    "lobbyists": "lobbyist",
+    "defendant": "defendant",
     "supporters": "supporters",
     "critics": "critics",
     "observers": "observers",
@@ -115,6 +120,14 @@ NOT_OFFICIAL_PHRASES = {
     "party leader": "party",
     "opposition leader": "opposition",
     "national committee": "party",
+    "political action committee": "party",
+    "general manager": "company executive",
+    "general counsel": "company lawyer",
+    "general secretariat": "party secretariat",
+    "private investigator": "private investigator",
+    "board of directors": "company",
+    "trade group": "trade group",
+    "trade association": "trade group",
     "think tank": "think tank",
     "news agency": "media",
     "post and courier": "media",
@@ -149,11 +162,35 @@ TITLES = (
     "police chief",
     "fed chair",
     "council member",
+    "council members",
+    "councilmember",
+    "councilmembers",
     "speaker of the house",
     "house speaker",
     "majority leader",
     "minority leader",
     "state epidemiologist",
+    "chief medical officer",
+    "chief negotiator",
+    "member of parliament",
+    "members of parliament",
+    "president-elect",
+    "governor-elect",
+    "mayor-elect",
+    "prime minister-elect",
+    "vice-president",
+    "special agent",
+    "federal agents",
+    "federal agent",
+    "border agents",
+    "lieutenant general",
+    "major general",
+    "brigadier general",
+    "lt. gen.",
+    "maj. gen.",
+    "brig. gen.",
+    "lt. col.",
+    "prosecuting",
     "presidential spokesman",
     "chief justice",
     "solicitor general",
@@ -200,6 +237,8 @@ TITLES = (
     "rep.",
     "congressman",
     "congresswoman",
+    "mp",
+    "mps",
     "lawmaker",
     "lawmakers",
     "legislator",
@@ -232,6 +271,15 @@ TITLES = (
     "colonel",
     "col.",
     "commander",
+    "cmdr.",
+    "adm.",
+    "maj.",
+    "capt.",
+    "sgt.",
+    "investigators",
+    "detectives",
+    "deputies",
+    "troops",
     "king",
     "queen",
     "emir",
@@ -358,4 +406,33 @@ BODIES = (
     "research council",
     "world health organization",
     "space agency",
+    "reserve bank",
+    "development bank",
+    "ag's office",
+    "da's office",
+    "legislation",
+    "regulations",
+    "the ruling",
+    "court ruling",
+    "indictment",
+    "affidavit",
+)
+
+# Head nouns that make a capitalised name a state body by its structure: "Napa County
+# Public Works Department", "Customs and Border Protection Office", "the Special Economic
+# Zone Authority". Disqualifiers (party, company, university ...) are checked first.
+BODY_HEADS = frozenset(
+    """agency agencies department ministry commission committee council office service
+    administration authority bureau court courts command police constabulary inspectorate
+    directorate tribunal assembly parliament senate congress legislature embassy consulate
+    prosecutor prosecutors ombudsman treasury patrol guard protection customs forces army
+    navy secretariat board""".split()
+)
+# Documents and data are official when a state modifier names their origin: "city data",
+# "government figures", "police records", "census estimates".
+STATE_MODIFIERS = frozenset(
+    "city state federal government official census county municipal national police".split()
+)
+DATA_NOUNS = frozenset(
+    "data figures statistics records estimates projections forecasts documents report".split()
 )

@@ -10,18 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from claims.pipeline.names import name_in
 from claims.pipeline.official_terms import (
     ABBREVIATED_TITLES,
     BODIES,
+    BODY_HEADS,
+    DATA_NOUNS,
     NOT_OFFICIAL,
     NOT_OFFICIAL_PHRASES,
     STATE_MEDIA,
+    STATE_MODIFIERS,
     TITLES,
 )
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
 from claims.pipeline.roles import affiliation_in, full_title, role_in
-from claims.pipeline.speakers import name_in
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,122 @@ _BODY_NAME_RE = re.compile(
 )
 
 
+# "Napa County Public Works Department", "Office of the Governor", "Bank of Jamaica": a
+# capitalised name whose head noun makes it a state body (official_terms.BODY_HEADS).
+_HEADS = "|".join(sorted((h.capitalize() for h in BODY_HEADS), key=len, reverse=True))
+_ANY_HEAD_RE = re.compile(rf"\b(?:{_HEADS}|Cent(?:er|re)s?)\b")
+_NAME_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|&")
+_CONNECTORS = frozenset({"and", "&", "of", "for"})
+# Public-health centres: "Centers for Disease Control", "Centre for Health Protection".
+_CENTRES = frozenset({"Centre", "Center", "Centres", "Centers"})
+_CENTRE_FIELDS = frozenset({"Disease", "Diseases", "Health", "Public"})
+_BANK_OF_PLACE_RE = re.compile(r"\bBank of (?:the\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]+)?)")
+# "city data", "government figures", "police records": state data by its modifier.
+_STATE_DATA_RE = re.compile(
+    rf"\b({'|'.join(sorted(STATE_MODIFIERS))})\s+(?:\w+\s+)?({'|'.join(sorted(DATA_NOUNS))})\b"
+)
+# Honorifics that say nothing about office: "Chief Medical Officer Professor Paul Kelly".
+_HONORIFIC_DISQUALIFIERS = frozenset({"professor", "prof", "dr"})
+_TITLED_HONORIFIC_RE = re.compile(
+    r"\b(?:officer|minister|secretary|director|commissioner|general|adviser|advisor|chief)\s+"
+    r"(?:professor|prof\.?|dr\.?)\s+[a-z]"
+)
+_COMPANY_MARKERS = frozenset({"inc", "corp", "ltd", "llc", "company", "firm", "group", "plc"})
+
+
+def structural_bodies(text: str) -> list[str]:
+    """Every state body a sentence names by structure, as written: capitalised words up to
+    a head noun ("Harbour Authority"), then an "of the ..." tail ("Office of the Governor").
+    A walk over words, linear in the sentence."""
+    if _ANY_HEAD_RE.search(text) is None:
+        return []  # most sentences name no body: one cheap scan decides
+    words = [(m.group(), m.start(), m.end()) for m in _NAME_WORD_RE.finditer(text)]
+    found: list[str] = []
+    index = 0
+    while index < len(words):
+        head = _head_at(words, index)
+        if not head:
+            index += 1
+            continue
+        first = _walk_left(text, words, index)
+        if words[first][0] in {"The", "A", "An"}:
+            first += 1
+        last = _walk_right(text, words, index, named=head == "centre")
+        if first == last == index:
+            index += 1  # a bare "Department" or "Office" names no body
+            continue
+        name = text[words[first][1] : words[last][2]]
+        if found and found[-1] in name:
+            found.pop()  # "U.S. Customs" inside "U.S. Customs and Border Protection"
+        found.append(name)
+        index = last + 1
+    return found
+
+
+def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
+    word = words[index][0]
+    if word[:1].isupper() and word.lower() in BODY_HEADS:
+        return "head"
+    following = [w for w, _, _ in words[index + 1 : index + 3]]
+    if word in _CENTRES and len(following) == 2 and following[0] == "for":
+        return "centre" if following[1] in _CENTRE_FIELDS else ""
+    return ""
+
+
+def _adjacent(text: str, words: list[tuple[str, int, int]], left: int) -> bool:
+    """Only spaces between word `left` and the next one: no comma or bracket between."""
+    return text[words[left][2] : words[left + 1][1]].isspace()
+
+
+def _walk_left(text: str, words: list[tuple[str, int, int]], index: int) -> int:
+    first = index
+    probe = index - 1
+    while probe >= 0 and _adjacent(text, words, probe):
+        word = words[probe][0]
+        if word[:1].isupper():
+            first = probe
+        elif not (word in _CONNECTORS and probe > 0 and words[probe - 1][0][:1].isupper()):
+            break
+        probe -= 1
+    return first
+
+
+def _walk_right(
+    text: str, words: list[tuple[str, int, int]], index: int, named: bool = False
+) -> int:
+    """'... of the Governor', '... for Disease Prevention and Control'."""
+    last = index
+    probe = index + 1
+    if named:
+        last, probe = index + 2, index + 3  # "Centers for Disease": the field is named
+    elif not (
+        probe < len(words) and words[probe][0] in {"of", "for"} and _adjacent(text, words, index)
+    ):
+        return last
+    probe += 1
+    if probe < len(words) and words[probe][0] == "the":
+        probe += 1
+    while probe < len(words) and _adjacent(text, words, probe - 1):
+        word = words[probe][0]
+        if word[:1].isupper():
+            last = probe
+        elif word not in {"and", "&", "of", "for"} or last == index:
+            break
+        probe += 1
+    return last
+
+
+def structural_body(phrase: str) -> str:
+    """The state body a capitalised name denotes by its head noun, as written; "" if none."""
+    bodies = structural_bodies(phrase)
+    if bodies:
+        return max(bodies, key=len)
+    bank = _BANK_OF_PLACE_RE.search(phrase)
+    if bank and (bank.group(1).lower() in COUNTRIES or bank.group(1).lower() in CAPITALS):
+        return bank.group(0)  # "Bank of Jamaica": a central bank
+    return ""
+
+
 def classify(phrase: str, registry: SpeakerRegistry | None = None) -> Verdict:
     """Classify a source phrase (title + name + body) as official or not."""
     if registry is not None:
@@ -161,6 +281,7 @@ def _described(verdict: Verdict, phrase: str) -> Verdict:
     return Verdict(verdict.official, verdict.reason, title, body)
 
 
+@lru_cache(maxsize=4096)  # speakers recur within and across articles; the verdict is pure
 def _classify_phrase(phrase: str) -> Verdict:
     lowered = phrase.lower().replace("’", "'")
     words = set(_WORD_RE.findall(lowered))
@@ -170,8 +291,11 @@ def _classify_phrase(phrase: str) -> Verdict:
         if key in _MEDIA_ACRONYMS and key.upper() not in phrase:
             continue
         return Verdict(True, f"state media: {STATE_MEDIA[key]}", body=STATE_MEDIA[key])
+    structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
-        if key in lowered:
+        if key in lowered and not (
+            why == "company executive" and _state_executive(structural, words)
+        ):
             return Verdict(False, f"not official: {why}")
     # "Statistical Institute of Jamaica": a word such as "institute" inside a state body's
     # name is not a disqualifier.
@@ -181,13 +305,16 @@ def _classify_phrase(phrase: str) -> Verdict:
         if " " in match.group(1)
         for word in match.group(1).split()
     }
-    for word, why in NOT_OFFICIAL.items():
-        if word in words and word not in inside_bodies:
-            return Verdict(False, f"not official: {why}")
     # Titles are read outside the person's name, so "said King" is not a monarch.
     name = name_in(phrase.split(";")[0])
     titled = lowered.replace(name.lower(), " " * len(name)) if name else lowered
     title_match = _TITLE_RE.search(titled)
+    structural = structural_body(phrase)
+    for word, why in NOT_OFFICIAL.items():
+        if word in words and word not in inside_bodies:
+            if _excused(word, lowered, title_match, structural, words):
+                continue
+            return Verdict(False, f"not official: {why}")
     leader = LEADER_OF_STATE.search(lowered)
     if leader:
         return Verdict(True, f"title: {leader.group(0)}", title=leader.group(0))
@@ -206,12 +333,37 @@ def _classify_phrase(phrase: str) -> Verdict:
             # "spokesperson" alone could speak for a company: not enough.
             return Verdict(False, f"not official: {title} of an unnamed body")
         return Verdict(True, f"title: {title}", title=title, body=body)
+    if len(structural) > len(body):
+        body = structural  # "Napa County Public Works Department" rather than "County"
     if body:
         return Verdict(True, f"body: {body}", body=body)
+    data = _STATE_DATA_RE.search(lowered)
+    if data:
+        return Verdict(True, f"state data: {data.group(0)}", body=data.group(0))
     place = _PLACE_RE.search(lowered)
     if place and _is_bare_place(lowered, place):
         return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     return Verdict(False, "")
+
+
+def _excused(
+    word: str, lowered: str, title: re.Match[str] | None, structural: str, words: set[str]
+) -> bool:
+    """A disqualifier that does not apply: an academic honorific after a title of office
+    ("Chief Medical Officer Professor Paul Kelly"), or the executive of a state body
+    ("Chief Executive Officer of the Special Economic Zone Authority")."""
+    if word in _HONORIFIC_DISQUALIFIERS:
+        return title is not None and _TITLED_HONORIFIC_RE.search(lowered) is not None
+    if word in {"executive", "ceo"}:
+        return _state_executive(structural, words)
+    if word in {"bank", "banks"}:
+        return "Bank" in structural  # "the Bank of Jamaica": a central bank
+    return False
+
+
+def _state_executive(structural: str, words: set[str]) -> bool:
+    """'Chief Executive Officer of the Special Economic Zone Authority': a state body's head."""
+    return bool(structural) and not words & _COMPANY_MARKERS
 
 
 def _heads_organisation(phrase: str, end: int) -> bool:
@@ -229,7 +381,8 @@ def _is_surname(phrase: str, title: re.Match[str]) -> bool:
     """A capitalised title word that opens the phrase and ends it: "said King, who ..."."""
     after = phrase[title.end() :].lstrip()
     return (
-        title.start() == 0
+        not title.group(1).endswith("s")  # "Officials say": a plural is never a surname
+        and title.start() == 0
         and phrase[:1].isupper()
         and " " not in title.group(1)
         and (not after or after[0] in ",;")

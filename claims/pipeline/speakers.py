@@ -11,17 +11,54 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, role_word
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
+from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
+from claims.pipeline.official_terms import TITLES
 from claims.pipeline.places import CAPITALS, COUNTRIES
 
 _NAME_RE = re.compile(
     r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:van|von|de|da|der|di|du|bin|al)"
     r"(?=\s+[A-Z]))){1,4}"
 )
-_PREFIX_CUT_RE = re.compile(
-    r"[,;:“”\"—–]|(?:^|\s)['‘]"
-    r"|\b(?:said|says|told|and|that|who|by|called|named|dubbed|quoted|cited)\b"
+# The words before a name that describe it stop at punctuation, at a clause word or at the
+# verb of the clause the name sits in ("the court previously heard Hartley").
+_PREFIX_PUNCT_RE = re.compile(r"[,;:“”\"—–(]|(?:^|\s)['‘]")
+_PREFIX_CUT_WORDS = (
+    frozenset(
+        """said says told and that who by called named dubbed quoted cited heard when while as if
+    after before with without about against asked urged thanked praised criticised criticized
+    met sued than to is was are were has had have will would could""".split()
+    )
+    | IRREGULAR_PAST
+)
+# Past forms that describe the person rather than act: "retired general", "ousted premier".
+_DESCRIBING_PAST = frozenset("retired embattled disgraced suspended ousted".split())
+
+
+def _describing_words(before: str) -> str:
+    """The words right before a name that can belong to its description."""
+    punct = list(_PREFIX_PUNCT_RE.finditer(before))
+    words = (before[punct[-1].end() :] if punct else before).split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word in _PREFIX_CUT_WORDS or (
+            word.endswith("ed") and word.islower() and word not in _DESCRIBING_PAST
+        ):
+            break
+        kept.append(word)
+    return " ".join(reversed(kept))
+
+
+_REFLEXIVE_RE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
+# "Supreme Court justice, Raquel Montoya-Lewis": a role, a comma, then the name.
+_COMMA_BEFORE_NAME_RE = re.compile(r",\s*$")
+_TITLE_WORD_RE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
 )
 # "held in Los Angeles": a name after a place preposition is a place, not a person.
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside)\s*$")
@@ -65,6 +102,7 @@ class Resolved:
     speaker: str  # the name a fact-checker would write down
     phrase: str  # the fullest description seen, used to decide "official"
     is_person: bool
+    origin: str = ""  # where the description was read, when not in this sentence
 
 
 def appositives(sentence: str) -> list[tuple[str, str]]:
@@ -84,6 +122,30 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+def _office_holder(possessor: str) -> bool:
+    """'the AG', 'the mayor': a possessor named by office, so 'the AG's office' is a body."""
+    words = possessor.split()
+    last = words[-1] if words else ""
+    return (last.isupper() and len(last) <= 4) or (
+        len(words) <= 3
+        and _TITLE_WORD_RE.fullmatch(" ".join(w for w in words if w.lower() != "the")) is not None
+    )
+
+
+def _role_before(before: str) -> str:
+    """'the state's chief regulator, ' before a name: the role set off by a comma."""
+    comma = _COMMA_BEFORE_NAME_RE.search(before)
+    if comma is None:
+        return ""
+    role = _describing_words(before[: comma.start()])
+    determiner = list(re.finditer(r"\b(?:the|a|an|its|his|her|their|our)\s+", role))
+    if determiner:
+        role = role[determiner[-1].end() :]  # "sworn in its first Supreme Court justice"
+    if not role or len(role.split()) > 8 or not _TITLE_WORD_RE.search(role):
+        return ""
+    return role
+
+
 class SpeakerTracker:
     def __init__(self) -> None:
         self._people: dict[str, Resolved] = {}
@@ -93,27 +155,47 @@ class SpeakerTracker:
         self._acronyms: dict[str, str] = {}
         self._later: dict[str, Resolved | None] = {}
         self._genders: dict[str, str] = {}
+        self._bodies = BodyCast()
+        self._paragraph = 0
+        self._offset = 0
 
-    def observe(self, sentence: str) -> None:
-        """Remember "title + name" and "name, title" mentions for later surname lookups."""
+    def observe(self, sentence: str, new_paragraph: bool = True, offset: int = 0) -> None:
+        """Remember "title + name" and "name, title" mentions for later surname lookups,
+        and the bodies the sentence names."""
         self._sentence += 1
+        self._paragraph += 1 if new_paragraph else 0
+        self._offset = offset
         for match in _NAME_RE.finditer(sentence):
-            prefix = sentence[max(0, match.start() - 90) : match.start()]
-            cuts = list(_PREFIX_CUT_RE.finditer(prefix))
-            prefix = prefix[cuts[-1].end() :] if cuts else prefix
+            before = sentence[max(0, match.start() - 90) : match.start()]
+            prefix = _describing_words(before)
             phrase = " ".join([*prefix.split()[-8:], match.group(0)])
             name = name_in(phrase)
+            role = _role_before(before) if not prefix else ""
+            if role and name:
+                phrase = f"{role}, {name}"
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
                 self._remember(name, phrase)
-                self._mentioned = (Resolved(name, phrase, True), self._sentence)
+                self._mentioned = (Resolved(name, phrase, True, self._where()), self._sentence)
+            elif len(name.split()) == 1 and phrase != name and _TITLE_WORD_RE.search(phrase):
+                self._entitle(name, phrase)  # "Judge Montoya-Lewis": a title for a known name
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
+        self._bodies.observe(sentence, self._paragraph)
         for match in _ACRONYM_RE.finditer(sentence):
             full, acronym = match.group(1), match.group(2)
             words = full.split()[1:] if full.lower().startswith("the ") else full.split()
             initials = "".join(w[0] for w in words if w[:1].isupper())
             if acronym[:1] == initials[:1] and len(acronym) >= 2:
                 self._acronyms[acronym] = full
+
+    def _where(self) -> str:
+        return f"paragraph {self._paragraph}" if self._paragraph else ""
+
+    def _entitle(self, surname: str, phrase: str) -> None:
+        """A title written with the family name of someone already named."""
+        known = self._people.get(surname.lower())
+        if known is not None and " " in known.speaker:
+            self._remember(surname, phrase)
 
     def _remember(self, name: str, phrase: str) -> None:
         name = name_in(name) or name
@@ -123,16 +205,18 @@ class SpeakerTracker:
             # or of someone whose full name comes later (kept under the family name).
             known = self._people.get(name.lower()) or Resolved(name, name, True)
             if phrase not in known.phrase:
-                enriched = Resolved(known.speaker, f"{known.phrase}; {phrase}"[:300], True)
+                enriched = Resolved(
+                    known.speaker, f"{known.phrase}; {phrase}"[:300], True, self._where()
+                )
                 for key, value in list(self._people.items()):
                     if value is known:
                         self._people[key] = enriched
                 self._people.setdefault(name.lower(), enriched)
             return
-        resolved = Resolved(name, phrase, True)
+        resolved = Resolved(name, phrase, True, self._where())
         earlier = self._people.get(name.lower()) or self._people.get(parts[-1].lower())
         if earlier is not None and " " not in earlier.speaker and earlier.phrase not in phrase:
-            resolved = Resolved(name, f"{phrase}; {earlier.phrase}"[:300], True)
+            resolved = Resolved(name, f"{phrase}; {earlier.phrase}"[:300], True, earlier.origin)
         earlier = self._people.get(name.lower())
         if earlier is not None and len(earlier.phrase) >= len(resolved.phrase):
             return
@@ -144,9 +228,14 @@ class SpeakerTracker:
             self._people[key] = resolved
 
     def resolve(self, source: str, antecedent: str = "", appositive: str = "") -> Resolved:
+        source = _REFLEXIVE_RE.sub("", source)  # "Montoya-Lewis herself said"
         lowered = source.lower().strip()
         possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
-        if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
+        if (
+            possessive
+            and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}
+            and not _office_holder(possessive.group(1))
+        ):
             return self.resolve(possessive.group(1), appositive=appositive)
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
@@ -156,11 +245,27 @@ class SpeakerTracker:
             return self.resolve(antecedent, appositive=appositive)
         if lowered in {"he", "she", "him", "her", "i"}:
             return self._last_person(lowered) or Resolved(source, source, True)
-        if lowered in {"they", "it", "we", "who", "which"}:
+        if lowered == "it":
+            # "it said": the last speaker (a firm's name looks like a person's), else the
+            # last body the article named.
+            found = self._last(lambda r: True) or self._named_body("")
+            return found or Resolved(source, source, False)
+        if lowered in {"they", "we", "who", "which"}:
             return self._last(lambda r: True) or Resolved(source, source, False)
         description = _definite_head(lowered)
+        if description in DOCUMENT_NOUNS:
+            # "the statement said", "according to the release": the body that issued it.
+            issuer = self._last(lambda r: description in r.phrase.lower()) or self._last(
+                lambda r: True
+            )
+            if issuer is not None:
+                return Resolved(issuer.speaker, f"{source}; {issuer.phrase}"[:300], False)
         if description:
-            found = self._last(lambda r: description in r.phrase.lower()) or self._titled(lowered)
+            found = (
+                self._last(lambda r: description in r.phrase.lower())
+                or self._titled(lowered)
+                or self._named_body(description)
+            )
             if found:
                 return found
         name = name_in(source)
@@ -172,17 +277,31 @@ class SpeakerTracker:
             if known and len(known.speaker) >= len(name):
                 if phrase.strip() == name or known.phrase.endswith(phrase.strip()):
                     return known
-                return Resolved(known.speaker, f"{phrase}; {known.phrase}"[:300], True)
+                phrase = f"{phrase}; {known.phrase}"[:300]
+                return Resolved(known.speaker, phrase, True, known.origin)
             return Resolved(name, phrase, True)
         acronyms = re.findall(r"\b[A-Z]{2,8}\b", source)
         expanded = [self._acronyms[w] for w in acronyms if w in self._acronyms]
         expanded = [full for full in expanded if full not in source]
+        origin = ""
+        for word in acronyms:
+            body = self._bodies.acronym(word)
+            if body is not None and body.name not in source and body.name not in expanded:
+                expanded.append(body.name)
+                origin = f"paragraph {body.paragraph}"
         if expanded:
             phrase = f"{phrase}; {'; '.join(expanded)}"
         body = source.strip()
         if body.startswith("The "):
             body = "t" + body[1:]  # "The ministry" opening a sentence is "the ministry"
-        return Resolved(body, phrase, False)
+        return Resolved(body, phrase, False, origin)
+
+    def _named_body(self, head: str) -> Resolved | None:
+        """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
+        body = self._bodies.last_with_head(head) if head else self._bodies.last_with_head("")
+        if body is None:
+            return None
+        return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
 
     def introduced_later(self, text: str, offset: int, resolved: Resolved) -> Resolved:
         """A speaker quoted before the article says who they are ("..., says Hallam" and,
@@ -195,23 +314,38 @@ class SpeakerTracker:
         if key not in self._later:
             reader = SpeakerTracker()
             window = text[offset : offset + _LOOKAHEAD]
+            found_at = offset
             for match in re.finditer(re.escape(surname), window):
                 start = max(window.rfind("\n", 0, match.start()), match.start() - 200)
+                before = reader._people.get(key)
                 reader.observe(window[max(0, start) : match.end() + 200])
-            self._later[key] = reader._people.get(key)
+                if reader._people.get(key) is not before:
+                    found_at = offset + match.start()
+            later = reader._people.get(key)
+            if later is not None:
+                ahead = paragraphs_between(text, self._offset, found_at)
+                later = Resolved(later.speaker, later.phrase, True, self._where_ahead(ahead))
+            self._later[key] = later
         later = self._later[key]
         if later is None or later.phrase in resolved.phrase:
             return resolved
-        return Resolved(resolved.speaker, f"{resolved.phrase}; {later.phrase}"[:300], True)
+        phrase = f"{resolved.phrase}; {later.phrase}"[:300]
+        return Resolved(resolved.speaker, phrase, True, later.origin)
+
+    def _where_ahead(self, paragraphs: int) -> str:
+        return f"paragraph {self._paragraph + paragraphs}" if self._paragraph else ""
 
     def _titled(self, lowered: str) -> Resolved | None:
-        """'the mayor' after 'Mayor Mara Oduya' was mentioned, not yet quoted."""
-        title = _office(lowered)
+        """'the mayor' after 'Mayor Mara Oduya' was mentioned, not yet quoted; 'the chair'
+        after 'Harbour Authority chair Lena Ivo'."""
+        title = _office(lowered) or role_word(lowered)
         if not title:
             return None
+        role = re.compile(rf"\b{re.escape(title)}\b")
         for person in reversed(list(self._people.values())):
-            titled = rf"\b{title}\s+(?:\S+\s+)?{re.escape(person.speaker.lower())}"
-            if " " in person.speaker and re.search(titled, person.phrase.lower()):
+            # "Mayor Mara Oduya", "Lena Ivo, the port's chief regulator": the role and the
+            # full name in one description.
+            if " " in person.speaker and role.search(person.phrase.lower()):
                 return person
         return None
 

@@ -22,6 +22,7 @@ KEYS = {
     "source_end", "speaker", "speaker_title", "speaker_body", "cue", "cue_start", "cue_end",
     "content", "content_start", "content_end", "direct", "official", "official_reason",
     "score", "score_reasons", "stance", "stance_reason", "statement", "not_a_claim",
+    "title_source",
 }  # fmt: skip
 
 

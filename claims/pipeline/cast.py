@@ -1,0 +1,97 @@
+"""The article's cast of bodies: every state body the article names, with its acronym and
+the paragraph where it was named, so "the agency said", "the statement said" or "MOP
+said" later resolve to "the Ministry of Ports" and the reason can say where that came from.
+
+People are remembered by the speaker tracker (speakers.py); this module keeps the bodies
+and the paragraph numbers both use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.pipeline.official_terms import BODY_HEADS, TITLES
+from claims.pipeline.officials import structural_bodies
+
+# "Ministry of Ports (MOP)", "the Statistical Institute of Jamaica, STATIN,": an acronym
+# defined right after the body it stands for.
+_DEFINED_ACRONYM_RE = re.compile(r"\s*(?:\(\s*|,\s*)([A-Z][A-Z&]{1,7})\b")
+# Documents a body issues: "the statement said", "according to the release".
+DOCUMENT_NOUNS = frozenset(
+    "statement release memo notice communique communiqué bulletin advisory announcement".split()
+)
+# A role noun used alone for a person the article named: "the chair said".
+_ROLE_WORDS = frozenset(t for t in TITLES if " " not in t and not t.endswith((".", "s")))
+_ROLE_WORDS |= frozenset("chair chairman chairwoman director head chief regulator".split())
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    head: str  # "ministry" for "the Ministry of Ports"
+    paragraph: int
+
+
+class BodyCast:
+    """Bodies named so far, newest last, and their acronyms."""
+
+    def __init__(self) -> None:
+        self._bodies: list[Body] = []
+        self._acronyms: dict[str, Body] = {}
+
+    def observe(self, sentence: str, paragraph: int) -> None:
+        for name in structural_bodies(sentence):
+            name = re.sub(r"^[Tt]he\s+", "", name)
+            head = _head_of(name)
+            if not head:
+                continue
+            body = Body(name, head, paragraph)
+            self._bodies = [b for b in self._bodies if b.name != name][-40:] + [body]
+            at = sentence.find(name) + len(name)
+            defined = _DEFINED_ACRONYM_RE.match(sentence, at)
+            if defined and _initials_fit(name, defined.group(1)):
+                self._acronyms[defined.group(1)] = body
+
+    def acronym(self, word: str) -> Body | None:
+        return self._acronyms.get(word)
+
+    def last_with_head(self, head: str) -> Body | None:
+        """'the agency' -> the last body whose head noun is 'agency'."""
+        for body in reversed(self._bodies):
+            if body.head == head:
+                return body
+        return None
+
+
+def _head_of(name: str) -> str:
+    """The head noun of a body's name: 'Ministry' in 'Ministry of Ports', 'Authority' in
+    'the Harbour Authority'."""
+    before_of = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+    for word in reversed(before_of.split()):
+        if word.lower() in BODY_HEADS:
+            return word.lower()
+    first = name.split()[0].lower() if name.split() else ""
+    return first if first in BODY_HEADS else ""
+
+
+def _initials_fit(name: str, acronym: str) -> bool:
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return acronym[:1] == initials[:1] and len(acronym) <= len(initials) + 1
+
+
+def role_word(lowered: str) -> str:
+    """'the chair' -> 'chair', 'the chief regulator' -> 'regulator': a role alone."""
+    words = lowered.split()
+    if 2 <= len(words) <= 3 and words[0] in {"the", "this"} and words[-1] in _ROLE_WORDS:
+        return words[-1]
+    return ""
+
+
+_LINE_START_RE = re.compile(r"\n[ \t\r]*(?=[^\s])")
+
+
+def paragraphs_between(text: str, start: int, end: int) -> int:
+    """How many paragraphs (non-empty lines) begin in text[start:end]: the paragraph of a
+    mention read ahead is the current one plus this. Bounded by the read-ahead window."""
+    return len(_LINE_START_RE.findall(text, start, end))
