@@ -8,6 +8,7 @@ said": the walk crosses up to three comma- or dash-delimited asides to the subje
 from __future__ import annotations
 
 from claims.pipeline.lexicon import DETERMINERS, PREPOSITIONS
+from claims.pipeline.official_terms import TITLES
 from claims.pipeline.spans import Span, TokenScan
 from claims.pipeline.tokens import QUOTE_CHARS, Token
 
@@ -22,9 +23,10 @@ _ROLE_WORDS = frozenset(
     "secretary spokesman spokeswoman spokesperson chairman chairwoman head director".split()
 )
 
-_ROLE_HEADS = _ROLE_WORDS | frozenset(
-    """adviser advisor president minister leader chief official founder manager general
-    executive commissioner governor""".split()
+_ROLE_HEADS = (
+    _ROLE_WORDS
+    | frozenset("adviser advisor leader chief founder manager executive agent".split())
+    | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
 
 Subject = tuple[Span | None, Span | None, str, int]
@@ -153,6 +155,8 @@ class Asides(TokenScan):
         first = words[0]
         if first.lower in DETERMINERS or first.is_cap or first.lower in _ROLE_HEADS:
             return True
+        if any(word.lower in _ROLE_HEADS for word in words[1:3]):
+            return True  # "special agent for the attorney general's office"
         return len(words) > 2 and words[1].lower == "of" and first.is_word
 
     def _is_name(self, span: Span) -> bool:

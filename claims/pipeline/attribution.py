@@ -19,14 +19,26 @@ from claims.pipeline.content import Content
 from claims.pipeline.cues import Cues
 from claims.pipeline.framed import CLAIM_NOUNS
 from claims.pipeline.lexicon import COGNITION_FORMS, SPEECH_FORMS
-from claims.pipeline.noun_phrases import NounPhrases
+from claims.pipeline.noun_phrases import RELATIVE_DOCUMENTS, NounPhrases
 from claims.pipeline.spans import RawAttribution, Span
+from claims.pipeline.tagless import tagless
 from claims.pipeline.tokens import quote_spans, tokenize
 
 __all__ = ["RawAttribution", "Span", "find_attributions"]
 
 # Most sentences hold no cue word at all; a set lookup lets them skip tokenising.
-_CUE_WORDS = frozenset({"according", *SPEECH_FORMS, *COGNITION_FORMS, *CLAIM_NOUNS})
+_CUE_WORDS = frozenset(
+    {"according", "per", "clear", "state", "states", *SPEECH_FORMS, *COGNITION_FORMS, *CLAIM_NOUNS}
+)
+# Documents that "state that": the verb reading of a word that is mostly a noun.
+STATING_DOCUMENTS = RELATIVE_DOCUMENTS | frozenset(
+    "regulations rules guidelines act constitution policy website agreement treaty".split()
+)
+# "per cent", "per day": a rate, not a source.
+_NOT_PER_SOURCE = frozenset(
+    """cent capita day week month year hour minute second head person annum mile kilometre
+    kilometer unit share barrel ton tonne litre liter gallon pound kilo kilogram""".split()
+)
 _WORD_RE = re.compile(r"[a-z]+")
 # "PORT CALDER —", "VELMORA, Norland (Agency) –": an all-caps place opening a story.
 _DATELINE_RE = re.compile(
@@ -38,7 +50,7 @@ _DATELINE_RE = re.compile(
 def find_attributions(text: str, start: int, end: int) -> list[RawAttribution]:
     """Attributions in the sentence text[start:end]; spans are offsets into `text`."""
     if _CUE_WORDS.isdisjoint(_WORD_RE.findall(text[start:end].lower())):
-        return []
+        return tagless(text, start, end)
     dateline = _DATELINE_RE.match(text, start, end)
     if dateline:
         start = dateline.end()  # "VELMORA — The government will ...": the place is no content
@@ -47,11 +59,31 @@ def find_attributions(text: str, start: int, end: int) -> list[RawAttribution]:
     quotes = quote_spans(sentence, start)
     tokens = tokenize(sentence, start, quotes)
     finder = _Finder(text, tokens, quotes)
-    return finder.run()
+    return finder.run() or tagless(text, start, end)
 
 
 class _Finder(Cues, NounPhrases, Content):
     """One sentence's attributions: cue first, then its source and content."""
+
+    def _per_source(self, index: int) -> bool:
+        """', per the agency', 'per Lorne's office': not 'per cent' or 'per day'."""
+        following = self._word(index + 1)
+        if self._word(index - 1) not in {",", "—", "–", "("} or following in _NOT_PER_SOURCE:
+            return False
+        return following in {"the", "a", "an"} or self.tokens[index + 1].is_cap
+
+    def _states_that(self, index: int) -> bool:
+        """'the regulations state that': a document states; 'Southern states that' do not."""
+        return self._word(index + 1) == "that" and self._word(index - 1) in STATING_DOCUMENTS
+
+    def _makes_clear(self, index: int) -> bool:
+        """'makes clear that', 'made it clear that': the verb 'make' before 'clear'."""
+        if self._word(index + 1) != "that":
+            return False
+        before = self._word(index - 1)
+        if before == "it":
+            before = self._word(index - 2)
+        return before in {"make", "makes", "made", "making"}
 
     def run(self) -> list[RawAttribution]:
         found: list[RawAttribution] = []
@@ -62,6 +94,12 @@ class _Finder(Cues, NounPhrases, Content):
             attribution = None
             if token.lower == "according" and self._word(index + 1) == "to":
                 attribution = self._according_to(index)
+            if token.lower == "per" and self._per_source(index):
+                attribution = self._according_to(index, width=1)  # "..., per the agency"
+            if token.lower in {"state", "states"} and self._states_that(index):
+                attribution = self._verb_cue(index, "state")  # "the regulations state that"
+            if token.lower == "clear" and self._makes_clear(index):
+                attribution = self._verb_cue(index, "clarify")  # "the law makes clear that"
             if token.lower in CLAIM_NOUNS:
                 attribution = self._nominal_claim(index)
             if attribution is None and (

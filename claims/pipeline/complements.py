@@ -8,6 +8,7 @@ from claims.pipeline.lexicon import (
     AS_FRAME_LEMMAS,
     COGNITION_FORMS,
     COGNITION_LEMMAS,
+    OBJECT_FRAME_LEMMAS,
     PREPOSITIONS,
     RECIPIENTS,
     SPEECH_FORMS,
@@ -43,6 +44,9 @@ class Complements(TokenScan):
         """The clause after the cue, skipping 'that' and recipients or time phrases."""
         weak = not document and (lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values())
         limit = min(after + (3 if weak else 14), len(self.tokens))
+        if lemma == "want":
+            # "want" holds a view only in its object frame: not "want to ... that", not quotes.
+            return self._to_end(after) if self._object_frame(after, lemma) else None
         for probe in range(after, limit):
             token = self.tokens[probe]
             if token.lower == "that" and not token.quoted and self._word(probe + 1)[:1].isalnum():
@@ -55,13 +59,18 @@ class Complements(TokenScan):
                 break
         if weak:
             nxt = self._word(after)
-            clause = nxt in {"he", "she", "they", "we", "i", "there"} and lemma in COGNITION_LEMMAS
+            clause = lemma in COGNITION_LEMMAS and (
+                nxt in {"he", "she", "they", "we", "i", "there"}
+                or (nxt in {"this", "it"} and self._finite_after(after + 1))
+            )
             if not (
                 nxt == ":"
+                or (lemma == "call" and nxt == "for" and after + 1 < len(self.tokens))
                 or clause
                 or self._quote_at(after, True)
                 or self._as_frame(after, lemma)
                 or self._bare_clause(after)
+                or self._object_frame(after, lemma)
             ):
                 return None
         index = after
@@ -72,6 +81,8 @@ class Complements(TokenScan):
                 index += 1
         if lemma == "ask":
             index = self._after_question_target(index)
+        if lemma == "call" and self._word(index) == "for":
+            index += 1  # "called for calm": what was called for is the content
         if lemma in _PARTICLES and self._word(index) in _PARTICLES[lemma]:
             index += 1  # "brushed off the reports as ...": the particle belongs to the cue
         while index < len(self.tokens) and self.tokens[index].text in {",", ":", "—", "–"}:
@@ -87,6 +98,30 @@ class Complements(TokenScan):
         ):
             return None
         return content
+
+    def _finite_after(self, index: int) -> bool:
+        """'believe this appears to be ...': a finite verb right after the pronoun."""
+        word = self._word(index)
+        return word in FINITE_VERBS or (
+            word.isalpha() and word.endswith(("s", "ed")) and not word.endswith("ss")
+        )
+
+    def _object_frame(self, after: int, lemma: str) -> bool:
+        """'sees unemployment falling', 'sees the deal as a win', 'wants the council to
+        delay', 'expects prices to rise': an object, then its -ing, 'as' or 'to' complement."""
+        if lemma not in OBJECT_FRAME_LEMMAS or self._word(after) in {"to", "that", "it"}:
+            return False
+        for probe in range(after + 1, min(after + 7, len(self.tokens))):
+            token = self.tokens[probe]
+            if not token.is_word or token.quoted:
+                return False
+            if lemma == "see":
+                if token.lower == "as" or (token.lower.endswith("ing") and not token.is_cap):
+                    return True
+            elif token.lower == "to":
+                following = self._word(probe + 1)
+                return following.isalpha() and following not in {"the", "a", "an"}
+        return False
 
     def _bare_clause(self, after: int) -> bool:
         """'recalled the fund was set up ...', 'believed customer data had not been hit':

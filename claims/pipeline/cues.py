@@ -11,11 +11,14 @@ from claims.pipeline.lexicon import (
     AUX,
     COGNITION_FORMS,
     DETERMINERS,
+    HELD_VIEW_LEMMAS,
+    NOT_HELD,
     PASSIVE_AUX,
     PRONOUNS,
     SPEECH_FORMS,
     WEAK_LEMMAS,
 )
+from claims.pipeline.noun_phrases import RELATIVE_DOCUMENTS
 from claims.pipeline.participles import Participles
 from claims.pipeline.spans import RawAttribution, Span
 from claims.pipeline.tokens import QUOTE_CHARS, Token
@@ -36,6 +39,7 @@ PLURAL_HEADS = frozenset(
     """women men children police staff surveyed polled questioned interviewed""".split()
 )
 MEDIA_NOUNS = frozenset("statement interview email tweet post speech letter call video".split())
+ISSUED_NOUNS = frozenset("release memo notice report message note".split())
 NO_CONTENT = frozenset("comment respond say elaborate".split())
 REFUSALS = frozenset("declined refused declines refuses decline refuse not".split())
 
@@ -43,18 +47,19 @@ REFUSALS = frozenset("declined refused declines refuses decline refuse not".spli
 class Cues(Framed, Participles):
     """Finds the cue and hands source and content to the other parts of the finder."""
 
-    def _according_to(self, index: int) -> RawAttribution | None:
-        cue = Span(self.tokens[index].start, self.tokens[index + 1].end)
-        np_end = index + 2
+    def _according_to(self, index: int, width: int = 2) -> RawAttribution | None:
+        """'according to X' (width 2) or 'per X' (width 1): X is the source."""
+        cue = Span(self.tokens[index].start, self.tokens[index + width - 1].end)
+        np_end = index + width
         while np_end < len(self.tokens) and (
             not self._ends_np(self.tokens[np_end])
             or self.tokens[np_end - 1].text.endswith(("'s", "’s"))  # "per Lorne's remarks"
             or self._joins_name(np_end)  # "the Department of Housing and Urban Renewal"
         ):
             np_end += 1
-        if np_end == index + 2:
+        if np_end == index + width:
             return None
-        source = Span(self.tokens[index + 2].start, self.tokens[np_end - 1].end)
+        source = Span(self.tokens[index + width].start, self.tokens[np_end - 1].end)
         before = self._clause_before(index)
         content = before if before is not None else self._clause_after(np_end)
         if content is None:
@@ -73,11 +78,24 @@ class Cues(Framed, Participles):
             and self.tokens[index + 1].is_cap
         )
 
-    def _verb_cue(self, index: int) -> RawAttribution | None:
+    def _verb_cue(self, index: int, lemma: str = "") -> RawAttribution | None:
+        """A reporting verb at `index` (`lemma` given for words the lexicon keeps out as
+        mostly nouns: "the regulations state that", "makes clear that")."""
         token = self.tokens[index]
-        lemma = SPEECH_FORMS.get(token.lower) or COGNITION_FORMS[token.lower]
+        framed = bool(lemma)
+        lemma = lemma or SPEECH_FORMS.get(token.lower) or COGNITION_FORMS[token.lower]
+        if framed:
+            group_start = index - 1 if token.lower == "clear" else index
+            if self._word(group_start) == "it":
+                group_start -= 1
+            while group_start > 0 and self._is_aux(self.tokens[group_start - 1]):
+                group_start -= 1
+            return self._finite(index, group_start, lemma)
+        if lemma in HELD_VIEW_LEMMAS and not self._held_view(index, lemma):
+            return None
         previous = self._word(index - 1)
-        if previous in DETERMINERS or previous.endswith(("'s", "’s")):
+        relative = previous == "that" and self._word(index - 2) in RELATIVE_DOCUMENTS
+        if (previous in DETERMINERS and not relative) or previous.endswith(("'s", "’s")):
             return None  # "the said company", "Trump's declared goal"
         if index and token.is_cap and token.lower not in {"says", "said"}:
             return None  # "United States", a headline's "Says"
@@ -117,6 +135,13 @@ class Cues(Framed, Participles):
         if lemma == "ask" and following == "to":
             return None  # "has asked to speak": a request for oneself
         return self._finite(index, group_start, lemma)
+
+    def _held_view(self, index: int, lemma: str) -> bool:
+        """A stance reported as held: no modal, negation or first person before the verb,
+        and "want" only with an object and its infinitive ("wants the council to ...")."""
+        if {self._word(index - k) for k in (1, 2, 3)} & NOT_HELD:
+            return False
+        return lemma != "want" or self._object_frame(index + 1, lemma)
 
     def _verb_shape_ok(self, index: int, lemma: str) -> bool:
         """Reject noun readings of -s forms and particle verbs ('add up to')."""
@@ -230,6 +255,10 @@ class Cues(Framed, Participles):
             return self._question(index)
         if self._word(index + 1) == "by":
             return self._by_agent(index, lemma)
+        if lemma in AS_FRAME_LEMMAS and self._word(index + 1) == "as":
+            agent = self._as_by_agent(index, group_start, lemma)
+            if agent is not None:
+                return agent
         if lemma == "quote" and self._word(index + 1) == "as":
             source, antecedent, appositive, stop = self._subject(group_start)
             if source is None:
@@ -243,12 +272,42 @@ class Cues(Framed, Participles):
             )
         return None
 
+    def _as_by_agent(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
+        """'The plan has been described as reckless by the department': the agent after 'by'
+        is the source; what was described, and as what, is the content."""
+        for probe in range(index + 2, min(index + 16, len(self.tokens) - 1)):
+            token = self.tokens[probe]
+            if token.quoted or token.text in {".", ";", ":"}:
+                return None
+            if token.lower == "by":
+                end = probe + 1
+                while end < len(self.tokens) and not self._ends_np(self.tokens[end]):
+                    end += 1
+                subject = self._subject(group_start)[0]
+                if end == probe + 1 or subject is None:
+                    return None
+                source = Span(self.tokens[probe + 1].start, self.tokens[end - 1].end)
+                content = Span(subject.start, self.tokens[probe - 1].end)
+                cue = Span(self.tokens[group_start].start, self.tokens[index + 1].end)
+                cue_text = self._span_text(cue)
+                return RawAttribution(
+                    source, cue, cue_text, lemma, content, self._span_text(content), False
+                )
+        return None
+
     def _participle(self, index: int, lemma: str) -> RawAttribution | None:
         """', saying ...' or 'by insisting ...': the source is the main clause's subject."""
         if index == 0 or lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values():
             return None
         previous = self._participle_lead(index)
         cue = Span(self.tokens[index].start, self.tokens[index].end)
+        if previous in MEDIA_NOUNS | ISSUED_NOUNS and lemma == "say":
+            # "released a statement saying ...": the issuer is the clause's subject.
+            subject = self._main_subject(index)
+            if subject is not None:
+                return self._with_content(
+                    index, cue, lemma, subject, index + 1, -1, participle=True
+                )
         if previous not in {",", "—", "–", "by", "after", "while", "when", "in", "and"}:
             # "with Senator Ada Lorne telling reporters ...": the name right before is the source.
             own = self._own_subject(index)

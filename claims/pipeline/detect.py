@@ -15,17 +15,21 @@ from dataclasses import asdict, dataclass, replace
 
 from claims.pipeline.attribution import RawAttribution, Span, find_attributions
 from claims.pipeline.checkworthiness import score as checkworthiness
+from claims.pipeline.known import KnownSpeakers
 from claims.pipeline.officials import SpeakerRegistry, classify
 from claims.pipeline.sentences import Sentence, iter_sentences
 from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 from claims.pipeline.statements import with_statements
 
-DETECTOR_VERSION = "2026.12-1"
+DETECTOR_VERSION = "2026.12-2"
 
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
 _QUOTE_OPEN_RE = re.compile(r"^\s*[\"“]")
+# "- ...", "• ...", "1. ...": a list item, as in statements listed under "He said:".
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•*▪●·]|\d{1,2}[.)])\s+\S")
+_BULLET_MARK_RE = re.compile(r"(?:[-–—•*▪●·]|\d{1,2}[.)])\s+")
 _PROSE_WORDS = 10  # a line without a full stop this long is prose, not a headline
 _GAP = 3  # sentences: a quoted paragraph this close to the last statement continues it
 # "Statement from the Office of the Governor – Ada Lorne": a statement reprinted below.
@@ -71,16 +75,24 @@ class Attribution:
         return data
 
 
-def detect(text: str, registry: SpeakerRegistry | None = None) -> list[Attribution]:
-    return list(iter_detect(text, registry))
+def detect(
+    text: str, registry: SpeakerRegistry | None = None, known: KnownSpeakers | None = None
+) -> list[Attribution]:
+    return list(iter_detect(text, registry, known))
 
 
-def iter_detect(text: str, registry: SpeakerRegistry | None = None) -> Iterator[Attribution]:
-    """Attributions in order, each with its statement; streaming keeps memory flat."""
-    return with_statements(text, _iter_attributions(text, registry))
+def iter_detect(
+    text: str, registry: SpeakerRegistry | None = None, known: KnownSpeakers | None = None
+) -> Iterator[Attribution]:
+    """Attributions in order, each with its statement; streaming keeps memory flat.
+
+    `known` looks up speakers seen with a title in earlier articles (known.py)."""
+    return with_statements(text, _iter_attributions(text, registry, known))
 
 
-def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[Attribution]:
+def _iter_attributions(
+    text: str, registry: SpeakerRegistry | None, known: KnownSpeakers | None
+) -> Iterator[Attribution]:
     tracker = SpeakerTracker()
     pending: Attribution | None = None  # held back: the next sentence may continue its quote
     # A quoted sentence with no tag continues the last statement while the quotation runs:
@@ -89,6 +101,10 @@ def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[
     inside_quote = False
     since = _GAP + 1  # sentences since the last attribution
     reprinted: Attribution | None = None  # the speaker of a statement reprinted in full
+    # "Lind also said:" ending a paragraph: the next paragraph, and the list items that
+    # follow it, are what was said.
+    lead_in: Attribution | None = None
+    lead_paragraphs = 0
     for sentence in iter_sentences(text):
         tracker.observe(sentence.text, sentence.paragraph_start, sentence.start)
         since += 1
@@ -96,7 +112,16 @@ def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[
             inside_quote = False
         starts_inside = inside_quote
         inside_quote = _quote_open_after(sentence.text, inside_quote)
-        heading = _statement_heading(text, sentence, tracker, registry)
+        if lead_in is not None and sentence.paragraph_start:
+            lead_paragraphs += 1
+            if lead_paragraphs > 1 and not _BULLET_RE.match(sentence.text):
+                lead_in = None  # the list ended
+        if lead_in is not None and not find_attributions(text, sentence.start, sentence.end):
+            # What follows "He said:" is the content of that one statement: the unit grows.
+            pending = lead_in = _extend(lead_in, text, sentence)
+            continuing, since = False, 0
+            continue
+        heading = _statement_heading(text, sentence, tracker, registry, known)
         if heading is not None or _is_furniture(sentence):
             continuing = False
             reprinted = heading
@@ -120,7 +145,9 @@ def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[
             else:
                 continuing = False
             continue
-        built = [(raw.nested, *_build(text, sentence, raw, tracker, registry)) for raw in raws]
+        built = [
+            (raw.nested, *_build(text, sentence, raw, tracker, registry, known)) for raw in raws
+        ]
         outer_official = any(a.official for nested, a, _ in built if not nested)
         for nested, attribution, resolved in built:
             if nested and (outer_official or not attribution.official):
@@ -129,9 +156,21 @@ def _iter_attributions(text: str, registry: SpeakerRegistry | None) -> Iterator[
                 yield pending
             pending = attribution
             tracker.record(resolved, "" if attribution.direct else attribution.content)
+        lead_in = pending if _leads_in(pending, sentence) else None
+        lead_paragraphs = 0
         continuing, since = True, 0
     if pending is not None:
         yield pending
+
+
+def _leads_in(attribution: Attribution | None, sentence: Sentence) -> bool:
+    """A tag that ends its paragraph with a colon and says nothing yet: "He said:"."""
+    return (
+        attribution is not None
+        and not attribution.content
+        and sentence.paragraph_end
+        and sentence.text.rstrip().endswith(":")
+    )
 
 
 def _quote_open_after(sentence: str, open_before: bool) -> bool:
@@ -171,6 +210,7 @@ def _build(
     raw: RawAttribution,
     tracker: SpeakerTracker,
     registry: SpeakerRegistry | None,
+    known: KnownSpeakers | None = None,
 ) -> tuple[Attribution, Resolved]:
     source = raw.source or Span(raw.cue.start, raw.cue.start)
     source_text = text[source.start : source.end]
@@ -185,7 +225,20 @@ def _build(
         resolved = tracker.introduced_later(text, sentence.end, resolved)
         verdict = classify(resolved.phrase, registry)
     title_source = ""
-    if verdict.official and resolved.origin and not verdict.reason.startswith("registry"):
+    if not verdict.official and not verdict.reason and resolved.is_person and known:
+        hit = known.title_of(resolved.speaker)
+        earlier = classify(hit.phrase) if hit is not None else None
+        if hit is not None and earlier is not None and earlier.official:
+            # Seen with a title in an earlier article: "title from an earlier article ...".
+            kind, what = ("title", earlier.title) if earlier.title else ("body", earlier.body)
+            verdict = replace(earlier, reason=f"{kind} from {hit.where}: {what}")
+            title_source = hit.where
+    if (
+        verdict.official
+        and resolved.origin
+        and not title_source
+        and not verdict.reason.startswith("registry")
+    ):
         written = f"{source_text}, {raw.appositive}" if raw.appositive else source_text
         if not classify(written).official:
             # The title was read elsewhere in the article: say where.
@@ -241,7 +294,10 @@ def _extend(previous: Attribution, text: str, sentence: Sentence) -> Attribution
 def _quoted_body(sentence: Sentence) -> tuple[str, int]:
     """The sentence without its quotation marks, and where that text starts."""
     body = sentence.text.strip().strip('"“”').strip()
-    return body, (sentence.start + sentence.text.find(body[:1]) if body else sentence.start)
+    marker = _BULLET_MARK_RE.match(body)
+    if marker:
+        body = body[marker.end() :]  # "- The bridge reopens": the list item, not its dash
+    return body, (sentence.start + sentence.text.find(body) if body else sentence.start)
 
 
 def _continuation(previous: Attribution, sentence: Sentence) -> Attribution:
@@ -266,7 +322,11 @@ def _continuation(previous: Attribution, sentence: Sentence) -> Attribution:
 
 
 def _statement_heading(
-    text: str, sentence: Sentence, tracker: SpeakerTracker, registry: SpeakerRegistry | None
+    text: str,
+    sentence: Sentence,
+    tracker: SpeakerTracker,
+    registry: SpeakerRegistry | None,
+    known: KnownSpeakers | None,
 ) -> Attribution | None:
     """A heading such as "Statement by the Ministry of Health": its body is the statement."""
     whole_line = sentence.paragraph_start and sentence.paragraph_end
@@ -277,5 +337,5 @@ def _statement_heading(
     source = Span(offset, offset + len(match.group("source")))
     cue = Span(sentence.start, sentence.start)
     raw = RawAttribution(source, cue, "", "statement", None, "", True)
-    attribution, _ = _build(text, sentence, raw, tracker, registry)
+    attribution, _ = _build(text, sentence, raw, tracker, registry, known)
     return attribution

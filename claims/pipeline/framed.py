@@ -29,8 +29,9 @@ class Framed(TokenScan):
             return False
         before = self._word(index - 2)
         if before == "on":
-            before = self._word(index - 3)
-        return before in CONTINUATIVE
+            return self._word(index - 3) in CONTINUATIVE
+        # "continued to insist", but "went to see the ice" is a trip: only "went on to say".
+        return before in CONTINUATIVE - {"went", "goes", "go"}
 
     def _question(self, index: int) -> RawAttribution | None:
         """'Asked about the plan, she said ...', 'He was asked whether ...': the question.

@@ -19,11 +19,24 @@ SPEECH_LEMMAS = frozenset(
     demand order ask
     accuse charge blame criticize criticise condemn denounce decry slam blast lament complain
     praise tout boast brag joke muse concur agree conclude assure remind inform describe
-    call cite find show rule point rubbish project continue scoff brush wave""".split()
+    call cite find show rule point rubbish project continue scoff brush wave
+    highlight speculate characterize characterise express voice determine""".split()
 )
 
 # Stance/cognition verbs: attributed only when followed by a clause.
-COGNITION_LEMMAS = frozenset("believe think feel fear expect hope doubt suspect".split())
+COGNITION_LEMMAS = frozenset(
+    "believe think feel fear expect hope doubt suspect realise realize notice see want".split()
+)
+# Stance verbs that take an object and its complement: "the Fed sees unemployment falling",
+# "the mayor wants the council to delay the vote", "expects prices to rise".
+OBJECT_FRAME_LEMMAS = frozenset("see want expect".split())
+# Views that are reported only when held: not "you will never see", "I didn't realize",
+# "I want you to know" (a speaker's own wish, inside a speech).
+HELD_VIEW_LEMMAS = frozenset("see want expect realise realize notice determine".split())
+NOT_HELD = frozenset(
+    """i you we would will can could might may not never n't don't didn't doesn't won't
+    wouldn't hadn't haven't don’t didn’t doesn’t won’t wouldn’t hadn’t haven’t""".split()
+)
 
 IRREGULAR = {
     "say": ("says", "said", "saying"),
@@ -34,12 +47,14 @@ IRREGULAR = {
     "think": ("thinks", "thought", "thinking"),
     "feel": ("feels", "felt", "feeling"),
     "show": ("shows", "showed", "showing", "shown"),
+    "see": ("sees",),  # not "saw": "I saw a guy careening down the hallway"
     "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
 }
 
 # Verbs that only cue an attribution in a fixed frame; detected by pattern, not alone.
 AS_FRAME_LEMMAS = frozenset(
-    "describe dismiss call portray characterize brand label reject rubbish scoff brush wave".split()
+    """describe dismiss call portray characterize characterise brand label reject rubbish
+    scoff brush wave""".split()
 )
 
 
@@ -79,7 +94,8 @@ WEAK_LEMMAS = frozenset(
     """call post order rule find show read question point charge agree signal
     observe counter repeat praise maintain find blame criticize criticise condemn denounce reject
     decry slam blast tout remind inform indicate recall demand recommend propose cite
-    threaten continue project scoff brush wave""".split()
+    threaten continue project scoff brush wave express voice determine characterize
+    characterise highlight""".split()
 )
 
 # Common irregular past forms: the main verb of "Cruz took the stage ..., saying ...".

@@ -37,6 +37,11 @@ TIME_UNITS = frozenset(
     shortly soon just only night morning afternoon evening""".split()
 )
 LEADING_NOISE = frozenset("including like such as even only both also then but and so".split())
+# Documents that speak through a relative "that": "a ruling that said ...".
+RELATIVE_DOCUMENTS = frozenset(
+    """ruling report statement study memo letter law bill order decision judgment filing
+    complaint indictment affidavit document assessment release survey""".split()
+)
 
 
 class NounPhrases(Asides):
@@ -58,7 +63,10 @@ class NounPhrases(Asides):
         if verb_index <= 0:
             return None, None, "", -1
         left = verb_index - 1
-        if self.tokens[left].lower in {"who", "which"} and left > 1:
+        relative = self.tokens[left].lower in {"who", "which"} or (
+            self.tokens[left].lower == "that" and self._word(left - 1) in RELATIVE_DOCUMENTS
+        )
+        if relative and left > 1:
             # "the agency, which said", "the study -- which notes", "the Police Department
             # which reported": the relative pronoun stands for the phrase before it.
             before = left - 1
@@ -209,6 +217,8 @@ class NounPhrases(Asides):
         lemma = SPEECH_FORMS.get(token.lower) or COGNITION_FORMS.get(token.lower)
         if previous is None and token.lower == lemma:
             return True  # "State media quoted ...": a bare form opening the sentence
+        if previous is not None and token.lower.endswith("ing") and previous.lower in DETERMINERS:
+            return True  # "a ruling", "the finding": a noun after its determiner
         if previous is not None and token.lower == lemma and lemma not in {"say", "tell", "ask"}:
             return previous.lower not in AUX and previous.lower not in PRONOUNS
         if previous is not None and token.lower.endswith("s") and not previous.is_cap:

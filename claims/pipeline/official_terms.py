@@ -412,10 +412,33 @@ BODIES = (
     "da's office",
     "legislation",
     "regulations",
-    "the ruling",
-    "court ruling",
+    "ruling",
     "indictment",
     "affidavit",
+)
+
+# Widely known acronyms of state and intergovernmental bodies, matched only as written in
+# capitals ("the FAA said"); an acronym the article defines itself is read from the text.
+STATE_ACRONYMS = frozenset(
+    """FAA NTSB FEMA DEA ATF ICE CBP TSA USDA SEC FTC FCC NOAA NIH HHS DOD DOE DOJ DHS HUD
+    NSC NORAD NYPD LAPD FDNY OSHA NLRB CFPB USCIS USPS GAO CBO EPA FDA CDC NASA FBI CIA NSA
+    IRS NHS ONS MOD RCMP PSNI HMRC DVLA OFSTED UNICEF UNHCR UNESCO UNDP WFP WTO OECD OPEC
+    ASEAN ECOWAS CARICOM OAS IDB ADB ECB BIS ILO FAO IAEA ICC ICJ OSCE NATO IMF WHO PAHO
+    ESA EU UN AU""".split()
+)
+# Occupations that disqualify a speaker who talks for himself, but not one who works for
+# a state body: "IMF chief economist", "NASA scientists", "a Fed analyst".
+IN_ROLE_OCCUPATIONS = frozenset(
+    """analyst analysts expert experts researcher researchers scientist economist economists
+    strategist strategists epidemiologist""".split()
+)
+# Party words that do not disqualify a legislator: "Senate Republicans", "GOP lawmakers".
+PARTY_WORDS = frozenset("party gop democrats republicans opposition".split())
+LEGISLATIVE = frozenset(
+    """senate senator senators sen house congress congressman congresswoman congressmen
+    representative representatives rep lawmaker lawmakers legislator legislators legislature
+    parliament mp mps assembly assemblyman assemblywoman caucus councilmember councilmembers
+    councilman councilwoman councillor councillors""".split()
 )
 
 # Head nouns that make a capitalised name a state body by its structure: "Napa County

@@ -18,8 +18,12 @@ from claims.pipeline.official_terms import (
     BODIES,
     BODY_HEADS,
     DATA_NOUNS,
+    IN_ROLE_OCCUPATIONS,
+    LEGISLATIVE,
     NOT_OFFICIAL,
     NOT_OFFICIAL_PHRASES,
+    PARTY_WORDS,
+    STATE_ACRONYMS,
     STATE_MEDIA,
     STATE_MODIFIERS,
     TITLES,
@@ -110,6 +114,7 @@ _TITLE_RE = re.compile(
     + r")(?![\w])"
 )
 _WORD_RE = re.compile(r"[a-z]+(?:[.'][a-z]+)*")
+_CAPS_RE = re.compile(r"\b[A-Z]{2,7}\b")
 _PLACE_RE = re.compile(
     r"\b("
     + "|".join(re.escape(p) for p in sorted(CAPITALS | COUNTRIES, key=len, reverse=True))
@@ -312,7 +317,7 @@ def _classify_phrase(phrase: str) -> Verdict:
     structural = structural_body(phrase)
     for word, why in NOT_OFFICIAL.items():
         if word in words and word not in inside_bodies:
-            if _excused(word, lowered, title_match, structural, words):
+            if _excused(word, phrase, title_match, structural, words):
                 continue
             return Verdict(False, f"not official: {why}")
     leader = LEADER_OF_STATE.search(lowered)
@@ -335,8 +340,11 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"title: {title}", title=title, body=body)
     if len(structural) > len(body):
         body = structural  # "Napa County Public Works Department" rather than "County"
+    body = body or _state_acronym(phrase)
     if body:
         return Verdict(True, f"body: {body}", body=body)
+    if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
+        return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
     data = _STATE_DATA_RE.search(lowered)
     if data:
         return Verdict(True, f"state data: {data.group(0)}", body=data.group(0))
@@ -347,18 +355,32 @@ def _classify_phrase(phrase: str) -> Verdict:
 
 
 def _excused(
-    word: str, lowered: str, title: re.Match[str] | None, structural: str, words: set[str]
+    word: str, phrase: str, title: re.Match[str] | None, structural: str, words: set[str]
 ) -> bool:
     """A disqualifier that does not apply: an academic honorific after a title of office
     ("Chief Medical Officer Professor Paul Kelly"), or the executive of a state body
     ("Chief Executive Officer of the Special Economic Zone Authority")."""
+    lowered = phrase.lower()
     if word in _HONORIFIC_DISQUALIFIERS:
         return title is not None and _TITLED_HONORIFIC_RE.search(lowered) is not None
     if word in {"executive", "ceo"}:
         return _state_executive(structural, words)
     if word in {"bank", "banks"}:
         return "Bank" in structural  # "the Bank of Jamaica": a central bank
+    if word in IN_ROLE_OCCUPATIONS:
+        # "IMF chief economist X", "NASA scientists": staff speaking for their body.
+        return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
+    if word in PARTY_WORDS:
+        return not words.isdisjoint(LEGISLATIVE)  # "Senate Republicans", "GOP lawmakers"
     return False
+
+
+def _state_acronym(phrase: str) -> str:
+    """A widely known state acronym as written in capitals ("FAA"), or ""."""
+    for match in _CAPS_RE.finditer(phrase):
+        if match.group(0) in STATE_ACRONYMS:
+            return match.group(0)
+    return ""
 
 
 def _state_executive(structural: str, words: set[str]) -> bool:

@@ -16,6 +16,7 @@ from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
 from claims.pipeline.official_terms import TITLES
+from claims.pipeline.officials import classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
 
 _NAME_RE = re.compile(
@@ -54,12 +55,21 @@ def _describing_words(before: str) -> str:
 _REFLEXIVE_RE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
 # "Supreme Court justice, Raquel Montoya-Lewis": a role, a comma, then the name.
 _COMMA_BEFORE_NAME_RE = re.compile(r",\s*$")
-_TITLE_WORD_RE = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+# Words of office ("minister", "mps", "gen."): a set lookup per word is much cheaper than
+# one regular expression of every title, and this runs for most names in an article.
+_TITLE_WORDS = frozenset(title for title in TITLES if " " not in title)
+_MULTI_WORD_TITLES = tuple(title for title in TITLES if " " in title)
+_TITLE_TOKEN_RE = re.compile(r"[a-z][a-z.-]*")
+
+
+def _has_title(text: str) -> bool:
+    """Whether the text holds a title of office."""
+    lowered = text.lower()
+    if not _TITLE_WORDS.isdisjoint(_TITLE_TOKEN_RE.findall(lowered)):
+        return True
+    return any(title in lowered for title in _MULTI_WORD_TITLES)
+
+
 # "held in Los Angeles": a name after a place preposition is a place, not a person.
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside)\s*$")
 # "Blinken's explanations", "the ministry's statement": the possessor is the source.
@@ -114,7 +124,7 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
-        if _APPOSITIVE_HEAD.search(match.group(3)):
+        if _APPOSITIVE_HEAD.search(match.group(3)) or _has_title(match.group(3)):
             found.append((match.group(1), match.group(0)))
             position = match.end()
         else:
@@ -127,8 +137,7 @@ def _office_holder(possessor: str) -> bool:
     words = possessor.split()
     last = words[-1] if words else ""
     return (last.isupper() and len(last) <= 4) or (
-        len(words) <= 3
-        and _TITLE_WORD_RE.fullmatch(" ".join(w for w in words if w.lower() != "the")) is not None
+        len(words) <= 3 and " ".join(w for w in words if w.lower() != "the").lower() in TITLES
     )
 
 
@@ -141,7 +150,7 @@ def _role_before(before: str) -> str:
     determiner = list(re.finditer(r"\b(?:the|a|an|its|his|her|their|our)\s+", role))
     if determiner:
         role = role[determiner[-1].end() :]  # "sworn in its first Supreme Court justice"
-    if not role or len(role.split()) > 8 or not _TITLE_WORD_RE.search(role):
+    if not role or len(role.split()) > 8 or not _has_title(role):
         return ""
     return role
 
@@ -176,7 +185,7 @@ class SpeakerTracker:
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
                 self._remember(name, phrase)
                 self._mentioned = (Resolved(name, phrase, True, self._where()), self._sentence)
-            elif len(name.split()) == 1 and phrase != name and _TITLE_WORD_RE.search(phrase):
+            elif len(name.split()) == 1 and phrase != name and _has_title(phrase):
                 self._entitle(name, phrase)  # "Judge Montoya-Lewis": a title for a known name
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
@@ -268,6 +277,9 @@ class SpeakerTracker:
             )
             if found:
                 return found
+            renamed = self._renamed(source)
+            if renamed is not None:
+                return renamed
         name = name_in(source)
         if name.lower() in COUNTRIES or name.lower() in CAPITALS:
             name = ""
@@ -295,6 +307,21 @@ class SpeakerTracker:
         if body.startswith("The "):
             body = "t" + body[1:]  # "The ministry" opening a sentence is "the ministry"
         return Resolved(body, phrase, False, origin)
+
+    def _renamed(self, source: str) -> Resolved | None:
+        """'Chris Grayling warned ...' and next 'the Conservative MP said': news names the
+        office of the person who just spoke. Only for a speaker the article has not
+        described yet, so a minister answering an activist stays a different person."""
+        if not self._speakers or not _has_title(source):
+            return None
+        last, sentence = self._speakers[-1]
+        if self._sentence - sentence > 2 or not last.is_person or " " not in last.speaker:
+            return None
+        if classify(last.phrase).reason:
+            return None  # already described: a title, an employer, a disqualifier
+        description = source.strip()
+        self._remember(last.speaker, f"{description}, {last.speaker}")
+        return Resolved(last.speaker, f"{description}; {last.phrase}"[:300], True)
 
     def _named_body(self, head: str) -> Resolved | None:
         """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
