@@ -18,7 +18,15 @@ from dataclasses import replace
 from claims.pipeline.content import Content
 from claims.pipeline.cues import Cues
 from claims.pipeline.framed import CLAIM_NOUNS
-from claims.pipeline.lexicon import COGNITION_FORMS, SPEECH_FORMS
+from claims.pipeline.lexicon import (
+    BE_FORMS,
+    COGNITION_FORMS,
+    ISSUED_STATEMENTS,
+    ISSUING,
+    NOT_HELD,
+    SPEECH_FORMS,
+    STANCE_ADJECTIVES,
+)
 from claims.pipeline.noun_phrases import RELATIVE_DOCUMENTS, NounPhrases
 from claims.pipeline.spans import RawAttribution, Span
 from claims.pipeline.tagless import tagless
@@ -28,7 +36,18 @@ __all__ = ["RawAttribution", "Span", "find_attributions"]
 
 # Most sentences hold no cue word at all; a set lookup lets them skip tokenising.
 _CUE_WORDS = frozenset(
-    {"according", "per", "clear", "state", "states", *SPEECH_FORMS, *COGNITION_FORMS, *CLAIM_NOUNS}
+    {
+        "according",
+        "per",
+        "clear",
+        "state",
+        "states",
+        *SPEECH_FORMS,
+        *COGNITION_FORMS,
+        *CLAIM_NOUNS,
+        *STANCE_ADJECTIVES,
+        *ISSUED_STATEMENTS,
+    }
 )
 # Documents that "state that": the verb reading of a word that is mostly a noun.
 STATING_DOCUMENTS = RELATIVE_DOCUMENTS | frozenset(
@@ -37,7 +56,8 @@ STATING_DOCUMENTS = RELATIVE_DOCUMENTS | frozenset(
 # "per cent", "per day": a rate, not a source.
 _NOT_PER_SOURCE = frozenset(
     """cent capita day week month year hour minute second head person annum mile kilometre
-    kilometer unit share barrel ton tonne litre liter gallon pound kilo kilogram""".split()
+    kilometer unit share barrel ton tonne litre liter gallon pound kilo kilogram usual norm
+    custom tradition""".split()
 )
 _WORD_RE = re.compile(r"[a-z]+")
 # "PORT CALDER —", "VELMORA, Norland (Agency) –": an all-caps place opening a story.
@@ -68,13 +88,48 @@ class _Finder(Cues, NounPhrases, Content):
     def _per_source(self, index: int) -> bool:
         """', per the agency', 'per Lorne's office': not 'per cent' or 'per day'."""
         following = self._word(index + 1)
-        if self._word(index - 1) not in {",", "—", "–", "("} or following in _NOT_PER_SOURCE:
+        head = self._word(index + 2) if following in {"the", "a", "an"} else following
+        if self._word(index - 1) not in {",", "—", "–", "("} or head in _NOT_PER_SOURCE:
             return False
         return following in {"the", "a", "an"} or self.tokens[index + 1].is_cap
 
     def _states_that(self, index: int) -> bool:
         """'the regulations state that': a document states; 'Southern states that' do not."""
         return self._word(index + 1) == "that" and self._word(index - 1) in STATING_DOCUMENTS
+
+    def _held_stance(self, index: int) -> bool:
+        """'was genuinely concerned it might', 'is confident that': a predicate adjective of
+        stance after a form of 'be'; its clause is checked like a belief's."""
+        probe = index - 1
+        while probe >= 0 and self._word(probe).endswith("ly") and not self.tokens[probe].is_cap:
+            probe -= 1
+        if self._word(probe) not in BE_FORMS:
+            return False
+        # "should be optimistic", "Asked whether he was concerned": no stance reported.
+        before = {self._word(probe - k) for k in (1, 2, 3)}
+        return not before & (NOT_HELD | {"whether", "if", "asked"})
+
+    def _issued_statement(self, index: int) -> RawAttribution | None:
+        """'Governor X made the announcement in a press statement', 'the ministry issued a
+        statement': a lead-in whose content is elsewhere in the article."""
+        probe = index - 1
+        while probe > 0 and (self.tokens[probe].is_word and self._word(probe) not in ISSUING):
+            if index - probe > 4 or self.tokens[probe].is_cap:
+                return None
+            probe -= 1
+        if self._word(probe) not in ISSUING or self._word(index + 1) in {"that", "of", "saying"}:
+            return None  # "a statement that ...", "saying ...": other cues read those
+        if {self._word(probe - k) for k in (1, 2)} & (NOT_HELD | {"cannot", "before", "after"}):
+            return None  # "cannot make a statement", "before the governor made the announcement"
+        source, antecedent, appositive, _ = self._subject(probe)
+        if source is None:
+            return None
+        cue = Span(self.tokens[probe].start, self.tokens[index].end)
+        content = Span(cue.end, cue.end)
+        cue_text = self._span_text(cue)
+        return RawAttribution(
+            source, cue, cue_text, "announce", content, "", False, antecedent, appositive
+        )
 
     def _makes_clear(self, index: int) -> bool:
         """'makes clear that', 'made it clear that': the verb 'make' before 'clear'."""
@@ -106,6 +161,14 @@ class _Finder(Cues, NounPhrases, Content):
                 token.lower in SPEECH_FORMS or token.lower in COGNITION_FORMS
             ):
                 attribution = self._verb_cue(index)
+            if (
+                attribution is None
+                and token.lower in STANCE_ADJECTIVES
+                and self._held_stance(index)
+            ):
+                attribution = self._verb_cue(index, "believe")  # "was concerned it might"
+            if attribution is None and token.lower in ISSUED_STATEMENTS:
+                attribution = self._issued_statement(index)  # "made the announcement"
             if attribution is not None:
                 found.append(attribution)
                 # "According to White House pool reports": the source is not a cue.

@@ -109,12 +109,12 @@ class Complements(TokenScan):
     def _object_frame(self, after: int, lemma: str) -> bool:
         """'sees unemployment falling', 'sees the deal as a win', 'wants the council to
         delay', 'expects prices to rise': an object, then its -ing, 'as' or 'to' complement."""
-        if lemma not in OBJECT_FRAME_LEMMAS or self._word(after) in {"to", "that", "it"}:
+        if lemma not in OBJECT_FRAME_LEMMAS or self._word(after) in {"to", "that", "it", "and"}:
             return False
         for probe in range(after + 1, min(after + 7, len(self.tokens))):
             token = self.tokens[probe]
-            if not token.is_word or token.quoted:
-                return False
+            if not token.is_word or token.quoted or token.lower in {"and", "or", "but"}:
+                return False  # "what she wants and her rivals continue to ...": no object
             if lemma == "see":
                 if token.lower == "as" or (token.lower.endswith("ing") and not token.is_cap):
                     return True

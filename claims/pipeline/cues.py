@@ -108,6 +108,8 @@ class Cues(Framed, Participles):
         following = self._word(index + 1)
         if token.lower.endswith("s") and following in SPEECH_FORMS and not following.endswith("s"):
             return None  # "Media reports claimed": the first word is a noun
+        if token.lower.endswith("ed") and previous in {"such", "most", "more", "less", "highly"}:
+            return None  # "such expected backers": an adjective
         if token.lower.endswith("ed") and (previous.isdigit() or self._names_thing(index, lemma)):
             return None  # "475 pledged delegates", "a play called 'Brokers'": no speech
         noun_shaped = lemma != "say" and (token.lower == lemma or token.lower.endswith("s"))

@@ -159,3 +159,13 @@ TIME_WORDS = frozenset(
     january february march april may june july august september october november december
     jan feb aug sept oct nov dec morning afternoon evening night week month year""".split()
 )
+
+# Predicate adjectives of stance: "was concerned (that) ...", "is confident that ...".
+STANCE_ADJECTIVES = frozenset(
+    """concerned worried confident optimistic hopeful convinced adamant sceptical skeptical
+    pessimistic""".split()
+)
+BE_FORMS = frozenset("is are was were be been being remain remains remained".split())
+# "made the announcement", "issued a statement": a statement given, its content elsewhere.
+ISSUED_STATEMENTS = frozenset("statement announcement communique communiqué".split())
+ISSUING = frozenset("made makes make issued issues issue released releases release".split())
