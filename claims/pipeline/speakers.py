@@ -297,10 +297,10 @@ class SpeakerTracker:
         expanded = [full for full in expanded if full not in source]
         origin = ""
         for word in acronyms:
-            body = self._bodies.acronym(word)
-            if body is not None and body.name not in source and body.name not in expanded:
-                expanded.append(body.name)
-                origin = f"paragraph {body.paragraph}"
+            defined = self._bodies.acronym(word)
+            if defined is not None and defined.name not in source and defined.name not in expanded:
+                expanded.append(defined.name)
+                origin = f"paragraph {defined.paragraph}"
         if expanded:
             phrase = f"{phrase}; {'; '.join(expanded)}"
         body = source.strip()

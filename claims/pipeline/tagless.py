@@ -36,8 +36,8 @@ _NOT_HOLDERS = frozenset("example instance now once years decades months weeks s
 def tagless(text: str, start: int, end: int) -> list[RawAttribution]:
     """The verbless attributions of the sentence text[start:end]."""
     sentence = text[start:end]
-    found = [_verbless_tag(match, start) for match in _VERBLESS_TAG_RE.finditer(sentence)]
-    found = [attribution for attribution in found if attribution is not None]
+    tags = [_verbless_tag(match, start) for match in _VERBLESS_TAG_RE.finditer(sentence)]
+    found = [attribution for attribution in tags if attribution is not None]
     frame = _FRAME_RE.match(sentence)
     if frame and not found and _holder(frame.group("who")):
         cue = Span(start + frame.start("cue"), start + frame.end("cue"))
