@@ -162,7 +162,9 @@ def section(acc: dict[str, dict], speed: dict) -> str:
         "",
         f"Speed ({speed['articles']} PolNeAR dev, news-dev and news-dev-2 articles, "
         f"{speed['sentences']:,} sentences, best of {ROUNDS} runs, CPU time of one process",
-        "pinned to one core):",
+        f"pinned to one core; load average {speed['load_before']} before, "
+        f"{speed['load_after']} after — on a shared machine CPU time and wall time grow with",
+        "load, so compare figures taken at similar load):",
         "",
         "| figure | value |",
         "|---|---|",
@@ -185,6 +187,7 @@ def main() -> None:
     # One core: the benchmark is single-threaded; pin it where the OS allows.
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    load_before = round(os.getloadavg()[0], 1)
     texts = load_texts()
     sentences, seconds = throughput(texts)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -198,6 +201,8 @@ def main() -> None:
         "cold_start_s": round(cold_start(), 3),
         "ten_mb_seconds": round(big_seconds, 1),
         "ten_mb_peak_rss_mb": round(big_peak_mb, 1),
+        "load_before": load_before,
+        "load_after": round(os.getloadavg()[0], 1),
     }
     print(json.dumps(figures))
     new_section = section(accuracy(), figures)
