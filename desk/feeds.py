@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from claims.models import Feed
 from claims.permissions import can_manage_feeds
-from claims.services.feeds import feed_create, feed_poll_request
+from claims.services.feeds import feed_add, feed_poll_request, feed_preview
 from desk.common import answer, desk_view
 from desk.forms import FeedForm
 from factcheck.errors import DomainError
@@ -28,25 +28,31 @@ def _feeds() -> Any:
 
 @desk_view
 def feeds_page(request: HttpRequest) -> HttpResponse:
+    """List the feeds; adding one is two steps: check (preview or pick a feed), then add."""
     _may_manage(request)
     form = FeedForm()
+    context: dict[str, Any] = {}
     status = 200
     if request.method == "POST":
         form = FeedForm(request.POST)
         if form.is_valid():
             try:
-                feed = feed_create(actor=request.user, **form.cleaned_data)
+                if request.POST.get("step") == "add":
+                    feed = feed_add(actor=request.user, **form.cleaned_data)
+                    messages.success(
+                        request, f"Added {feed.name}; it was checked and its first poll is queued."
+                    )
+                    return redirect("/desk/feeds/")
+                context["preview"] = feed_preview(actor=request.user, url=form.cleaned_data["url"])
             except DomainError as error:
                 form.add_error("url", error.detail)
-            else:
-                feed_poll_request(actor=request.user, feed=feed)
-                messages.success(request, f"Added {feed.name}; its first poll is queued.")
-                return redirect("/desk/feeds/")
-        status = 400
+                context["candidates"] = error.extra.get("candidates", [])
+        if "preview" not in context:
+            status = 400
     return render(
         request,
         "desk/feeds.html",
-        {"feeds": _feeds(), "form": form, "now": timezone.now()},
+        {"feeds": _feeds(), "form": form, "now": timezone.now(), **context},
         status=status,
     )
 

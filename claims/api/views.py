@@ -22,7 +22,7 @@ from claims.api.serializers import (
 from claims.models import Appearance, Article, Feed
 from claims.services.articles import article_submit
 from claims.services.claims import appearance_promote
-from claims.services.feeds import feed_create, feed_poll_request
+from claims.services.feeds import feed_add, feed_poll_request
 
 _Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
 
@@ -43,7 +43,7 @@ class FeedListView(generics.ListAPIView):
     def post(self, request: Request) -> Response:
         data = FeedCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        feed = feed_create(actor=request.user, **data.validated_data)
+        feed = feed_add(actor=request.user, **data.validated_data)
         return Response(FeedSerializer(_feeds().get(pk=feed.pk)).data, status=201)
 
 

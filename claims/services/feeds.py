@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from claims.feed_check import FeedPreview, feed_check
 from claims.fetching import fetcher
 from claims.models import Article, Feed
 from claims.permissions import can_manage_feeds, require
@@ -38,6 +39,44 @@ def feed_create(
     *, actor: Any, url: str, name: str = "", outlet: str = "", poll_interval: int = 900
 ) -> Feed:
     require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
+    url = _new_feed_url(url, poll_interval)
+    return Feed.objects.create(
+        url=url,
+        name=name.strip() or urlsplit(url).hostname or url,
+        outlet=outlet.strip(),
+        poll_interval=poll_interval,
+        next_poll_at=timezone.now(),  # due at once
+    )
+
+
+def feed_add(
+    *, actor: Any, url: str, name: str = "", outlet: str = "", poll_interval: int = 900
+) -> Feed:
+    """Register a feed only once it has been fetched and parsed as one; poll it at once.
+
+    The check waits on the network, so it runs before the short transaction that
+    saves the feed; a refusal is an InvalidInput saying why (with `candidates`
+    when the URL is a site's page that offers feeds).
+    """
+    preview = feed_preview(actor=actor, url=url, poll_interval=poll_interval)
+    feed = feed_create(
+        actor=actor,
+        url=url,
+        name=name.strip() or preview.title[:200],
+        outlet=outlet,
+        poll_interval=poll_interval,
+    )
+    enqueue_on_commit("claims.poll_feed", feed.pk)
+    return feed
+
+
+def feed_preview(*, actor: Any, url: str, poll_interval: int = 900) -> FeedPreview:
+    """What adding `url` would register (title, newest items), or a refusal saying why."""
+    require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
+    return feed_check(url=_new_feed_url(url, poll_interval))  # cheap refusals first
+
+
+def _new_feed_url(url: str, poll_interval: int) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme not in FETCHABLE_SCHEMES or not parts.hostname:
@@ -47,13 +86,7 @@ def feed_create(
     existing = Feed.objects.filter(url=url).first()
     if existing is not None:
         raise Conflict("This feed is already registered.", id=existing.pk)
-    return Feed.objects.create(
-        url=url,
-        name=name.strip() or parts.hostname,
-        outlet=outlet.strip(),
-        poll_interval=poll_interval,
-        next_poll_at=timezone.now(),  # due at once
-    )
+    return url
 
 
 def feed_poll_request(*, feed: Feed, actor: Any) -> None:
