@@ -4,17 +4,23 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from claims.models import Feed
 from claims.permissions import can_manage_feeds
-from claims.services.feeds import feed_add, feed_poll_request, feed_preview
+from claims.services.feeds import (
+    feed_add,
+    feed_delete,
+    feed_poll_request,
+    feed_preview,
+    feed_update,
+)
 from desk.common import answer, desk_view
-from desk.forms import FeedForm
-from factcheck.errors import DomainError
+from desk.forms import FeedEditForm, FeedForm
+from factcheck.errors import DomainError, InvalidInput
 
 
 def _may_manage(request: HttpRequest) -> None:
@@ -77,3 +83,36 @@ def poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
         level=messages.SUCCESS,
         back="/desk/feeds/",
     )
+
+
+@desk_view
+@require_POST
+def feed_act(request: HttpRequest, feed_id: int, action: str) -> HttpResponse:
+    """Pause, resume, edit or delete a feed; the outcome is a message on the feeds page."""
+    _may_manage(request)
+    feed = get_object_or_404(Feed, pk=feed_id)
+    try:
+        if action == "delete":
+            feed_delete(actor=request.user, feed_id=feed.pk)
+            text = f"Deleted {feed.name}; its articles and claims stay on the desk."
+        elif action in {"pause", "resume"}:
+            feed_update(actor=request.user, feed_id=feed.pk, paused=action == "pause")
+            text = f"{'Paused' if action == 'pause' else 'Resumed'} {feed.name}."
+        elif action == "edit":
+            form = FeedEditForm(request.POST)
+            if not form.is_valid():
+                raise InvalidInput(" ".join(str(e) for errs in form.errors.values() for e in errs))
+            feed = feed_update(
+                actor=request.user,
+                feed_id=feed.pk,
+                name=form.cleaned_data["name"],
+                poll_interval=form.cleaned_data["poll_minutes"] * 60,
+            )
+            text = f"Saved {feed.name}."
+        else:
+            raise Http404
+    except DomainError as error:
+        messages.error(request, error.detail)
+        return redirect("/desk/feeds/")
+    messages.success(request, text)
+    return redirect("/desk/feeds/")

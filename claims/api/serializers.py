@@ -6,6 +6,7 @@ from claims.models import Appearance, Article, Claim, Feed
 class FeedSerializer(serializers.ModelSerializer):
     healthy = serializers.BooleanField(read_only=True)
     articles = serializers.IntegerField(read_only=True, source="article_count")
+    paused = serializers.SerializerMethodField()
 
     class Meta:
         model = Feed
@@ -15,6 +16,7 @@ class FeedSerializer(serializers.ModelSerializer):
             "name",
             "outlet",
             "active",
+            "paused",
             "poll_interval",
             "healthy",
             "last_polled_at",
@@ -28,12 +30,22 @@ class FeedSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def get_paused(self, feed: Feed) -> bool:
+        return not feed.active
+
 
 class FeedCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000)
     name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     outlet = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     poll_interval = serializers.IntegerField(required=False, default=900, min_value=60)
+
+
+class FeedUpdateSerializer(serializers.Serializer):
+    # The range itself is checked by the service, the one place that knows it.
+    name = serializers.CharField(max_length=200, required=False)
+    paused = serializers.BooleanField(required=False)
+    poll_interval = serializers.IntegerField(required=False)
 
 
 class AppearanceSerializer(serializers.ModelSerializer):

@@ -18,11 +18,12 @@ from claims.api.serializers import (
     ClaimBriefSerializer,
     FeedCreateSerializer,
     FeedSerializer,
+    FeedUpdateSerializer,
 )
 from claims.models import Appearance, Article, Feed
 from claims.services.articles import article_submit
 from claims.services.claims import appearance_promote
-from claims.services.feeds import feed_add, feed_poll_request
+from claims.services.feeds import feed_add, feed_delete, feed_poll_request, feed_update
 
 _Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
 
@@ -53,6 +54,18 @@ class FeedDetailView(generics.RetrieveAPIView):
 
     def get_queryset(self) -> QuerySet[Feed]:
         return _feeds()
+
+    @extend_schema(request=FeedUpdateSerializer, responses={200: FeedSerializer})
+    def patch(self, request: Request, pk: int) -> Response:
+        data = FeedUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        feed_update(actor=request.user, feed_id=pk, **data.validated_data)
+        return Response(FeedSerializer(_feeds().get(pk=pk)).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        feed_delete(actor=request.user, feed_id=pk)
+        return Response(status=204)
 
 
 class FeedPollView(APIView):
