@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from claims.models import Feed
 from claims.permissions import can_manage_feeds
+from claims.pipeline.opml import MAX_OPML_BYTES
 from claims.services.feeds import (
     feed_add,
     feed_delete,
@@ -18,6 +19,7 @@ from claims.services.feeds import (
     feed_preview,
     feed_update,
 )
+from claims.services.opml import feeds_export_opml, feeds_import_opml
 from desk.common import answer, desk_view
 from desk.forms import FeedEditForm, FeedForm
 from factcheck.errors import DomainError, InvalidInput
@@ -115,4 +117,32 @@ def feed_act(request: HttpRequest, feed_id: int, action: str) -> HttpResponse:
         messages.error(request, error.detail)
         return redirect("/desk/feeds/")
     messages.success(request, text)
+    return redirect("/desk/feeds/")
+
+
+@desk_view
+def opml_page(request: HttpRequest) -> HttpResponse:
+    """GET: download every feed as OPML. POST: upload a reader's OPML file and follow its feeds."""
+    _may_manage(request)
+    if request.method != "POST":
+        response = HttpResponse(
+            feeds_export_opml(actor=request.user), content_type="text/x-opml; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="feeds.opml"'
+        return response
+    upload = request.FILES.get("document")
+    if upload is None:
+        messages.error(request, "Choose an OPML file to import.")
+        return redirect("/desk/feeds/")
+    try:
+        report = feeds_import_opml(actor=request.user, document=upload.read(MAX_OPML_BYTES + 1))
+    except DomainError as error:
+        messages.error(request, error.detail)
+        return redirect("/desk/feeds/")
+    refused = "; ".join(f"{item['url']}: {item['reason']}" for item in report.refused[:10])
+    messages.success(
+        request,
+        f"Imported the list: {len(report.added)} added, {len(report.skipped)} skipped "
+        f"(already followed), {len(report.refused)} refused{' — ' + refused if refused else ''}.",
+    )
     return redirect("/desk/feeds/")

@@ -3,7 +3,9 @@
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -21,11 +23,19 @@ from claims.api.serializers import (
     FeedUpdateSerializer,
 )
 from claims.models import Appearance, Article, Feed
+from claims.services import opml
 from claims.services.articles import article_submit
 from claims.services.claims import appearance_promote
 from claims.services.feeds import feed_add, feed_delete, feed_poll_request, feed_update
 
 _Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
+_OpmlImport = inline_serializer(
+    "OpmlImport",
+    {
+        name: serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
+        for name in ("added", "skipped", "refused")
+    },
+)
 
 
 def _feeds() -> QuerySet[Feed]:
@@ -117,3 +127,22 @@ class AppearancePromoteView(APIView):
         get_object_or_404(Appearance, pk=pk)
         claim = appearance_promote(appearance_id=pk, actor=request.user)
         return Response(ClaimBriefSerializer(claim).data, status=201)
+
+
+class FeedOpmlView(APIView):
+    """GET: every feed as OPML 2.0. POST: an OPML document as the body; new feeds added."""
+
+    permission_classes = [CanManageFeeds]
+
+    @extend_schema(responses={(200, "text/x-opml"): OpenApiTypes.STR})
+    def get(self, request: Request) -> HttpResponse:
+        document = opml.feeds_export_opml(actor=request.user)
+        response = HttpResponse(document, content_type="text/x-opml; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="feeds.opml"'
+        return response
+
+    @extend_schema(request={"text/x-opml": OpenApiTypes.STR}, responses={200: _OpmlImport})
+    def post(self, request: Request) -> Response:
+        # The raw body is the document, whatever Content-Type the client sent with it.
+        report = opml.feeds_import_opml(actor=request.user, document=request.body)
+        return Response(report.as_dict())
