@@ -64,6 +64,7 @@ class Action(models.TextChoices):
     FEED_PAUSED = "feed_paused", "Feed paused"
     FEED_RESUMED = "feed_resumed", "Feed resumed"
     FEED_DELETED = "feed_deleted", "Feed deleted"
+    SPEAKER_MERGED = "speaker_merged", "Speaker merged into another"
 
 
 class Subject(models.TextChoices):

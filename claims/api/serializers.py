@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from claims.models import Appearance, Article, Claim, Feed
+from claims.models import Appearance, Article, Claim, Feed, Speaker
 
 
 class FeedSerializer(serializers.ModelSerializer):
@@ -150,3 +150,19 @@ class ClaimBriefSerializer(serializers.ModelSerializer):
             "last_seen_at",
         ]
         read_only_fields = fields
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    aliases = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "kind", "title", "body", "is_official", "aliases"]
+        read_only_fields = fields
+
+    def get_aliases(self, speaker: Speaker) -> list[str]:
+        return [alias.alias for alias in speaker.aliases.all()]
+
+
+class SpeakerMergeSerializer(serializers.Serializer):
+    into = serializers.IntegerField(min_value=1)

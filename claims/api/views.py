@@ -12,7 +12,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims.api.permissions import CanManageFeeds, CanPromote, CanSubmitArticles, CanViewArticles
+from claims.api.permissions import (
+    CanEditSpeakers,
+    CanManageFeeds,
+    CanPromote,
+    CanSubmitArticles,
+    CanViewArticles,
+)
 from claims.api.serializers import (
     ArticleDetailSerializer,
     ArticleSerializer,
@@ -21,12 +27,15 @@ from claims.api.serializers import (
     FeedCreateSerializer,
     FeedSerializer,
     FeedUpdateSerializer,
+    SpeakerMergeSerializer,
+    SpeakerSerializer,
 )
-from claims.models import Appearance, Article, Feed
+from claims.models import Appearance, Article, Feed, Speaker
 from claims.services import opml
 from claims.services.articles import article_submit
 from claims.services.claims import appearance_promote
 from claims.services.feeds import feed_add, feed_delete, feed_poll_request, feed_update
+from claims.services.speakers import speaker_merge
 
 _Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
 _OpmlImport = inline_serializer(
@@ -146,3 +155,20 @@ class FeedOpmlView(APIView):
         # The raw body is the document, whatever Content-Type the client sent with it.
         report = opml.feeds_import_opml(actor=request.user, document=request.body)
         return Response(report.as_dict())
+
+
+class SpeakerMergeView(APIView):
+    """The registry held one speaker twice: fold this entry into `into`."""
+
+    permission_classes = [CanEditSpeakers]
+
+    @extend_schema(request=SpeakerMergeSerializer, responses={200: SpeakerSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        data = SpeakerMergeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        survivor = speaker_merge(
+            speaker_id=pk, into_id=data.validated_data["into"], actor=request.user
+        )
+        return Response(
+            SpeakerSerializer(Speaker.objects.prefetch_related("aliases").get(pk=survivor.pk)).data
+        )
