@@ -58,6 +58,22 @@ class Action(models.TextChoices):
     FEEDBACK_RESOLVED = "feedback_resolved", "Report resolved"
     FEEDBACK_CORRECTION_OPENED = "feedback_correction_opened", "Correction opened from a report"
     FEEDBACK_CLOSED = "feedback_closed", "Report closed"
+    # Sources: feeds and the speaker registry (the subject is named by kind and id)
+    FEED_ADDED = "feed_added", "Feed added"
+    FEED_EDITED = "feed_edited", "Feed edited"
+    FEED_PAUSED = "feed_paused", "Feed paused"
+    FEED_RESUMED = "feed_resumed", "Feed resumed"
+    FEED_DELETED = "feed_deleted", "Feed deleted"
+    SPEAKER_MERGED = "speaker_merged", "Speaker merged into another"
+
+
+class Subject(models.TextChoices):
+    """What an event is about when it is neither a claim, a review nor a report.
+
+    Named by kind and id rather than a foreign key: a deleted feed keeps its history."""
+
+    FEED = "feed", "Feed"
+    SPEAKER = "speaker", "Speaker"
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,8 @@ class Event:
     claim_id: int | None = None
     review_id: int | None = None
     feedback_id: int | None = None
+    subject: str = ""
+    subject_id: int | None = None
     from_state: str = ""
     to_state: str = ""
     note: str = ""
@@ -100,6 +118,8 @@ def record_event(
     claim_id: int | None = None,
     review_id: int | None = None,
     feedback_id: int | None = None,
+    subject: str = "",
+    subject_id: int | None = None,
     from_state: str = "",
     to_state: str = "",
     note: str = "",
@@ -114,6 +134,8 @@ def record_event(
                 claim_id=claim_id,
                 review_id=review_id,
                 feedback_id=feedback_id,
+                subject=subject,
+                subject_id=subject_id,
                 from_state=from_state,
                 to_state=to_state,
                 note=note,

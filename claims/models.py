@@ -42,6 +42,10 @@ class Feed(models.Model):
             models.CheckConstraint(
                 condition=Q(poll_interval__gte=60), name="feed_poll_interval_at_least_60s"
             ),
+            models.CheckConstraint(
+                condition=Q(poll_interval__lte=7 * 24 * 3600),
+                name="feed_poll_interval_at_most_a_week",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -70,6 +70,14 @@ class FeedForm(forms.Form):
     outlet = forms.CharField(max_length=200, required=False)
 
 
+class FeedEditForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    # Minutes on the desk; the service keeps it between a minute and a week.
+    poll_minutes = forms.IntegerField(
+        label="Poll every (minutes)", min_value=1, max_value=7 * 24 * 60
+    )
+
+
 class SpeakerForm(forms.Form):
     name = forms.CharField(max_length=300)
     title = forms.CharField(max_length=300, required=False, label="Title or role")

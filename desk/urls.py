@@ -69,7 +69,13 @@ urlpatterns = [
     path("feedback/", feedback.inbox_page, name="desk-feedback"),
     path("feedback/<int:feedback_id>/<str:action>/", feedback.act, name="desk-feedback-act"),
     path("feeds/", feeds.feeds_page, name="desk-feeds"),
+    path("feeds/opml/", feeds.opml_page, name="desk-feeds-opml"),
     path("feeds/<int:feed_id>/poll/", feeds.poll_now, name="desk-feed-poll"),
+    path(
+        "feeds/<int:feed_id>/<str:action>/",
+        feeds.feed_act,
+        name="desk-feed-act",
+    ),
     path("factcheck-sources/", external.sources_page, name="desk-factcheck-sources"),
     path(
         "factcheck-sources/<int:source_id>/poll/",

@@ -20,6 +20,8 @@ def write_events(events: Sequence[Event]) -> None:
             claim_id=event.claim_id,
             review_id=event.review_id,
             feedback_id=event.feedback_id,
+            subject=event.subject,
+            subject_id=event.subject_id,
             from_state=event.from_state,
             to_state=event.to_state,
             note=event.note,

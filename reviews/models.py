@@ -234,6 +234,10 @@ class ReviewEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A feed or a registry speaker (claims.events.Subject); no foreign key, so the
+    # history of a deleted feed or a merged-away speaker stays in the log.
+    subject = models.CharField(max_length=16, blank=True)
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     action = models.CharField(max_length=40)
     from_state = models.CharField(max_length=16, blank=True)
     to_state = models.CharField(max_length=16, blank=True)
@@ -249,10 +253,17 @@ class ReviewEvent(models.Model):
             models.CheckConstraint(
                 condition=Q(review__isnull=False)
                 | Q(claim__isnull=False)
-                | Q(feedback__isnull=False),
+                | Q(feedback__isnull=False)
+                | Q(subject_id__isnull=False),
                 name="event_has_subject",
             ),
+            models.CheckConstraint(
+                condition=Q(subject="", subject_id__isnull=True)
+                | (~Q(subject="") & Q(subject_id__isnull=False)),
+                name="event_subject_named_with_its_id",
+            ),
         ]
+        indexes = [models.Index(fields=["subject", "subject_id"], name="event_subject_idx")]
 
     def __str__(self) -> str:
         return f"{self.action} by {self.actor_name} at {self.created_at:%Y-%m-%d %H:%M}"

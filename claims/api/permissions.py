@@ -33,3 +33,6 @@ CanPromote = allowed_if(permissions.can_promote, "Only editors may promote a sta
 CanViewClaims = allowed_if(permissions.can_view_claims, "Only desk staff may search claims.")
 CanViewLinks = allowed_if(permissions.can_view_links, "Only desk staff may see claim links.")
 CanDecideLinks = allowed_if(permissions.can_decide_links, "Only editors confirm or reject links.")
+CanEditSpeakers = allowed_if(
+    permissions.can_edit_speakers, "Only editors and admins edit the speaker registry."
+)

@@ -1,11 +1,12 @@
 from rest_framework import serializers
 
-from claims.models import Appearance, Article, Claim, Feed
+from claims.models import Appearance, Article, Claim, Feed, Speaker
 
 
 class FeedSerializer(serializers.ModelSerializer):
     healthy = serializers.BooleanField(read_only=True)
     articles = serializers.IntegerField(read_only=True, source="article_count")
+    paused = serializers.SerializerMethodField()
 
     class Meta:
         model = Feed
@@ -15,6 +16,7 @@ class FeedSerializer(serializers.ModelSerializer):
             "name",
             "outlet",
             "active",
+            "paused",
             "poll_interval",
             "healthy",
             "last_polled_at",
@@ -28,12 +30,22 @@ class FeedSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def get_paused(self, feed: Feed) -> bool:
+        return not feed.active
+
 
 class FeedCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000)
     name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     outlet = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     poll_interval = serializers.IntegerField(required=False, default=900, min_value=60)
+
+
+class FeedUpdateSerializer(serializers.Serializer):
+    # The range itself is checked by the service, the one place that knows it.
+    name = serializers.CharField(max_length=200, required=False)
+    paused = serializers.BooleanField(required=False)
+    poll_interval = serializers.IntegerField(required=False)
 
 
 class AppearanceSerializer(serializers.ModelSerializer):
@@ -138,3 +150,19 @@ class ClaimBriefSerializer(serializers.ModelSerializer):
             "last_seen_at",
         ]
         read_only_fields = fields
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    aliases = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "kind", "title", "body", "is_official", "aliases"]
+        read_only_fields = fields
+
+    def get_aliases(self, speaker: Speaker) -> list[str]:
+        return [alias.alias for alias in speaker.aliases.all()]
+
+
+class SpeakerMergeSerializer(serializers.Serializer):
+    into = serializers.IntegerField(min_value=1)

@@ -6,6 +6,8 @@ from claims.api import factcheck_sources, link_views, views
 
 urlpatterns = [
     path("feeds/", views.FeedListView.as_view(), name="feed-list"),
+    path("feeds/opml/", views.FeedOpmlView.as_view(), name="feed-opml"),
+    path("speakers/<int:pk>/merge/", views.SpeakerMergeView.as_view(), name="speaker-merge"),
     path("feeds/<int:pk>/", views.FeedDetailView.as_view(), name="feed-detail"),
     path("feeds/<int:pk>/poll/", views.FeedPollView.as_view(), name="feed-poll"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),

@@ -3,14 +3,22 @@
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from claims.api.permissions import CanManageFeeds, CanPromote, CanSubmitArticles, CanViewArticles
+from claims.api.permissions import (
+    CanEditSpeakers,
+    CanManageFeeds,
+    CanPromote,
+    CanSubmitArticles,
+    CanViewArticles,
+)
 from claims.api.serializers import (
     ArticleDetailSerializer,
     ArticleSerializer,
@@ -18,13 +26,25 @@ from claims.api.serializers import (
     ClaimBriefSerializer,
     FeedCreateSerializer,
     FeedSerializer,
+    FeedUpdateSerializer,
+    SpeakerMergeSerializer,
+    SpeakerSerializer,
 )
-from claims.models import Appearance, Article, Feed
+from claims.models import Appearance, Article, Feed, Speaker
+from claims.services import opml
 from claims.services.articles import article_submit
 from claims.services.claims import appearance_promote
-from claims.services.feeds import feed_create, feed_poll_request
+from claims.services.feeds import feed_add, feed_delete, feed_poll_request, feed_update
+from claims.services.speakers import speaker_merge
 
 _Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
+_OpmlImport = inline_serializer(
+    "OpmlImport",
+    {
+        name: serializers.ListField(child=serializers.DictField(child=serializers.CharField()))
+        for name in ("added", "skipped", "refused")
+    },
+)
 
 
 def _feeds() -> QuerySet[Feed]:
@@ -43,7 +63,7 @@ class FeedListView(generics.ListAPIView):
     def post(self, request: Request) -> Response:
         data = FeedCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        feed = feed_create(actor=request.user, **data.validated_data)
+        feed = feed_add(actor=request.user, **data.validated_data)
         return Response(FeedSerializer(_feeds().get(pk=feed.pk)).data, status=201)
 
 
@@ -53,6 +73,18 @@ class FeedDetailView(generics.RetrieveAPIView):
 
     def get_queryset(self) -> QuerySet[Feed]:
         return _feeds()
+
+    @extend_schema(request=FeedUpdateSerializer, responses={200: FeedSerializer})
+    def patch(self, request: Request, pk: int) -> Response:
+        data = FeedUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        feed_update(actor=request.user, feed_id=pk, **data.validated_data)
+        return Response(FeedSerializer(_feeds().get(pk=pk)).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        feed_delete(actor=request.user, feed_id=pk)
+        return Response(status=204)
 
 
 class FeedPollView(APIView):
@@ -104,3 +136,39 @@ class AppearancePromoteView(APIView):
         get_object_or_404(Appearance, pk=pk)
         claim = appearance_promote(appearance_id=pk, actor=request.user)
         return Response(ClaimBriefSerializer(claim).data, status=201)
+
+
+class FeedOpmlView(APIView):
+    """GET: every feed as OPML 2.0. POST: an OPML document as the body; new feeds added."""
+
+    permission_classes = [CanManageFeeds]
+
+    @extend_schema(responses={(200, "text/x-opml"): OpenApiTypes.STR})
+    def get(self, request: Request) -> HttpResponse:
+        document = opml.feeds_export_opml(actor=request.user)
+        response = HttpResponse(document, content_type="text/x-opml; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="feeds.opml"'
+        return response
+
+    @extend_schema(request={"text/x-opml": OpenApiTypes.STR}, responses={200: _OpmlImport})
+    def post(self, request: Request) -> Response:
+        # The raw body is the document, whatever Content-Type the client sent with it.
+        report = opml.feeds_import_opml(actor=request.user, document=request.body)
+        return Response(report.as_dict())
+
+
+class SpeakerMergeView(APIView):
+    """The registry held one speaker twice: fold this entry into `into`."""
+
+    permission_classes = [CanEditSpeakers]
+
+    @extend_schema(request=SpeakerMergeSerializer, responses={200: SpeakerSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        data = SpeakerMergeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        survivor = speaker_merge(
+            speaker_id=pk, into_id=data.validated_data["into"], actor=request.user
+        )
+        return Response(
+            SpeakerSerializer(Speaker.objects.prefetch_related("aliases").get(pk=survivor.pk)).data
+        )

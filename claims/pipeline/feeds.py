@@ -91,7 +91,7 @@ def parse_feed(
     if content_type:
         headers["content-type"] = content_type
     utf8 = _as_utf8(data, headers)
-    _refuse_declarations(utf8.decode("utf-8", errors="replace"))
+    refuse_declarations(utf8.decode("utf-8", errors="replace"))
     listed = len(_ENTRY_TAG.findall(utf8))
     repaired = None
     if len(utf8) > LEAN_ABOVE or (max_entries is not None and listed > max_entries):
@@ -142,7 +142,7 @@ def _as_utf8(data: bytes, headers: dict[str, str]) -> bytes:
     return data.decode("utf-8", errors="replace").encode("utf-8")
 
 
-def _refuse_declarations(text: str) -> None:
+def refuse_declarations(text: str) -> None:
     if _ENTITY_DECLARATION.search(text):
         raise FeedError("entity declarations are not allowed")
     root = _ROOT_START.search(text)

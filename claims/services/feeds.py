@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from claims.events import Action, Subject, record_event
+from claims.feed_check import FeedPreview, feed_check
 from claims.fetching import fetcher
 from claims.models import Article, Feed
 from claims.permissions import can_manage_feeds, require
@@ -24,13 +26,16 @@ from claims.pipeline.fetch import FEED
 from claims.pipeline.fetch_errors import FetchError
 from claims.pipeline.urls import canonical_url
 from claims.services.articles import FETCHABLE_SCHEMES, articles_ingest_on_commit
-from factcheck.errors import Conflict, InvalidInput
+from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.queue import enqueue_on_commit
 
 # A claimed feed is not due again for this long, so a crashed poll is retried by beat.
 FEED_LEASE = timedelta(minutes=10)
 MAX_FEED_BACKOFF = timedelta(hours=24)
 POLL_BATCH = 100
+# A minute is the politest a newsroom can be to a publisher; a week still notices a dead feed.
+MIN_POLL_INTERVAL = 60
+MAX_POLL_INTERVAL = 7 * 24 * 3600
 
 
 @transaction.atomic
@@ -38,22 +43,141 @@ def feed_create(
     *, actor: Any, url: str, name: str = "", outlet: str = "", poll_interval: int = 900
 ) -> Feed:
     require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in FETCHABLE_SCHEMES or not parts.hostname:
-        raise InvalidInput("A feed URL must be an absolute http or https URL.")
-    if poll_interval < 60:
-        raise InvalidInput("poll_interval must be at least 60 seconds.")
-    existing = Feed.objects.filter(url=url).first()
-    if existing is not None:
-        raise Conflict("This feed is already registered.", id=existing.pk)
-    return Feed.objects.create(
+    url = _new_feed_url(url, poll_interval)
+    feed = Feed.objects.create(
         url=url,
-        name=name.strip() or parts.hostname,
+        name=name.strip() or urlsplit(url).hostname or url,
         outlet=outlet.strip(),
         poll_interval=poll_interval,
         next_poll_at=timezone.now(),  # due at once
     )
+    _record(feed, Action.FEED_ADDED, actor, changes={"url": url, "name": feed.name})
+    return feed
+
+
+@transaction.atomic
+def feed_update(
+    *,
+    actor: Any,
+    feed_id: int,
+    name: str | None = None,
+    paused: bool | None = None,
+    poll_interval: int | None = None,
+) -> Feed:
+    """Rename, pause, resume or reschedule a feed; one audit event says what changed.
+
+    Resuming makes the feed due at once, so an editor sees it polled straight away.
+    """
+    require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
+    feed = Feed.objects.select_for_update().filter(pk=feed_id).first()
+    if feed is None:
+        raise NotFound("No such feed.")
+    changes: dict[str, list[Any]] = {}
+    if name is not None:
+        if not name.strip():
+            raise InvalidInput("A feed's name cannot be empty.")
+        _change(feed, "name", name.strip()[:200], changes)
+    if poll_interval is not None:
+        _check_interval(poll_interval)
+        _change(feed, "poll_interval", poll_interval, changes)
+    if paused is not None:
+        _change(feed, "active", not paused, changes)
+        if not paused and "active" in changes:
+            feed.next_poll_at = timezone.now()
+    if not changes:
+        return feed
+    feed.save()
+    action = Action.FEED_EDITED
+    if set(changes) == {"active"}:
+        action = Action.FEED_PAUSED if paused else Action.FEED_RESUMED
+    _record(feed, action, actor, changes=changes)
+    return feed
+
+
+@transaction.atomic
+def feed_delete(*, actor: Any, feed_id: int) -> None:
+    """Stop following a feed. Its articles and their claims stay (Article.feed is SET_NULL),
+    and so does its history in the audit log."""
+    require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
+    feed = Feed.objects.select_for_update().filter(pk=feed_id).first()
+    if feed is None:
+        raise NotFound("No such feed.")
+    articles = feed.article_set.count()
+    _record(
+        feed,
+        Action.FEED_DELETED,
+        actor,
+        note=f"{feed.name} <{feed.url}>; its {articles} articles were kept",
+        changes={"url": feed.url, "name": feed.name},
+    )
+    feed.delete()
+
+
+def _change(feed: Feed, attribute: str, value: Any, changes: dict[str, list[Any]]) -> None:
+    before = getattr(feed, attribute)
+    if before != value:
+        changes[attribute] = [before, value]
+        setattr(feed, attribute, value)
+
+
+def _check_interval(poll_interval: int) -> None:
+    if not MIN_POLL_INTERVAL <= poll_interval <= MAX_POLL_INTERVAL:
+        raise InvalidInput(
+            f"poll_interval must be between {MIN_POLL_INTERVAL} seconds and "
+            f"{MAX_POLL_INTERVAL // 86400} days ({MAX_POLL_INTERVAL} seconds)."
+        )
+
+
+def _record(
+    feed: Feed, action: Action, actor: Any, *, note: str = "", changes: dict[str, Any]
+) -> None:
+    record_event(
+        action=action,
+        actor=actor,
+        subject=Subject.FEED,
+        subject_id=feed.pk,
+        note=note,
+        changes=changes,
+    )
+
+
+def feed_add(
+    *, actor: Any, url: str, name: str = "", outlet: str = "", poll_interval: int = 900
+) -> Feed:
+    """Register a feed only once it has been fetched and parsed as one; poll it at once.
+
+    The check waits on the network, so it runs before the short transaction that
+    saves the feed; a refusal is an InvalidInput saying why (with `candidates`
+    when the URL is a site's page that offers feeds).
+    """
+    preview = feed_preview(actor=actor, url=url, poll_interval=poll_interval)
+    feed = feed_create(
+        actor=actor,
+        url=url,
+        name=name.strip() or preview.title[:200],
+        outlet=outlet,
+        poll_interval=poll_interval,
+    )
+    enqueue_on_commit("claims.poll_feed", feed.pk)
+    return feed
+
+
+def feed_preview(*, actor: Any, url: str, poll_interval: int = 900) -> FeedPreview:
+    """What adding `url` would register (title, newest items), or a refusal saying why."""
+    require(actor, can_manage_feeds, "Only editors and admins manage feeds.")
+    return feed_check(url=_new_feed_url(url, poll_interval))  # cheap refusals first
+
+
+def _new_feed_url(url: str, poll_interval: int) -> str:
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in FETCHABLE_SCHEMES or not parts.hostname:
+        raise InvalidInput("A feed URL must be an absolute http or https URL.")
+    _check_interval(poll_interval)
+    existing = Feed.objects.filter(url=url).first()
+    if existing is not None:
+        raise Conflict("This feed is already registered.", id=existing.pk)
+    return url
 
 
 def feed_poll_request(*, feed: Feed, actor: Any) -> None:

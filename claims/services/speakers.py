@@ -15,11 +15,12 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
-from claims.models import Speaker, SpeakerAlias
+from claims.events import Action, Subject, record_event
+from claims.models import Appearance, Claim, Speaker, SpeakerAlias
 from claims.permissions import can_edit_speakers
 from claims.pipeline.bodies import is_specific_body, learn
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
-from factcheck.errors import Conflict, InvalidInput, NotAllowed
+from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 
 # --- Detection's view ---------------------------------------------------------------
 
@@ -334,3 +335,52 @@ def speaker_alias_remove(*, speaker_id: int, alias_id: int, actor: Any) -> None:
     if not deleted:
         raise Conflict("That alias was already removed.")
     Speaker.objects.filter(pk=speaker_id).update(edited_by_staff=True)
+
+
+@transaction.atomic
+def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Speaker:
+    """Fold one registry entry into another: the same speaker, entered twice.
+
+    Claims, appearances, aliases and the speakers that speak for it move to the
+    survivor in set-based UPDATEs (a thousand claims are one statement); the absorbed
+    name becomes the survivor's alias, so detection resolves it there from now on.
+    One audit event on the survivor records what moved.
+    """
+    _require_editor(actor)
+    if speaker_id == into_id:
+        raise InvalidInput("into: a speaker cannot be merged into itself.")
+    # Both rows locked in id order, so two crossed merges wait instead of deadlocking.
+    locked = {
+        s.pk: s
+        for s in Speaker.objects.select_for_update()
+        .filter(pk__in=[speaker_id, into_id])
+        .order_by("pk")
+    }
+    if speaker_id not in locked or into_id not in locked:
+        raise NotFound("No such speaker.")
+    absorbed, survivor = locked[speaker_id], locked[into_id]
+    moved = {
+        "claims": Claim.objects.filter(speaker=absorbed).update(speaker=survivor),
+        "appearances": Appearance.objects.filter(speaker=absorbed).update(speaker=survivor),
+        "aliases": SpeakerAlias.objects.filter(speaker=absorbed).update(speaker=survivor),
+        "members": Speaker.objects.filter(body=absorbed)
+        .exclude(pk=survivor.pk)
+        .update(body=survivor),
+    }
+    if survivor.body_id == absorbed.pk:
+        survivor.body_id = absorbed.body_id if absorbed.body_id != survivor.pk else None
+    survivor.edited_by_staff = True
+    survivor.save()
+    record_event(
+        action=Action.SPEAKER_MERGED,
+        actor=actor,
+        subject=Subject.SPEAKER,
+        subject_id=survivor.pk,
+        note=f"{absorbed.name} merged into {survivor.name}",
+        changes={"absorbed": {"id": absorbed.pk, "name": absorbed.name}, "moved": moved},
+    )
+    name, key = absorbed.name, absorbed.key
+    absorbed.delete()
+    if key != survivor.key:
+        SpeakerAlias.objects.get_or_create(key=key, defaults={"speaker": survivor, "alias": name})
+    return survivor

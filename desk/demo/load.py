@@ -42,9 +42,11 @@ def load_demo() -> dict[str, int]:
     """
     for username, role in DEMO_USERS:
         staff_upsert(username=username, role=role, password=DEMO_PASSWORD)
+    feeds: dict[str, Feed] = {}
     for name, url, outlet in DEMO_FEEDS:
-        # Demo feeds point at fictional hosts; they stay paused until someone edits them.
-        Feed.objects.get_or_create(
+        # Demo feeds point at fictional hosts, so they start paused (a poll could only
+        # fail); an editor may resume them from the desk like any other feed.
+        feeds[outlet], _ = Feed.objects.get_or_create(
             url=url, defaults={"name": name, "outlet": outlet, "active": False}
         )
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
@@ -57,8 +59,11 @@ def load_demo() -> dict[str, int]:
             outlet=fields["outlet"],
             enqueue=False,
         )
+        # Each sample story came from its outlet's feed, so the feed counts it.
         Article.objects.filter(pk=article.pk).update(
-            author=fields["author"], published_at=datetime.fromisoformat(fields["published"])
+            feed=feeds.get(fields["outlet"]),
+            author=fields["author"],
+            published_at=datetime.fromisoformat(fields["published"]),
         )
         article_ingest(article_id=article.pk)
     load_desk_work()

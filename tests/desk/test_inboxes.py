@@ -113,18 +113,6 @@ def test_a_checker_cannot_poll_feeds(client, alice) -> None:
     assert client.post(f"/desk/feeds/{feed.pk}/poll/").status_code == 403
 
 
-def test_an_editor_adds_a_feed(client, erin, django_capture_on_commit_callbacks) -> None:
-    client.force_login(erin)
-
-    with django_capture_on_commit_callbacks():
-        response = client.post(
-            "/desk/feeds/", {"url": "https://news.example/rss", "name": "News"}, follow=True
-        )
-
-    assert "Added News; its first poll is queued." in response.content.decode()
-    assert Feed.objects.filter(url="https://news.example/rss").exists()
-
-
 def test_a_bad_feed_url_is_explained_on_the_form(client, erin) -> None:
     client.force_login(erin)
 

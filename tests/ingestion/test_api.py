@@ -8,7 +8,7 @@ from claims.models import Appearance, Article, Claim, Feed
 from claims.services import articles, feeds
 from reviews.models import ReviewEvent
 from tests.conftest import client_for
-from tests.ingestion.publisher import BRIDGE
+from tests.ingestion.publisher import BRIDGE, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -19,25 +19,26 @@ def ingested(text: str, url: str = "https://ledger.example/bridge") -> Article:
     return Article.objects.get(pk=article.pk)
 
 
-def test_an_editor_registers_a_feed_and_sees_its_health(erin) -> None:
+def test_an_editor_registers_a_feed_and_sees_its_health(erin, server, prefix) -> None:
+    url = publish(server, prefix, [BRIDGE])
+
     response = client_for(erin).post(
-        "/api/v1/feeds/", {"url": "https://ledger.example/rss", "name": "Ledger"}, format="json"
+        "/api/v1/feeds/", {"url": url, "name": "Ledger"}, format="json"
     )
 
     assert response.status_code == 201
-    feed = Feed.objects.get(url="https://ledger.example/rss")
+    feed = Feed.objects.get(url=url)
     assert response.json()["id"] == feed.pk and response.json()["healthy"] is True
     listed = client_for(erin).get("/api/v1/feeds/").json()
     assert listed["count"] == 1 and listed["results"][0]["consecutive_failures"] == 0
     assert client_for(erin).get(f"/api/v1/feeds/{feed.pk}/").json()["name"] == "Ledger"
 
 
-def test_a_feed_registered_twice_is_a_conflict(erin) -> None:
-    client_for(erin).post("/api/v1/feeds/", {"url": "https://ledger.example/rss"}, format="json")
+def test_a_feed_registered_twice_is_a_conflict(erin, server, prefix) -> None:
+    url = publish(server, prefix, [BRIDGE])
+    client_for(erin).post("/api/v1/feeds/", {"url": url}, format="json")
 
-    response = client_for(erin).post(
-        "/api/v1/feeds/", {"url": "https://ledger.example/rss"}, format="json"
-    )
+    response = client_for(erin).post("/api/v1/feeds/", {"url": url}, format="json")
 
     assert response.status_code == 409 and Feed.objects.count() == 1
 

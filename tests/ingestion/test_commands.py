@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.models import Article, Claim, Feed
+from claims.services import feeds
 from tests.httpserver import LocalHTTPServer
 from tests.ingestion.publisher import BRIDGE, GRAIN, publish
 
@@ -19,19 +20,23 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_add_feed_registers_a_feed_and_refuses_a_duplicate() -> None:
-    output = run("add_feed", "https://ledger.example/rss", "--name", "Ledger")
+def test_add_feed_registers_a_feed_and_refuses_a_duplicate(
+    server: LocalHTTPServer, prefix: str
+) -> None:
+    url = publish(server, prefix, [GRAIN])
+    output = run("add_feed", url, "--name", "Ledger")
 
     assert "registered: Ledger" in output and Feed.objects.get().name == "Ledger"
     with pytest.raises(CommandError, match="already registered"):
-        run("add_feed", "https://ledger.example/rss")
+        run("add_feed", url)
 
 
 def test_poll_feeds_sync_does_the_work_and_says_what_it_did(
     server: LocalHTTPServer, prefix: str
 ) -> None:
     run("add_feed", publish(server, prefix, [GRAIN, BRIDGE]), "--name", "Ledger")
-    run("add_feed", server.url(prefix + "/missing.xml"), "--name", "Gone")
+    # A feed that worked when it was added and has gone since.
+    feeds.feed_create(actor=None, url=server.url(prefix + "/missing.xml"), name="Gone")
 
     output = run("poll_feeds", "--sync")
 

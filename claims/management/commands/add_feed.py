@@ -1,15 +1,18 @@
-"""`manage.py add_feed URL [--name NAME]`: register a feed."""
+"""`manage.py add_feed URL [--name NAME]`: check a feed, then register it."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.services.feeds import feed_create
+from claims.services.feeds import feed_add
 from factcheck.errors import DomainError
 
 
 class Command(BaseCommand):
-    help = "Register an RSS or Atom feed; it is polled at once and then every --interval seconds."
+    help = (
+        "Check an RSS or Atom feed, then register it; it is polled at once and then "
+        "every --interval seconds. Given a site's page, lists the feeds it offers."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("url")
@@ -19,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            feed = feed_create(
+            feed = feed_add(
                 actor=None,
                 url=options["url"],
                 name=options["name"],
@@ -27,5 +30,6 @@ class Command(BaseCommand):
                 poll_interval=options["interval"],
             )
         except DomainError as error:
-            raise CommandError(error.detail) from None
+            offered = "".join(f"\n  {url}" for url in error.extra.get("candidates", []))
+            raise CommandError(error.detail + offered) from None
         self.stdout.write(f"Feed {feed.pk} registered: {feed.name} <{feed.url}>")

@@ -1,0 +1,88 @@
+"""Merging two registry entries for one speaker: everything moves, detection follows."""
+
+import pytest
+
+from claims.events import Action, Subject
+from claims.models import Appearance, Article, Claim, ClaimLink, Speaker, SpeakerAlias
+from claims.services.speakers import speakers_known
+from reviews.models import ReviewEvent
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def speaker_with_claims(name: str, article: Article, count: int) -> Speaker:
+    speaker = Speaker.objects.create(name=name, key=name.lower(), kind="organisation")
+    claims = Claim.objects.bulk_create(
+        Claim(text=f"{name} said the harbour toll rose {n} percent.", speaker=speaker)
+        for n in range(count)
+    )
+    Appearance.objects.bulk_create(
+        Appearance(
+            claim=claim,
+            article=article,
+            speaker=speaker,
+            sentence=claim.text,
+            sentence_start=0,
+            sentence_end=len(claim.text),
+            source=name,
+            source_start=0,
+            source_end=len(name),
+            cue="said",
+            cue_start=0,
+            cue_end=4,
+            content=claim.text,
+            content_start=0,
+            content_end=len(claim.text),
+        )
+        for claim in claims
+    )
+    return speaker
+
+
+def test_merging_two_speakers_with_1000_claims_each_leaves_nothing_on_the_removed_entry(
+    erin,
+) -> None:
+    article = Article.objects.create(
+        url="https://ledger.example/tolls", canonical_url="https://ledger.example/tolls"
+    )
+    survivor = speaker_with_claims("Department of Transport", article, 1000)
+    absorbed = speaker_with_claims("the Department of Transport", article, 1000)
+    SpeakerAlias.objects.create(speaker=absorbed, alias="DoT", key="dot")
+    first, second = Claim.objects.filter(speaker=absorbed)[:1].get(), survivor.claims.first()
+    assert second is not None
+    link = ClaimLink.objects.create(from_claim=first, to_claim=second, kind="related", score=0.8)
+
+    response = client_for(erin).post(
+        f"/api/v1/speakers/{absorbed.pk}/merge/", {"into": survivor.pk}, format="json"
+    )
+
+    assert response.status_code == 200 and response.json()["id"] == survivor.pk
+    assert not Speaker.objects.filter(pk=absorbed.pk).exists()
+    assert not Claim.objects.filter(speaker_id=absorbed.pk).exists()
+    assert not Appearance.objects.filter(speaker_id=absorbed.pk).exists()
+    assert survivor.claims.count() == 2000 and survivor.appearances.count() == 2000
+    link.refresh_from_db()
+    assert link.from_claim.speaker_id == survivor.pk == link.to_claim.speaker_id
+    assert set(response.json()["aliases"]) == {"DoT", "the Department of Transport"}
+    assert (
+        speakers_known(["the Department of Transport"])["the Department of Transport"].pk
+        == survivor.pk
+    )
+    event = ReviewEvent.objects.get(
+        action=Action.SPEAKER_MERGED, subject=Subject.SPEAKER, subject_id=survivor.pk
+    )
+    assert event.actor == erin and event.changes["moved"]["claims"] == 1000
+
+
+def test_a_speaker_cannot_be_merged_into_itself_or_a_missing_one_and_checkers_cannot_merge(
+    alice, erin
+) -> None:
+    ministry = Speaker.objects.create(name="Ministry of Finance", key="ministry of finance")
+
+    itself = client_for(erin).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": ministry.pk})
+    missing = client_for(erin).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": 999999})
+    checker = client_for(alice).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": 1})
+
+    assert itself.status_code == 400 and missing.status_code == 404
+    assert checker.status_code == 403 and Speaker.objects.filter(pk=ministry.pk).exists()
