@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.external_matching import ExternalHit
+from claims.external_models import ExternalMatch
 from claims.models import Appearance, Article, Claim, ClaimLink, Speaker
 from reviews.matches import Match
 from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion
@@ -223,11 +224,49 @@ class ReviewSerializer(serializers.ModelSerializer):
         return review.is_overdue(timezone.now())
 
 
+class ExternalCheckSerializer(serializers.ModelSerializer):
+    """Another publisher's fact-check that reads like the claim, found when it was filed."""
+
+    url = serializers.URLField(source="fact_check.url", read_only=True)
+    publisher = serializers.CharField(source="fact_check.publisher", read_only=True)
+    claim_reviewed = serializers.CharField(source="fact_check.claim_reviewed", read_only=True)
+    claimant = serializers.CharField(source="fact_check.claimant", read_only=True)
+    rating = serializers.CharField(source="fact_check.rating_text", read_only=True)
+    rating_value = serializers.FloatField(
+        source="fact_check.rating_value", read_only=True, allow_null=True
+    )
+    published_at = serializers.DateTimeField(source="fact_check.date_published", read_only=True)
+    language = serializers.CharField(source="fact_check.language", read_only=True)
+
+    class Meta:
+        model = ExternalMatch
+        fields = [
+            "fact_check",
+            "url",
+            "publisher",
+            "claim_reviewed",
+            "claimant",
+            "rating",
+            "rating_value",
+            "published_at",
+            "language",
+            "score",
+            "reasons",
+            "decision",
+        ]
+        read_only_fields = fields
+
+    def to_representation(self, instance: ExternalMatch) -> dict[str, Any]:
+        # `source` as in /matches/ results; a field of that name would shadow Field.source.
+        return {"source": "external", **super().to_representation(instance)}
+
+
 class ClaimDetailSerializer(ClaimRowSerializer):
     appearances = ClaimAppearanceSerializer(many=True, source="appearance_list")
     evidence = EvidenceSerializer(many=True)
     reviews = ReviewSerializer(many=True, source="review_list")
     links = serializers.SerializerMethodField()
+    external_checks = ExternalCheckSerializer(many=True, source="external_list")
 
     class Meta(ClaimRowSerializer.Meta):
         fields = [
@@ -237,6 +276,7 @@ class ClaimDetailSerializer(ClaimRowSerializer):
             "evidence",
             "reviews",
             "links",
+            "external_checks",
         ]
 
     @extend_schema_field(ClaimLinkRowSerializer(many=True))

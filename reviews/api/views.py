@@ -17,6 +17,7 @@ from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from claims.api.permissions import CanViewClaims
+from claims.external_models import ExternalMatch
 from claims.models import Appearance, Claim, ClaimLink
 from factcheck.auth import signed_in
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
@@ -89,6 +90,11 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
             ),
             Prefetch("links_out", queryset=ClaimLink.objects.select_related("to_claim")),
             Prefetch("links_in", queryset=ClaimLink.objects.select_related("from_claim")),
+            Prefetch(
+                "external_matches",
+                queryset=ExternalMatch.objects.select_related("fact_check"),
+                to_attr="external_list",
+            ),
         )
 
     def get_serializer_class(self) -> type[BaseSerializer]:

@@ -166,3 +166,20 @@ def test_the_matches_api_ranks_external_checks_with_the_desks_own(
     assert external["fact_check"]["rating"] == "Mostly False"
     scores = [r["score"] for r in results]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_the_claim_detail_api_lists_the_external_checks_found_for_it(
+    claim: Claim, alice: User, harbor: ExternalFactCheck
+) -> None:
+    body = client_for(alice).get(f"/api/v1/claims/{claim.pk}/").json()
+
+    (found,) = body["external_checks"]
+    assert found["source"] == "external"
+    assert found["fact_check"] == harbor.pk
+    assert (found["url"], found["publisher"], found["rating"]) == (
+        harbor.url,
+        "Harbor Truth Desk",
+        "Mostly False",
+    )
+    assert found["decision"] == ""
+    assert found["score"] >= 0.9
