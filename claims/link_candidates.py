@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection
 
 from claims.models import Claim, Speaker
+from claims.pipeline.countries import mentions
 from claims.pipeline.matching import Features, stem
 
 SEARCH_TERMS = 5  # distinctive terms taken from the statement; 10 pairs at most
@@ -226,7 +227,10 @@ def _fallback(
         )
     overlaps: dict[int, tuple[bool, int]] = {}
     for claim_id, speaker_id, claim_text in rows:
-        shared = len(statement.words & {stem(w) for w in _WORD_RE.findall(claim_text)})
+        words = {stem(w) for w in _WORD_RE.findall(claim_text)}
+        # States are one word however named, as `features` counts them.
+        words |= {m.country.name.lower() for m in mentions(claim_text)}
+        shared = len(statement.words & words)
         if shared >= 2 or (shared and statement.short):
             overlaps[claim_id] = (speaker_id in family, shared)
     in_family = sorted((k for k, v in overlaps.items() if v[0]), key=lambda k: -overlaps[k][1])

@@ -121,6 +121,8 @@ class Speaker(models.Model):
         related_name="members",
         help_text="The body this speaker speaks for (press secretary → the Kremlin).",
     )
+    # Why the speaker speaks for `body`: what the article said, or that staff set it.
+    body_reason = models.CharField(max_length=500, blank=True, default="", db_default="")
     is_official = models.BooleanField(default=False)
     official_reason = models.CharField(max_length=300, blank=True)
     # Staff edits win over what the detector learns.

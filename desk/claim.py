@@ -14,6 +14,7 @@ from claims.permissions import can_decide_links, can_promote
 from claims.services import links
 from claims.services.claims import appearance_promote
 from claims.services.speakers import speaker_body_chain
+from claims.services.story import claim_story
 from desk.common import answer, desk_view, safe_back
 from desk.triage import claim_actions
 from factcheck.auth import signed_in
@@ -93,6 +94,7 @@ def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
         "checked_elsewhere": checked_elsewhere(claim),
         "back": request.get_full_path(),
         **links_context(request, claim),
+        "story": claim_story(claim=claim),
     }
     return render(request, "desk/claim.html", context)
 

@@ -88,3 +88,24 @@ class LinkFilterSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
+
+
+class StoryEntrySerializer(serializers.Serializer):
+    claim = serializers.IntegerField(source="claim.pk")
+    text = serializers.CharField(source="claim.text")
+    speaker = serializers.CharField(source="claim.speaker.name", default="")
+    said_at = serializers.DateTimeField()
+    stance = serializers.CharField()
+    stance_reason = serializers.CharField()
+    cue = serializers.CharField()
+    outlets = serializers.ListField(child=serializers.CharField())
+    link_kind = serializers.CharField(
+        help_text="How the claim is tied to the requested one; empty for that claim itself."
+    )
+
+
+class StorySerializer(serializers.Serializer):
+    government = serializers.CharField(
+        help_text="The top of the claim's speaker roll-up; the speaker itself without one."
+    )
+    entries = StoryEntrySerializer(many=True, help_text="Oldest first.")

@@ -18,9 +18,10 @@ from claims.api.link_serializers import (
     ClaimLinkSerializer,
     DecisionSerializer,
     LinkFilterSerializer,
+    StorySerializer,
 )
-from claims.api.permissions import CanDecideLinks, CanViewLinks
-from claims.models import Appearance, ClaimLink
+from claims.api.permissions import CanDecideLinks, CanViewClaims, CanViewLinks
+from claims.models import Appearance, Claim, ClaimLink
 from claims.services.links import (
     AUTO_THRESHOLD,
     SUGGEST_THRESHOLD,
@@ -28,6 +29,7 @@ from claims.services.links import (
     claimlink_reject,
     link_precision_by_band,
 )
+from claims.services.story import claim_story
 
 
 def links() -> QuerySet[ClaimLink]:
@@ -103,3 +105,14 @@ class LinkPrecisionView(APIView):
                 "bands": link_precision_by_band(kind=params.validated_data.get("kind")),
             }
         )
+
+
+class ClaimStoryView(APIView):
+    """What the claim's government (all its speakers) said on its topic, oldest first."""
+
+    permission_classes = [CanViewClaims]
+
+    @extend_schema(responses=StorySerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        claim = get_object_or_404(Claim.objects.select_related("speaker"), pk=pk)
+        return Response(StorySerializer(claim_story(claim=claim)).data)

@@ -36,4 +36,5 @@ urlpatterns = [
     path("links/precision/", link_views.LinkPrecisionView.as_view(), name="link-precision"),
     path("links/<int:pk>/confirm/", link_views.LinkDecisionView.as_view(), name="link-confirm"),
     path("links/<int:pk>/reject/", link_views.LinkRejectView.as_view(), name="link-reject"),
+    path("claims/<int:pk>/story/", link_views.ClaimStoryView.as_view(), name="claim-story"),
 ]

@@ -47,7 +47,7 @@ def learn(phrase: str, name: str = "", *, title: str = "", sentence: str = "") -
     bodies: list[str] = []
     if government.via and government.via.lower() != name.lower():
         bodies.append(government.via)
-    ministry = _ministry(f"{phrase} {title}".replace(name, " ") if name else phrase)
+    ministry = _ministry(f"{phrase} {title}")
     if ministry:
         bodies.append(f"{government.name.removesuffix(' government')} {ministry} ministry")
     bodies.append(government.name)

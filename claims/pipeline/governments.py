@@ -158,8 +158,11 @@ def _nearest(found: list[Mention], window: Window) -> Mention | None:
 
 
 def _without(phrase: str, name: str) -> str:
-    """The phrase without the speaker's own name: a surname is no nationality."""
-    return phrase.replace(name, " ") if name else phrase
+    """The phrase without the speaker's own name or any part of it ("Ostrouski" on
+    second reference): a surname is no nationality."""
+    for part in [name, *name.split()] if name else []:
+        phrase = re.sub(rf"\b{re.escape(part)}\b", " ", phrase)
+    return phrase
 
 
 def _unlisted_demonym(text: str) -> str:

@@ -23,7 +23,11 @@ from claims.link_candidates import Found, candidates, claim_context, family_cand
 from claims.models import Appearance, Claim, ClaimLink, Speaker
 from claims.permissions import can_decide_links
 from claims.pipeline.matching import Features, Similarity, compare, features, opposite_stance
-from claims.services.speakers import speaker_body_chain, speaker_family_ids, speaker_learn_body
+from claims.services.speakers import (
+    speaker_body_chain,
+    speaker_family_ids,
+    speaker_learn_roll_up,
+)
 from factcheck.errors import Conflict, NotAllowed
 
 SUGGEST_THRESHOLD = 0.40
@@ -77,7 +81,8 @@ def classify(
             f"stance: {new.stance} ({new.stance_reason}) vs {old.stance} ({old.stance_reason})"
         )
     if opposed and (same_speaker or same_body):
-        reasons.insert(0, "same speaker" if same_speaker else f"same body: {government}")
+        unit = "government" if government.endswith(" government") else "body"
+        reasons.insert(0, "same speaker" if same_speaker else f"same {unit}: {government}")
         return ClaimLink.Kind.CONTRADICTS, reasons
     duplicate_at = SAME_SPEAKER_DUPLICATE_THRESHOLD if same_speaker else DUPLICATE_THRESHOLD
     if not opposed and similarity.score >= duplicate_at:
@@ -117,7 +122,33 @@ def claim_suggest_links(*, claim: Claim) -> list[ClaimLink]:
             proposed[old.claim.pk] = (verdict[0], similarity.score, verdict[1])
     if not proposed:
         return []
+    _explain_roll_ups(new, by_id, proposed)
     return _store(new, by_id, proposed)
+
+
+def _explain_roll_ups(
+    new: Statement, by_id: dict[int, Statement], proposed: dict[int, tuple[str, float, list[str]]]
+) -> None:
+    """Say, after the stances, why each of the two speakers belongs to the government."""
+    pairs = [
+        (other_id, reasons)
+        for other_id, (kind, _score, reasons) in proposed.items()
+        if kind == ClaimLink.Kind.CONTRADICTS and reasons[0].startswith("same government")
+    ]
+    if not pairs:
+        return
+    said_by = [new.claim.speaker_id, *(by_id[other_id].claim.speaker_id for other_id, _ in pairs)]
+    ids = {pk for pk in said_by if pk is not None}
+    why = {
+        pk: f"{name}: {reason}"
+        for pk, name, reason in Speaker.objects.filter(pk__in=ids).values_list(
+            "pk", "name", "body_reason"
+        )
+        if reason
+    }
+    for other_id, reasons in pairs:
+        speakers = dict.fromkeys([new.claim.speaker_id, by_id[other_id].claim.speaker_id])
+        reasons.extend(why[pk] for pk in speakers if pk in why)
 
 
 Candidates = tuple[Statement, list[tuple[Statement, float | None]], set[int], str]
@@ -131,7 +162,7 @@ def _postgres_candidates(claim_id: int) -> Candidates | None:
     chain = context.chain[1:]
     # A roll-up that already reaches a government has nothing left to learn.
     if row.speaker_id is not None and not (chain and chain[-1][1].endswith("government")):
-        learned = _learn_roll_up(Speaker.objects.get(pk=row.speaker_id))
+        learned = speaker_learn_roll_up(speaker=Speaker.objects.get(pk=row.speaker_id))
         chain = [(body.pk, body.name) for body in learned]
     # No bodies: the speaker is its own family (and "government").
     nobody: list[tuple[int | None, str]] = [(None, "")]
@@ -160,7 +191,7 @@ def _fallback_candidates(claim_id: int) -> Candidates | None:
     if claim.speaker is not None:
         chain = speaker_body_chain(claim.speaker)
         if not (chain and chain[-1].name.endswith("government")):
-            chain = _learn_roll_up(claim.speaker)
+            chain = speaker_learn_roll_up(speaker=claim.speaker)
         family = speaker_family_ids(claim.speaker, chain)
         government = chain[-1].name if chain else claim.speaker.name
     found = candidates(
@@ -169,14 +200,6 @@ def _fallback_candidates(claim_id: int) -> Candidates | None:
     others = list(Claim.objects.filter(pk__in=found))
     by_id = statements([claim, *others])
     return by_id[claim.pk], [(by_id[o.pk], found[o.pk]) for o in others], family, government
-
-
-def _learn_roll_up(speaker: Any) -> list[Any]:
-    # The fullest way this speaker was introduced ("Kremlin spokesman Dmitry Peskov",
-    # not a later "Peskov") says most about whom they speak for.
-    sources = Appearance.objects.filter(speaker=speaker).values_list("source", flat=True)
-    phrase = max(sources.order_by("-id")[:20], key=len, default="")
-    return speaker_learn_body(speaker=speaker, phrase=phrase) if phrase else []
 
 
 def _store(
@@ -196,11 +219,13 @@ def _store(
     for other_id, (kind, score, reasons) in proposed.items():
         link = existing.get(other_id)
         if link is not None:
-            fresh = (link.score, link.reasons) == (score, reasons)
-            if link.status == ClaimLink.Status.SUGGESTED and link.kind == kind and not fresh:
-                # Only while still suggested: a person may have decided on it since.
+            fresh = (link.kind, link.score, link.reasons) == (kind, score, reasons)
+            if link.status == ClaimLink.Status.SUGGESTED and not fresh:
+                # Only while still suggested: a person may have decided on it since. The
+                # kind may change too: a speaker's government learned since can turn a
+                # related pair into a contradiction.
                 ClaimLink.objects.filter(pk=link.pk, status=ClaimLink.Status.SUGGESTED).update(
-                    score=score, reasons=reasons
+                    kind=kind, score=score, reasons=reasons
                 )
             continue
         automatic = (

@@ -18,7 +18,7 @@ from django.utils import timezone
 from claims.events import Action, Subject, record_event
 from claims.models import Appearance, Claim, Speaker, SpeakerAlias
 from claims.permissions import can_edit_speakers
-from claims.pipeline.bodies import is_specific_body, learn
+from claims.pipeline.bodies import BodyPath, is_specific_body, learn
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 
@@ -150,6 +150,11 @@ def speaker_upsert(
 
 # --- Roll-up ------------------------------------------------------------------------
 
+STAFF_REASON = "set by staff"
+# Up to this many of a speaker's latest appearances are read to learn its roll-up.
+LEARN_FROM_APPEARANCES = 20
+LEARN_TRIES = 5
+
 
 def _body_key(name: str) -> str:
     """A body's name without a leading "the", so "the Kremlin" and "Kremlin" meet."""
@@ -202,31 +207,56 @@ def speaker_set_body(*, speaker: Speaker, body: Speaker | None) -> Speaker:
         if any(link.pk == speaker.pk for link in chain):
             path = " → ".join(s.name for s in [speaker, *chain])
             raise InvalidInput(f"That would make a loop: {path}.", loop=[s.pk for s in chain])
+    if speaker.body_id != (body.pk if body else None):
+        # Unchanged, it keeps the reason it was learned with.
+        speaker.body_reason = STAFF_REASON if body is not None else ""
     speaker.body = body
     speaker.edited_by_staff = True
-    speaker.save(update_fields=["body", "edited_by_staff", "updated_at"])
+    speaker.save(update_fields=["body", "body_reason", "edited_by_staff", "updated_at"])
     return speaker
 
 
+def speaker_learn_roll_up(*, speaker: Speaker) -> list[Speaker]:
+    """Learn whom `speaker` speaks for from how articles introduced them.
+
+    Each of the latest appearances is read (source phrase, the speaker's title and the
+    sentence, for an apposition), the fullest introduction first ("Kremlin spokesman
+    Dmitry Peskov" before a later "Peskov"); the first that names a government counts.
+    """
+    rows = Appearance.objects.filter(speaker=speaker).order_by("-id")
+    seen = sorted(
+        set(rows.values_list("source", "sentence")[:LEARN_FROM_APPEARANCES]),
+        key=lambda row: (-len(row[0]), row),
+    )
+    # Linking asks again for every new claim of a speaker no government claims (a
+    # company, a police force): a few introductions are enough to read.
+    for source, sentence in seen[:LEARN_TRIES]:
+        path = learn(source, speaker.name, title=speaker.title, sentence=sentence)
+        if path.bodies:
+            return speaker_learn_body(speaker=speaker, path=path)
+    return speaker_body_chain(speaker)
+
+
 @transaction.atomic
-def speaker_learn_body(*, speaker: Speaker, phrase: str) -> list[Speaker]:
-    """Extend `speaker`'s roll-up with the bodies its source phrase names.
+def speaker_learn_body(*, speaker: Speaker, path: BodyPath) -> list[Speaker]:
+    """Extend `speaker`'s roll-up with the bodies `path` names, and say why.
 
     Only the top of the existing chain grows: "Kremlin spokesman" on a speaker already
     under "kremlin" adds Russian government above it. A link staff made, or a speaker
-    staff edited, is never changed. Returns the chain as it stands afterwards.
+    staff edited, is never changed, nor extended from that speaker's own words: staff
+    said whom it speaks for. Returns the chain as it stands afterwards.
     """
-    names = learn(phrase, speaker.name).bodies
-    path = [speaker, *speaker_body_chain(speaker)]
-    top = path[-1]
+    names = path.bodies
+    chain = [speaker, *speaker_body_chain(speaker)]
+    top = chain[-1]
     settled = names and _body_key(top.name) == _body_key(names[-1])
-    if not names or settled or top.edited_by_staff or top.body_id:
-        return path[1:]
+    if not names or settled or speaker.edited_by_staff or top.edited_by_staff or top.body_id:
+        return chain[1:]
     rows = [_body_named(name) for name in names]
     ids = [row.pk for row in rows]
     if top.pk in ids:
         rows = rows[ids.index(top.pk) + 1 :]
-    on_path = {node.pk for node in path}
+    on_path = {node.pk for node in chain}
     below = top
     for body in rows:
         if body.pk in on_path:
@@ -236,7 +266,8 @@ def speaker_learn_body(*, speaker: Speaker, phrase: str) -> list[Speaker]:
         if any(node.pk == below.pk for node in speaker_body_chain(body)):
             break  # the body already rolls up to this speaker: no loops
         below.body = body
-        below.save(update_fields=["body", "updated_at"])
+        below.body_reason = path.reason[:500]
+        below.save(update_fields=["body", "body_reason", "updated_at"])
         on_path.add(body.pk)
         below = body
     return speaker_body_chain(speaker)

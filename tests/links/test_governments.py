@@ -102,3 +102,7 @@ def test_every_country_in_the_table_has_a_government_name_and_a_demonym_or_name(
     assert len(table) >= 190
     assert len({c.code for c in table}) == len(table)
     assert all(c.government.endswith(" government") and c.name for c in table)
+
+
+def test_a_surname_on_second_reference_is_no_nationality() -> None:
+    assert learn("Ostrouski", "Viktar Ostrouski").bodies == ()

@@ -33,7 +33,7 @@ def test_the_spokesmans_denial_contradicts_the_ministers_confirmation_through_th
     confirmation = claim_of("Mira Kessel", "had been deployed to the Lindau district")
     [link] = links_between(denial, confirmation)
     assert link.kind == "contradicts"
-    assert link.reasons[0] == "same body: Veltrian government"
+    assert link.reasons[0] == "same government: Veltrian government"
 
 
 def test_a_no_plans_quote_counts_as_a_denial(story) -> None:
