@@ -3,8 +3,8 @@
 from django import forms
 
 from claims.models import Speaker
-from reviews.models import Evidence, Rating
 from factcheck.numbers import MAX_INT
+from reviews.models import Evidence, Rating
 
 MAX_NOTE = 5000
 

@@ -27,7 +27,7 @@ class ValidatedPagination(PageNumberPagination):
             return paginator.num_pages
         return require_int(raw, name=self.page_query_param, minimum=1, maximum=MAX_INT)
 
-    def get_page_size(self, request: Request) -> int:
+    def get_page_size(self, request: Request) -> int | None:
         raw = request.query_params.get(self.page_size_query_param or "")
         if raw is None or raw == "":
             return self.page_size

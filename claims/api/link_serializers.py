@@ -5,9 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from claims.models import Appearance, Claim, ClaimLink
-from claims.pipeline.matching import statement_stance
 from factcheck.numbers import IdField
-from reviews.publication import fact_check_path
 
 
 def _first_appearance(claim: Claim) -> Appearance | None:

@@ -84,7 +84,7 @@ def test_a_distributed_guess_slows_unknown_devices_on_that_account(alice, settin
 
 def test_the_right_password_gets_in_from_an_unknown_device_after_the_wait(
     alice, settings, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for n in range(settings.FACTCHECK_LOCKOUT_ACCOUNT_FAILURES):
         auth.register_failure("alice", f"198.51.100.{n}")
     sign_in("alice", "guess", ip="192.0.2.50")

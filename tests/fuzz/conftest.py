@@ -5,13 +5,13 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
-from claims.demo.load import load_demo
+from desk.demo.load import load_demo
 
 
 @pytest.fixture(autouse=True)
-def _private_cache(settings) -> None:  # type: ignore[no-untyped-def]
+def _private_cache(settings) -> None:
     """Throttles and lockouts counted per test, apart from other runs."""
     settings.CACHES = {
         "default": {
@@ -23,12 +23,12 @@ def _private_cache(settings) -> None:  # type: ignore[no-untyped-def]
 
 @dataclass
 class Desk:
-    editor: AbstractUser
-    checker: AbstractUser
+    editor: User
+    checker: User
 
 
 @pytest.fixture
-def desk(db) -> Desk:  # type: ignore[no-untyped-def]
+def desk(db) -> Desk:
     load_demo()
     users = get_user_model().objects
     return Desk(editor=users.get(username="erin"), checker=users.get(username="alice"))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -107,7 +107,7 @@ def _real_urls() -> dict[str, str]:
     }
 
 
-def problem(response, url: str) -> str | None:  # type: ignore[no-untyped-def]
+def problem(response, url: str) -> str | None:
     """What is wrong with the answer, if anything."""
     if response.status_code >= 500:
         return f"{response.status_code} {url}"
@@ -119,7 +119,7 @@ def problem(response, url: str) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def client_as(user: AbstractUser | None) -> Client:
+def client_as(user: User | None) -> Client:
     # What a browser sends: an API error must stay JSON even then.
     client = Client(raise_request_exception=False, headers={"accept": BROWSER_ACCEPT})
     if user is not None:
@@ -128,12 +128,12 @@ def client_as(user: AbstractUser | None) -> Client:
 
 
 @pytest.fixture
-def adam(desk: Desk) -> AbstractUser:
+def adam(desk: Desk) -> User:
     return staff_upsert(username="adam-fuzz", role=ADMIN, password="Plum-Orbit-7731")[0]
 
 
 @pytest.mark.parametrize("role", ["anonymous", "checker", "editor", "admin"])
-def test_no_path_id_costs_a_server_error(desk: Desk, adam: AbstractUser, role: str) -> None:
+def test_no_path_id_costs_a_server_error(desk: Desk, adam: User, role: str) -> None:
     user = {"anonymous": None, "checker": desk.checker, "editor": desk.editor, "admin": adam}
     client = client_as(user[role])
     failures = []

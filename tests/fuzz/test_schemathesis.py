@@ -32,7 +32,7 @@ GENEROUS = {"auth": "100000/min", "feedback": "100000/min", "feedback_daily": "1
 
 
 @pytest.fixture
-def unthrottled(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def unthrottled(settings, monkeypatch) -> None:
     rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], **GENEROUS}
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
     # DRF's scoped throttle copied the rates when it was imported.
@@ -41,7 +41,7 @@ def unthrottled(settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(
     live_server, desk: Desk, unthrottled: None, artifacts_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     token = Token.objects.create(user=desk.editor)
     report = artifacts_dir / "schemathesis"
     command = [

@@ -63,7 +63,7 @@ def post_claiming(live_url: str, path: str, length: int) -> tuple[bytes, bytes]:
 
 
 @pytest.mark.parametrize("path", ["/api/v1/feedback/", "/feedback/"])
-def test_a_gigabyte_upload_is_refused_early_without_a_temporary_file(live_server, path) -> None:  # type: ignore[no-untyped-def]
+def test_a_gigabyte_upload_is_refused_early_without_a_temporary_file(live_server, path) -> None:
     before = upload_files()
 
     head, body = post_claiming(live_server.url, path, GIGABYTE)

@@ -23,7 +23,7 @@ def server_log() -> Iterator[io.StringIO]:
     handler.setStream(previous)  # type: ignore[attr-defined]
 
 
-def test_a_checker_on_an_editor_page_is_logged_as_one_line(alice, server_log) -> None:  # type: ignore[no-untyped-def]
+def test_a_checker_on_an_editor_page_is_logged_as_one_line(alice, server_log) -> None:
     client = Client()
     client.force_login(alice)
 
@@ -36,7 +36,7 @@ def test_a_checker_on_an_editor_page_is_logged_as_one_line(alice, server_log) ->
     assert "Traceback" not in server_log.getvalue()
 
 
-def test_an_api_denial_is_logged_as_one_line(alice, server_log) -> None:  # type: ignore[no-untyped-def]
+def test_an_api_denial_is_logged_as_one_line(alice, server_log) -> None:
     response = client_for(alice).post(
         "/api/v1/feeds/", {"url": "https://a.example/"}, format="json"
     )
@@ -46,7 +46,7 @@ def test_an_api_denial_is_logged_as_one_line(alice, server_log) -> None:  # type
     assert len(server_log.getvalue().strip().splitlines()) == 1
 
 
-def test_an_oversized_body_is_logged_without_a_traceback(alice, server_log) -> None:  # type: ignore[no-untyped-def]
+def test_an_oversized_body_is_logged_without_a_traceback(alice, server_log) -> None:
     client = Client()
     client.force_login(alice)
 

@@ -38,7 +38,7 @@ def unbounded(schema: dict[str, Any], components: dict[str, Any], where: str) ->
     return found
 
 
-def test_every_integer_input_has_a_minimum_and_a_maximum(admin_user) -> None:  # type: ignore[no-untyped-def]
+def test_every_integer_input_has_a_minimum_and_a_maximum(admin_user) -> None:
     client = Client()
     client.force_login(admin_user)
     schema = client.get("/api/v1/schema/?format=json").json()

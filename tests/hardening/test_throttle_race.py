@@ -20,7 +20,7 @@ PARALLEL_POSTS = 100
 
 
 @pytest.fixture(params=["redis", "in-process"])
-def shared_cache(request, settings) -> str:  # type: ignore[no-untyped-def]
+def shared_cache(request, settings) -> str:
     if request.param == "redis":
         assert settings.REDIS_URL, "needs Redis (make test starts a throwaway one)"
         backend = {
@@ -52,7 +52,7 @@ def post_report(url: str, n: int) -> int:
 
 def test_parallel_reports_from_one_address_get_exactly_the_limit(
     live_server, shared_cache: str, settings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     limit = int(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["feedback"].split("/")[0])
     url = f"{live_server.url}/api/v1/feedback/"
 
