@@ -5,7 +5,7 @@ PYTHON ?= python3
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install demo test lint format bench eval clean
+.PHONY: install demo test test-sqlite lint format bench eval clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,12 @@ demo: install
 test: install
 	@bash scripts/ensure-system.sh test
 	scripts/with-services.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Bad ids, numbers and characters against SQLite, where overflow fails differently.
+test-sqlite: install
+	rm -f var/fuzz.sqlite3 && mkdir -p var
+	env -u REDIS_URL DATABASE_URL=sqlite:///$(CURDIR)/var/fuzz.sqlite3 \
+		$(VENV)/bin/pytest tests/fuzz/test_hostile_params.py -q -p no:cacheprovider
 
 lint: install
 	$(VENV)/bin/ruff check .

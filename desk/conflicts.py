@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 
 from claims.events import Action
 from desk.diffs import FIELDS
+from factcheck.numbers import parse_id
 from reviews.models import Rating, Review, ReviewEvent
 
 LABELS = dict(FIELDS)
@@ -92,5 +93,6 @@ def changed_by(review: Review, field: str, user: User) -> str:
 def _shown(field: str, value: Any) -> str:
     if field != "rating":
         return value or "—"
-    rating = Rating.objects.filter(pk=int(value)).first() if str(value).isdigit() else None
+    rating_id = parse_id(value)
+    rating = Rating.objects.filter(pk=rating_id).first() if rating_id else None
     return rating.label if rating else "not rated"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from claims.models import Claim
 from desk.common import answer, desk_view, safe_back
 from factcheck.errors import DomainError, InvalidInput
+from factcheck.numbers import parse_id
 from reviews import feedback as inbox
 from reviews import permissions, reports
 from reviews.models import Feedback, Review
@@ -138,10 +139,11 @@ def _do(request: HttpRequest, report: Feedback, action: str, note: str) -> str:
 def _route(request: HttpRequest, report: Feedback, note: str) -> str:
     kind = "review" if request.POST.get("kind") == "review" else "claim"
     number = request.POST.get("target_id", "").strip()
-    if not number.isdigit() or len(number) > 18:
+    target_id = parse_id(number)
+    if target_id is None:
         raise InvalidInput("Give the number of the claim or review to route this report to.")
     model = Review if kind == "review" else Claim
-    target = model.objects.filter(pk=int(number)).first()
+    target = model.objects.filter(pk=target_id).first()
     if target is None:
         raise InvalidInput(f"There is no {kind} {number}.")
     if isinstance(target, Review):

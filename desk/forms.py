@@ -3,6 +3,7 @@
 from django import forms
 
 from claims.models import Speaker
+from factcheck.numbers import MAX_INT
 from reviews.models import Evidence, Rating
 
 MAX_NOTE = 5000
@@ -56,7 +57,7 @@ class VerdictForm(forms.Form):
     )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     explanation = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_INT)
     base_statement = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     base_headline = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     base_rating = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -15,6 +15,7 @@ from desk.common import answer, desk_view, editor_view
 from desk.forms import DueForm, EvidenceForm, NoteForm, OptionalNoteForm, VerdictForm
 from factcheck.auth import signed_in
 from factcheck.errors import DomainError
+from factcheck.numbers import MAX_INT, parse_int
 from reviews import comments, permissions, services
 from reviews.models import Review, ReviewEvent
 from reviews.publication import fact_check_path
@@ -356,7 +357,7 @@ def _decision(request: HttpRequest, review_id: int, action: str) -> HttpResponse
                 review_id=review.pk,
                 actor=actor,
                 note=note,
-                expected_version=int(version) if version.isdigit() else None,
+                expected_version=parse_int(version, minimum=1, maximum=MAX_INT),
             )
             done = f"Approved and published at {fact_check_path(review)}"
         elif action == "close-correction":

@@ -14,6 +14,7 @@ from desk.common import answer, desk_view, editor_view, is_htmx, safe_back
 from desk.forms import ReasonForm
 from factcheck.auth import signed_in
 from factcheck.errors import DomainError
+from factcheck.numbers import parse_id
 from reviews import permissions, services
 from reviews.api.pagination import CappedPaginator
 from reviews.filters import CLAIM_ORDERINGS, ClaimFilter
@@ -146,8 +147,8 @@ def assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     assignee: User | None
     if wanted == "me":
         assignee = signed_in(request.user)
-    elif wanted.isdigit():
-        assignee = assignable_staff().filter(pk=wanted).first()
+    elif (wanted_id := parse_id(wanted)) is not None:
+        assignee = assignable_staff().filter(pk=wanted_id).first()
     else:
         assignee = None
     if assignee is None:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "factcheck",
     "claims",
     "reviews",
     "desk",
@@ -62,11 +63,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "factcheck.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "factcheck.auth.KnownDeviceMiddleware",
+    # After authentication, so a refusal page knows who is signed in; before
+    # anything (CSRF, views) reads the body.
+    "factcheck.limits.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -201,6 +207,10 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["factcheck.auth.LockoutBackend"]
 FACTCHECK_LOCKOUT_FAILURES = env_int("FACTCHECK_LOCKOUT_FAILURES", 5, minimum=1)
 FACTCHECK_LOCKOUT_IP_FAILURES = env_int("FACTCHECK_LOCKOUT_IP_FAILURES", 20, minimum=1)
+# Failures for one account from anywhere before unknown devices are slowed to one
+# attempt per interval (seconds) for that account; known devices never are.
+FACTCHECK_LOCKOUT_ACCOUNT_FAILURES = env_int("FACTCHECK_LOCKOUT_ACCOUNT_FAILURES", 50, minimum=1)
+FACTCHECK_LOCKOUT_ACCOUNT_INTERVAL = env_int("FACTCHECK_LOCKOUT_ACCOUNT_INTERVAL", 10, minimum=1)
 # Seconds a lock lasts; always finite, so a lockout can never be used to bar someone for good.
 FACTCHECK_LOCKOUT_COOLOFF = env_int("FACTCHECK_LOCKOUT_COOLOFF", 900, minimum=1)
 LOGIN_URL = "/login/"
@@ -216,9 +226,17 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # JSON only: a browser's Accept header must not turn an API answer into HTML.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "DEFAULT_PAGINATION_CLASS": "factcheck.pagination.ValidatedPagination",
+    # JSON and urlencoded forms only: no endpoint takes files (factcheck/limits.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "factcheck.parsers.NulFreeJSONParser",
+        "rest_framework.parsers.FormParser",
+    ],
     "PAGE_SIZE": 25,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["factcheck.filters.FilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "factcheck.api.exception_handler",
     # Reader feedback: generous enough that no real reader ever meets it.
@@ -240,6 +258,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Several models have a `status` or `stance`; name each enum after its model.
+    # Every operation's error answers, documented once (factcheck/openapi.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "factcheck.openapi.document_errors",
+    ],
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+    },
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.Claim.Status",
         "ArticleStatusEnum": "claims.models.Article.Status",
@@ -247,8 +273,13 @@ SPECTACULAR_SETTINGS = {
         "AppearanceStanceEnum": "claims.models.Appearance.Stance",
     },
 }
-# Bodies past this size are refused before parsing (413 in the API).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Bodies past this size are refused from their Content-Length, before parsing
+# (413; factcheck/limits.py); Django's own check is the same size.
+FACTCHECK_MAX_REQUEST_BODY = env_int("FACTCHECK_MAX_REQUEST_BODY", 1024 * 1024, minimum=1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = FACTCHECK_MAX_REQUEST_BODY
+# Nothing takes files: a file part in a page's form is dropped unread, never
+# written to a temporary file (the API parses no multipart at all).
+FILE_UPLOAD_HANDLERS = ["factcheck.limits.SkipFileParts"]
 
 # --- Fetching ------------------------------------------------------------
 
@@ -300,6 +331,27 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Only the desk's own files run or style a page; no inline script, no inline
+# style, nothing framed or framing (factcheck/headers.py). `data:` images are
+# Swagger UI's icons.
+FACTCHECK_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+FACTCHECK_PERMISSIONS_POLICY_DENY = [
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+]  # fmt: skip
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("FACTCHECK_SSL_REDIRECT", True)
@@ -315,6 +367,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"one_line_refusals": {"()": "factcheck.logs.OneLineRefusals"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line_refusals"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django_filters import rest_framework as filters
 
 from claims.models import Appearance, Claim, ClaimQuerySet
+from factcheck.filters import BoundedFilterSet, IdFilter, UtcIsoDateTimeFilter
+from factcheck.numbers import parse_id
 from reviews.models import Review, ReviewQuerySet
 
 # ?ordering= value → ORDER BY. The id breaks ties so pages never overlap.
@@ -20,7 +22,7 @@ CLAIM_ORDERINGS = {
 }
 
 
-class ClaimFilter(filters.FilterSet):
+class ClaimFilter(BoundedFilterSet):
     status = filters.ChoiceFilter(choices=Claim.Status.choices)
     official = filters.BooleanFilter()
     speaker = filters.CharFilter(
@@ -29,8 +31,8 @@ class ClaimFilter(filters.FilterSet):
     outlet = filters.CharFilter(
         method="filter_outlet", help_text="Outlet of any article the claim appeared in."
     )
-    seen_after = filters.IsoDateTimeFilter(field_name="last_seen_at", lookup_expr="gte")
-    seen_before = filters.IsoDateTimeFilter(field_name="first_seen_at", lookup_expr="lte")
+    seen_after = UtcIsoDateTimeFilter(field_name="last_seen_at", lookup_expr="gte")
+    seen_before = UtcIsoDateTimeFilter(field_name="first_seen_at", lookup_expr="lte")
     q = filters.CharFilter(
         method="filter_q",
         max_length=200,
@@ -50,8 +52,8 @@ class ClaimFilter(filters.FilterSet):
 
     def filter_speaker(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
-        if value.isdigit():
-            return queryset.filter(speaker_id=int(value))
+        if (speaker_id := parse_id(value)) is not None:
+            return queryset.filter(speaker_id=speaker_id)
         return queryset.filter(speaker__name__icontains=value)
 
     def filter_outlet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -65,13 +67,13 @@ class ClaimFilter(filters.FilterSet):
         return queryset.order_by(*CLAIM_ORDERINGS[value])
 
 
-class ReviewFilter(filters.FilterSet):
+class ReviewFilter(BoundedFilterSet):
     state = filters.ChoiceFilter(choices=Review.State.choices)
     assignee = filters.CharFilter(method="filter_assignee", help_text="A user id or username.")
     overdue = filters.BooleanFilter(
         method="filter_overdue", help_text="Open reviews past their due date."
     )
-    claim = filters.NumberFilter(field_name="claim_id")
+    claim = IdFilter(field_name="claim_id")
 
     class Meta:
         model = Review
@@ -79,8 +81,8 @@ class ReviewFilter(filters.FilterSet):
 
     def filter_assignee(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
-        if value.isdigit():
-            return queryset.filter(assignee_id=int(value))
+        if (user_id := parse_id(value)) is not None:
+            return queryset.filter(assignee_id=user_id)
         return queryset.filter(assignee__username=value)
 
     def filter_overdue(self, queryset: ReviewQuerySet, name: str, value: bool | None) -> QuerySet:

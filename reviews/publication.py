@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Appearance, Article, Speaker
+from factcheck.numbers import parse_id
 from reviews.headlines import default_headline
 from reviews.models import Rating, Review, ReviewVersion
 
@@ -118,8 +119,8 @@ def search_fact_checks(
         # An annotation of published_fact_checks: the stubs know only model fields.
         reviews = reviews.filter(current_rating_slug=rating)  # type: ignore[misc]
     if speaker:
-        if speaker.isdigit():
-            reviews = reviews.filter(claim__speaker_id=int(speaker))
+        if (speaker_id := parse_id(speaker)) is not None:
+            reviews = reviews.filter(claim__speaker_id=speaker_id)
         else:
             reviews = reviews.filter(claim__speaker__name__icontains=speaker)
     return reviews

@@ -11,12 +11,12 @@ not use up tomorrow's allowance.
 import time
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from factcheck.auth import client_ip
+from factcheck.ratelimit import Window, take
 from reviews.feedback import client_hash, page_hash
 
 SCOPES = ("feedback", "feedback_daily")
@@ -34,26 +34,15 @@ class FeedbackThrottle(BaseThrottle):
     timer = staticmethod(time.time)
 
     def allow_request(self, request: HttpRequest, view: Any) -> bool:
-        now = self.timer()
         ident = client_hash(client_ip(request))
         keys = [(scope, f"throttle_{scope}_{ident}") for scope in SCOPES]
         page = page_hash(_reported_url(request))
         if page:
             keys.append((PAGE_SCOPE, f"throttle_{PAGE_SCOPE}_{page}"))
-        windows = []
-        self.delay = 0.0
-        for scope, key in keys:
-            limit, period = _rate(scope)
-            history = [stamp for stamp in cache.get(key, []) if stamp > now - period]
-            if len(history) >= limit:
-                # A slot frees when the oldest report that fills the window ages out.
-                self.delay = max(self.delay, history[len(history) - limit] + period - now)
-            windows.append((key, history, period))
-        if self.delay:
-            return False
-        for key, history, period in windows:
-            cache.set(key, [*history, now], period)
-        return True
+        windows = [Window(key, *_rate(scope)) for scope, key in keys]
+        # Checked and counted in one atomic step, so parallel reports cannot all pass.
+        self.delay = take(windows, now=self.timer())
+        return not self.delay
 
     def wait(self) -> float:
         return self.delay

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from claims import permissions
 from claims.api.permissions import allowed_if
+from claims.api.serializers import MAX_POLL_INTERVAL
 from claims.external_models import HEALTH_FIELDS, FactCheckSource
 from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 
@@ -41,7 +42,9 @@ class FactCheckSourceSerializer(serializers.ModelSerializer):
 class FactCheckSourceCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000)
     name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
-    poll_interval = serializers.IntegerField(required=False, default=3600, min_value=60)
+    poll_interval = serializers.IntegerField(
+        required=False, default=3600, min_value=60, max_value=MAX_POLL_INTERVAL
+    )
 
 
 def sources() -> QuerySet[FactCheckSource]:

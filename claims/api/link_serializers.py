@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from claims.models import Appearance, Claim, ClaimLink
+from factcheck.numbers import IdField
 
 
 def _first_appearance(claim: Claim) -> Appearance | None:
@@ -54,7 +55,9 @@ def claim_side(claim: Claim) -> dict[str, Any]:
 class ClaimLinkSerializer(serializers.ModelSerializer):
     from_claim = serializers.SerializerMethodField()
     to_claim = serializers.SerializerMethodField()
-    decided_by = serializers.CharField(source="decided_by.username", default=None)
+    decided_by = serializers.CharField(
+        source="decided_by.username", default=None, allow_null=True, read_only=True
+    )
 
     class Meta:
         model = ClaimLink
@@ -81,7 +84,7 @@ class ClaimLinkSerializer(serializers.ModelSerializer):
 
 
 class LinkFilterSerializer(serializers.Serializer):
-    claim = serializers.IntegerField(required=False, min_value=1)
+    claim = IdField(required=False)
     status = serializers.ChoiceField(choices=ClaimLink.Status.choices, required=False)
     kind = serializers.ChoiceField(choices=ClaimLink.Kind.choices, required=False)
 

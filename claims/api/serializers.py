@@ -2,6 +2,9 @@ from rest_framework import serializers
 
 from claims.models import Appearance, Article, Claim, Feed, Speaker
 
+# Seconds; a feed polled less than monthly is a feed to pause instead.
+MAX_POLL_INTERVAL = 30 * 24 * 3600
+
 
 class FeedSerializer(serializers.ModelSerializer):
     healthy = serializers.BooleanField(read_only=True)
@@ -38,7 +41,9 @@ class FeedCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000)
     name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     outlet = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
-    poll_interval = serializers.IntegerField(required=False, default=900, min_value=60)
+    poll_interval = serializers.IntegerField(
+        required=False, default=900, min_value=60, max_value=MAX_POLL_INTERVAL
+    )
 
 
 class FeedUpdateSerializer(serializers.Serializer):

@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from factcheck.auth import signed_in
 from factcheck.errors import NotFound
 from reviews import comments, notifications
-from reviews.api.pagination import StaffPagination
 from reviews.api.permissions import IsDeskStaff
 from reviews.api.serializers import UserRefSerializer
 from reviews.models import Comment, Notification
@@ -36,9 +35,9 @@ class CommentListView(GenericAPIView):
     """The review's thread, oldest first: its checker and the editors."""
 
     permission_classes = [IsDeskStaff]
-    pagination_class = StaffPagination
     serializer_class = CommentSerializer
 
+    @extend_schema(responses=CommentSerializer(many=True))
     def get(self, request: Request, review_id: int) -> Response:
         thread = comments.review_comments(review_id=review_id, reader=signed_in(request.user))
         page = self.paginate_queryset(thread)
@@ -64,10 +63,12 @@ class NotificationListView(GenericAPIView):
     """The signed-in person's notifications, newest first; `unread=true` for the unread ones."""
 
     permission_classes = [IsDeskStaff]
-    pagination_class = StaffPagination
     serializer_class = NotificationSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("unread", bool)])
+    @extend_schema(
+        parameters=[OpenApiParameter("unread", bool)],
+        responses=NotificationSerializer(many=True),
+    )
     def get(self, request: Request) -> Response:
         mine: Any = Notification.objects.filter(recipient=signed_in(request.user))
         if request.query_params.get("unread", "").lower() in ("true", "1", "yes"):

@@ -14,7 +14,6 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from factcheck import auth
-from reviews.api.pagination import StaffPagination
 from reviews.api.serializers import CredentialsSerializer, RatingSerializer, TokenSerializer
 from reviews.models import Rating
 
@@ -26,7 +25,6 @@ class RatingListView(generics.ListAPIView):
     permission_classes = [AllowAny]
     queryset = Rating.objects.all()
     serializer_class = RatingSerializer
-    pagination_class = StaffPagination
 
 
 class TokenView(APIView):
@@ -52,12 +50,13 @@ class TokenView(APIView):
         serializer.is_valid(raise_exception=True)
         username = serializer.validated_data["username"]
         ip = auth.client_ip(request._request)
-        self._refuse_if_locked(username, ip)
+        known = auth.is_known(request._request, username)
+        self._refuse_if_locked(username, ip, known)
         user = authenticate(
             request._request, username=username, password=serializer.validated_data["password"]
         )
         if user is None:
-            self._refuse_if_locked(username, ip)
+            self._refuse_if_locked(username, ip, known)
             # The same answer for an unknown user and a wrong password.
             return Response(
                 {"detail": "Unable to sign in with these credentials."},
@@ -67,8 +66,8 @@ class TokenView(APIView):
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
-    def _refuse_if_locked(self, username: str, ip: str) -> None:
-        wait = auth.retry_after(username, ip)
+    def _refuse_if_locked(self, username: str, ip: str, known: bool) -> None:
+        wait = auth.retry_after(username, ip, known=known)
         if wait:
             minutes = max(1, round(wait / 60))
             raise Throttled(

@@ -4,10 +4,10 @@ from functools import cached_property
 from typing import Any, cast
 
 from django.core.paginator import Paginator
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from claims.models import ClaimQuerySet
+from factcheck.pagination import ValidatedPagination
 
 COUNT_CAP = 10_000
 # Counting a text search reads a table row per match (a GIN index cannot answer alone):
@@ -37,10 +37,8 @@ class SearchCappedPaginator(CappedPaginator):
         return SEARCH_COUNT_CAP if self.object_list.searched else COUNT_CAP
 
 
-class TriagePagination(PageNumberPagination):
+class TriagePagination(ValidatedPagination):
     django_paginator_class = SearchCappedPaginator
-    page_size_query_param = "page_size"
-    max_page_size = 100
 
     def get_paginated_response(self, data: Any) -> Response:
         page = self.page
@@ -69,8 +67,3 @@ class TriagePagination(PageNumberPagination):
             "a lower bound. Narrow the filters rather than paging that far.",
         }
         return response
-
-
-class StaffPagination(PageNumberPagination):
-    page_size_query_param = "page_size"
-    max_page_size = 100

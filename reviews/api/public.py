@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +15,8 @@ from rest_framework.views import APIView
 from claims.models import Claim
 from factcheck.auth import client_ip
 from factcheck.errors import InvalidInput
+from factcheck.numbers import IdField
+from factcheck.pagination import ValidatedPagination
 from reviews import feedback as services
 from reviews import reports
 from reviews.api.permissions import IsDeskStaff
@@ -36,7 +37,7 @@ from reviews.throttling import FeedbackThrottle
 THANKS = "Thank you. We read every report and will look into this one."
 
 
-class PublicPagination(PageNumberPagination):
+class PublicPagination(ValidatedPagination):
     page_size = 20
 
 
@@ -161,6 +162,15 @@ class FeedbackSerializer(serializers.ModelSerializer):
         ]
 
 
+class FeedbackPageSerializer(serializers.Serializer):
+    """The inbox is paginated by hand (the view also takes POST), so its page is spelled out."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = FeedbackSerializer(many=True)
+
+
 class FeedbackView(APIView):
     """POST: anyone reports an error (throttled per address). GET: the staff inbox."""
 
@@ -191,17 +201,17 @@ class FeedbackView(APIView):
         )
 
     @extend_schema(
-        responses=FeedbackSerializer(many=True),
+        responses=FeedbackPageSerializer,
         parameters=[
             OpenApiParameter("status", str, enum=Feedback.Status.values),
             OpenApiParameter("category", str, enum=Feedback.Category.values),
             OpenApiParameter("routed", bool),
-            OpenApiParameter("page", int),
+            *ValidatedPagination.openapi_parameters(),
         ],
     )
     def get(self, request: Request) -> Response:
         reports = inbox(request.query_params)
-        paginator = PageNumberPagination()
+        paginator = ValidatedPagination()
         page = paginator.paginate_queryset(reports, request, view=self)
         return paginator.get_paginated_response(FeedbackSerializer(page, many=True).data)
 
@@ -229,8 +239,8 @@ def inbox(params: Any) -> QuerySet[Feedback]:
 
 class FeedbackRouteInSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["route", "convert", "spam", "resolve"])
-    review = serializers.IntegerField(required=False)
-    claim = serializers.IntegerField(required=False)
+    review = IdField(required=False)
+    claim = IdField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 

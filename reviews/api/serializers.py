@@ -10,6 +10,7 @@ from rest_framework import serializers
 from claims.external_matching import ExternalHit
 from claims.external_models import ExternalMatch
 from claims.models import Appearance, Article, Claim, ClaimLink, Speaker
+from factcheck.numbers import ID_SCHEMA, parse_id
 from reviews.matches import Match
 from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion
 from reviews.publication import fact_check_path
@@ -301,11 +302,12 @@ class ClaimDetailSerializer(ClaimRowSerializer):
         ]
 
 
+@extend_schema_field({**ID_SCHEMA, "description": "A rating id (or its slug)."})
 class RatingRefField(serializers.PrimaryKeyRelatedField):
     """A rating by id (the contract) or, for convenience, by slug."""
 
     def to_internal_value(self, data: Any) -> Rating:
-        if isinstance(data, str) and data and not data.isdigit():
+        if isinstance(data, str) and data and parse_id(data) is None:
             rating = Rating.objects.filter(slug=data).first()
             if rating is None:
                 self.fail("does_not_exist", pk_value=data)
@@ -355,7 +357,8 @@ class AssignSerializer(serializers.Serializer):
 
     def validate_assignee(self, value: str) -> Any:
         users = get_user_model().objects.filter(is_active=True)
-        user = (users.filter(pk=int(value)) if value.isdigit() else users.none()).first()
+        user_id = parse_id(value)
+        user = (users.filter(pk=user_id) if user_id else users.none()).first()
         user = user or users.filter(username=value).first()
         if user is None:
             raise serializers.ValidationError(f"No active user {value!r}.")

@@ -9,7 +9,8 @@ from reviews.api.conversation import CommentListView, NotificationListView, Noti
 from reviews.api.open_views import RatingListView, TokenView
 from reviews.api.views import ClaimViewSet, MatchView, ReviewViewSet
 
-router = SimpleRouter()
+# Path ids through the `id` converter (factcheck/numbers.py): too long is no route.
+router = SimpleRouter(use_regex_path=False)
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("reviews", ReviewViewSet, basename="review")
 
@@ -17,10 +18,10 @@ router.register("reviews", ReviewViewSet, basename="review")
 workflow = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
     path("ratings/", RatingListView.as_view(), name="rating-list"),
-    path("reviews/<int:review_id>/comments/", CommentListView.as_view(), name="review-comments"),
+    path("reviews/<id:review_id>/comments/", CommentListView.as_view(), name="review-comments"),
     path("notifications/", NotificationListView.as_view(), name="notification-list"),
     path(
-        "notifications/<int:notification_id>/read/",
+        "notifications/<id:notification_id>/read/",
         NotificationReadView.as_view(),
         name="notification-read",
     ),
@@ -30,13 +31,13 @@ workflow = [
 readers = [
     path("public/fact-checks/", public.PublicFactCheckList.as_view(), name="public-fact-checks"),
     path("feedback/", public.FeedbackView.as_view(), name="api-feedback"),
-    path("feedback/<int:pk>/route/", public.FeedbackRouteView.as_view(), name="api-feedback-route"),
+    path("feedback/<id:pk>/route/", public.FeedbackRouteView.as_view(), name="api-feedback-route"),
     path(
-        "feedback/<int:pk>/open-correction/",
+        "feedback/<id:pk>/open-correction/",
         public.FeedbackOpenCorrectionView.as_view(),
         name="api-feedback-open-correction",
     ),
-    path("feedback/<int:pk>/close/", public.FeedbackCloseView.as_view(), name="api-feedback-close"),
+    path("feedback/<id:pk>/close/", public.FeedbackCloseView.as_view(), name="api-feedback-close"),
     path("matches/", MatchView.as_view(), name="matches"),
 ]
 

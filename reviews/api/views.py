@@ -21,9 +21,10 @@ from claims.external_models import ExternalMatch
 from claims.models import Appearance, Claim, ClaimLink
 from factcheck.auth import signed_in
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
+from factcheck.numbers import ID_SCHEMA, parse_id
 from reviews import permissions, services
 from reviews.api import serializers as s
-from reviews.api.pagination import StaffPagination, TriagePagination
+from reviews.api.pagination import TriagePagination
 from reviews.api.permissions import IsDeskStaff
 from reviews.filters import ClaimFilter, ReviewFilter
 from reviews.matches import find_all_matches
@@ -49,16 +50,17 @@ ERRORS = {
 
 def object_id(value: Any) -> int:
     """A path id as an int; anything else is an unknown object (404), not a 500."""
-    text = str(value)
-    if not text.isdigit() or len(text) > 18:
-        raise NotFound(f"No object with id {text!r}.")
-    return int(text)
+    number = parse_id(value)
+    if number is None:
+        raise NotFound(f"No object with id {str(value)!r}.")
+    return number
 
 
 class DeskView:
     """Desk staff only (authentication as in settings: token first, so anonymous is a 401)."""
 
     permission_classes: "Sequence[_PermissionClass]" = [IsDeskStaff]
+    lookup_value_converter = "id"
 
 
 class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
@@ -172,11 +174,11 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Remove evidence",
-        parameters=[OpenApiParameter("evidence_id", int, OpenApiParameter.PATH)],
+        parameters=[OpenApiParameter("evidence_id", ID_SCHEMA, OpenApiParameter.PATH)],
         request=None,
         responses={204: None, **ERRORS},
     )
-    @action(detail=True, methods=["delete"], url_path=r"evidence/(?P<evidence_id>[^/.]+)")
+    @action(detail=True, methods=["delete"], url_path="evidence/<id:evidence_id>")
     def remove_evidence(self, request: Request, pk: str, evidence_id: str) -> Response:
         services.evidence_remove(
             claim_id=object_id(pk),
@@ -233,7 +235,6 @@ class ReviewViewSet(
     queryset = Review.objects.select_related(*REVIEW_RELATED)
     serializer_class = s.ReviewSerializer
     filterset_class = ReviewFilter
-    pagination_class = StaffPagination
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def handle_exception(self, exc: Exception) -> Response:

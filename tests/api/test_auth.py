@@ -46,10 +46,10 @@ def test_an_unknown_user_and_a_wrong_password_get_the_same_answer(alice) -> None
     assert unknown.json() == wrong.json()
 
 
-def test_five_failures_lock_the_username_even_for_the_right_password(alice) -> None:
+def test_five_failures_from_one_address_lock_that_address_out_of_the_account(alice) -> None:
     answers = [sign_in("alice", "wrong", ip="10.0.0.2").status_code for _ in range(5)]
 
-    locked = sign_in("alice", PASSWORD, ip="10.0.0.3")
+    locked = sign_in("alice", PASSWORD, ip="10.0.0.2")
 
     # The fifth failure already answers that the account is now locked.
     assert answers == [401, 401, 401, 401, 429]
@@ -57,6 +57,73 @@ def test_five_failures_lock_the_username_even_for_the_right_password(alice) -> N
     assert "Too many failed sign-ins" in locked.json()["detail"]
     assert 0 < int(locked["Retry-After"]) <= 900
     assert not Token.objects.exists()
+
+
+def test_an_attacker_cannot_lock_the_real_user_out_from_elsewhere(alice) -> None:
+    for _ in range(5):
+        sign_in("ALICE", "wrong", ip="203.0.113.9")
+
+    elsewhere = sign_in("alice", PASSWORD, ip="10.0.0.3")
+
+    assert elsewhere.status_code == 200
+    assert Token.objects.filter(user=alice).exists()
+
+
+def test_a_distributed_guess_slows_unknown_devices_on_that_account(alice, settings) -> None:
+    for n in range(settings.FACTCHECK_LOCKOUT_ACCOUNT_FAILURES):
+        auth.register_failure("alice", f"198.51.100.{n}")
+
+    first = sign_in("alice", "guess-1", ip="192.0.2.50")
+    second = sign_in("alice", "guess-2", ip="192.0.2.51")
+
+    assert first.status_code in (401, 429)  # its own try, counted
+    assert second.status_code == 429
+    wait = int(second["Retry-After"])
+    assert 0 < wait <= settings.FACTCHECK_LOCKOUT_ACCOUNT_INTERVAL
+
+
+def test_the_right_password_gets_in_from_an_unknown_device_after_the_wait(
+    alice, settings, monkeypatch
+) -> None:
+    for n in range(settings.FACTCHECK_LOCKOUT_ACCOUNT_FAILURES):
+        auth.register_failure("alice", f"198.51.100.{n}")
+    sign_in("alice", "guess", ip="192.0.2.50")
+    assert sign_in("alice", PASSWORD, ip="192.0.2.60").status_code == 429
+    now = auth.time.time()
+
+    # The clock of the cache too: the account's slot expires with its entry.
+    later = now + settings.FACTCHECK_LOCKOUT_ACCOUNT_INTERVAL
+    monkeypatch.setattr(auth.time, "time", lambda: later)
+
+    assert sign_in("alice", PASSWORD, ip="192.0.2.60").status_code == 200
+
+
+def test_a_known_device_is_never_slowed_by_a_distributed_guess(alice, settings) -> None:
+    browser = Client(REMOTE_ADDR="192.0.2.77")
+    browser.post("/login/", {"username": "alice", "password": PASSWORD})
+    browser.post("/logout/")
+    for n in range(settings.FACTCHECK_LOCKOUT_ACCOUNT_FAILURES):
+        auth.register_failure("alice", f"198.51.100.{n}")
+    sign_in("alice", "guess", ip="192.0.2.50")  # the attacker holds the account's slot
+
+    answers = []
+    for _ in range(3):
+        browser.post("/login/", {"username": "alice", "password": PASSWORD})
+        answers.append(browser.session.get("_auth_user_id"))
+        browser.post("/logout/")
+
+    assert answers == [str(alice.pk)] * 3
+
+
+def test_a_signed_in_session_keeps_working_during_an_attack(alice, settings) -> None:
+    browser = Client()
+    browser.post("/login/", {"username": "alice", "password": PASSWORD})
+    for n in range(settings.FACTCHECK_LOCKOUT_ACCOUNT_FAILURES):
+        auth.register_failure("alice", f"198.51.100.{n}")
+    for _ in range(5):
+        sign_in("alice", "wrong", ip="203.0.113.9")
+
+    assert browser.get("/desk/").status_code == 200
 
 
 def test_the_lock_lifts_after_the_cool_off(alice, monkeypatch) -> None:
@@ -92,8 +159,8 @@ def test_one_address_trying_many_usernames_is_locked(alice, settings) -> None:
 
 def test_the_admin_login_is_locked_out_too(alice) -> None:
     for _ in range(5):
-        sign_in("alice", "wrong")
-    client = Client()
+        sign_in("alice", "wrong", ip="10.0.0.1")
+    client = Client(REMOTE_ADDR="10.0.0.1")
 
     client.post("/admin/login/", {"username": "alice", "password": PASSWORD})
 
