@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0012_feed_feed_poll_interval_at_most_a_week"),
+        ("claims", "0013_feed_poll_interval_at_most_a_week"),
         ("reviews", "0008_statement_backfill"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

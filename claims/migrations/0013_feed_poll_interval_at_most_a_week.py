@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0011_statement_backfill_and_search"),
+        ("claims", "0012_matching_indexes"),
     ]
 
     operations = [
