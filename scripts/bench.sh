@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/with-services.sh bash -c '
     set -e
-    for bench in bench_detect.py bench_ingest.py bench_long_article.py bench_api.py bench_links.py bench_external.py; do
+    for bench in bench_detect.py bench_ingest.py bench_long_article.py bench_api.py bench_links.py bench_external.py bench_sources.py; do
         echo; echo "=== $bench"
         .venv/bin/python "scripts/$bench"
     done
