@@ -18,7 +18,10 @@ from claims.services.speakers import (
     speaker_alias_add,
     speaker_alias_remove,
     speaker_body_chain,
+    speaker_key,
+    speaker_merge,
     speaker_update,
+    speakers_known,
 )
 from desk.common import desk_view
 from desk.forms import AliasForm, SpeakerForm
@@ -136,3 +139,26 @@ def alias_remove(request: HttpRequest, speaker_id: int, alias_id: int) -> HttpRe
     else:
         messages.success(request, "Alias removed.")
     return redirect(f"/desk/speakers/{speaker.pk}/#aliases")
+
+
+@desk_view
+@require_POST
+def merge(request: HttpRequest, speaker_id: int) -> HttpResponse:
+    """Fold this entry into the one named (by name, alias or number) and show the survivor."""
+    speaker = get_object_or_404(Speaker, pk=speaker_id)
+    wanted = " ".join(request.POST.get("into", "").split())[:300]
+    target = (
+        Speaker.objects.filter(pk=int(wanted)).first()
+        if wanted.isdigit()
+        else speakers_known([wanted]).get(speaker_key(wanted))
+    )
+    if target is None:
+        messages.error(request, f"No registry entry is called {wanted or 'that'}.")
+        return redirect(f"/desk/speakers/{speaker.pk}/#merge")
+    try:
+        survivor = speaker_merge(speaker_id=speaker.pk, into_id=target.pk, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.detail)
+        return redirect(f"/desk/speakers/{speaker.pk}/#merge")
+    messages.success(request, f"Merged {speaker.name} into {survivor.name}.")
+    return redirect(f"/desk/speakers/{survivor.pk}/")

@@ -85,6 +85,7 @@ urlpatterns = [
     path("speakers/", speakers.registry, name="desk-speakers"),
     path("speakers/<id:speaker_id>/", speakers.speaker_page, name="desk-speaker"),
     path("speakers/<id:speaker_id>/aliases/", speakers.alias_add, name="desk-alias-add"),
+    path("speakers/<id:speaker_id>/merge/", speakers.merge, name="desk-speaker-merge"),
     path(
         "speakers/<id:speaker_id>/aliases/<id:alias_id>/remove/",
         speakers.alias_remove,

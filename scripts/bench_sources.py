@@ -105,6 +105,7 @@ def speaker_pair(round_no: int, article: Article) -> tuple[Speaker, Speaker]:
         claims = Claim.objects.bulk_create(
             Claim(text=f"{name} said toll {n} rose.", speaker=speaker) for n in range(1000)
         )
+        offset = Appearance.objects.filter(article=article).count()
         Appearance.objects.bulk_create(
             Appearance(
                 claim=claim,
@@ -123,7 +124,7 @@ def speaker_pair(round_no: int, article: Article) -> tuple[Speaker, Speaker]:
                 content_start=0,
                 content_end=len(claim.text),
             )
-            for claim in claims
+            for at, claim in enumerate(claims, start=offset)
         )
         pair.append(speaker)
     return pair[0], pair[1]

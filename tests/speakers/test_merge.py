@@ -17,6 +17,7 @@ def speaker_with_claims(name: str, article: Article, count: int) -> Speaker:
         Claim(text=f"{name} said the harbour toll rose {n} percent.", speaker=speaker)
         for n in range(count)
     )
+    offset = Appearance.objects.filter(article=article).count()
     Appearance.objects.bulk_create(
         Appearance(
             claim=claim,
@@ -32,10 +33,10 @@ def speaker_with_claims(name: str, article: Article, count: int) -> Speaker:
             cue_start=0,
             cue_end=4,
             content=claim.text,
-            content_start=0,
-            content_end=len(claim.text),
+            content_start=at,  # one statement per position in the article
+            content_end=at + len(claim.text),
         )
-        for claim in claims
+        for at, claim in enumerate(claims, start=offset)
     )
     return speaker
 
@@ -65,10 +66,8 @@ def test_merging_two_speakers_with_1000_claims_each_leaves_nothing_on_the_remove
     link.refresh_from_db()
     assert link.from_claim.speaker_id == survivor.pk == link.to_claim.speaker_id
     assert set(response.json()["aliases"]) == {"DoT", "the Department of Transport"}
-    assert (
-        speakers_known(["the Department of Transport"])["the Department of Transport"].pk
-        == survivor.pk
-    )
+    detected = speakers_known(["the Department of Transport"])
+    assert detected["the department of transport"].pk == survivor.pk  # detection follows
     event = ReviewEvent.objects.get(
         action=Action.SPEAKER_MERGED, subject=Subject.SPEAKER, subject_id=survivor.pk
     )
@@ -86,3 +85,27 @@ def test_a_speaker_cannot_be_merged_into_itself_or_a_missing_one_and_checkers_ca
 
     assert itself.status_code == 400 and missing.status_code == 404
     assert checker.status_code == 403 and Speaker.objects.filter(pk=ministry.pk).exists()
+
+
+def test_an_editor_merges_a_duplicate_from_the_desk_by_the_kept_entrys_name(client, erin) -> None:
+    kept = Speaker.objects.create(name="Ministry of Health", key="ministry of health")
+    duplicate = Speaker.objects.create(name="the Ministry of Health", key="the ministry of health")
+    client.force_login(erin)
+
+    response = client.post(
+        f"/desk/speakers/{duplicate.pk}/merge/", {"into": "Ministry of Health"}, follow=True
+    )
+
+    assert "Merged the Ministry of Health into Ministry of Health." in response.content.decode()
+    assert not Speaker.objects.filter(pk=duplicate.pk).exists()
+    assert kept.aliases.get().alias == "the Ministry of Health"
+
+
+def test_a_checker_cannot_merge_from_the_desk(client, alice) -> None:
+    one = Speaker.objects.create(name="Ministry of Health", key="ministry of health")
+    two = Speaker.objects.create(name="the Ministry of Health", key="the ministry of health")
+    client.force_login(alice)
+
+    client.post(f"/desk/speakers/{two.pk}/merge/", {"into": str(one.pk)})
+
+    assert Speaker.objects.count() == 2
