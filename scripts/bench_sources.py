@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -65,6 +66,7 @@ from claims.models import Appearance, Article, Claim, Speaker  # noqa: E402
 from claims.services.feeds import feed_create  # noqa: E402
 from claims.services.opml import feeds_export_opml, feeds_import_opml  # noqa: E402
 from claims.services.speakers import speaker_merge  # noqa: E402
+from reviews.services import staff_upsert  # noqa: E402
 
 OUTLETS = ["The Calder Ledger", "Northbridge Wire", "Velmora Daily", "Harbour Times", ""]
 
@@ -121,8 +123,8 @@ def speaker_pair(round_no: int, article: Article) -> tuple[Speaker, Speaker]:
                 cue_start=0,
                 cue_end=4,
                 content=claim.text,
-                content_start=0,
-                content_end=len(claim.text),
+                content_start=at,  # one statement per position in the article
+                content_end=at + len(claim.text),
             )
             for at, claim in enumerate(claims, start=offset)
         )
@@ -134,11 +136,13 @@ def merges(rounds: int) -> list[float]:
     article = Article.objects.create(
         url="https://ledger.example/t", canonical_url="https://ledger.example/t"
     )
+    # Merging is an editor's decision; the bench acts as one.
+    editor, _ = staff_upsert(username="bench-editor", role="editor", password=secrets.token_hex(16))
     seconds = []
     for round_no in range(rounds):
         survivor, absorbed = speaker_pair(round_no, article)
         started = time.perf_counter()
-        speaker_merge(speaker_id=absorbed.pk, into_id=survivor.pk, actor=None)
+        speaker_merge(speaker_id=absorbed.pk, into_id=survivor.pk, actor=editor)
         seconds.append(time.perf_counter() - started)
         assert not Claim.objects.filter(speaker_id=absorbed.pk).exists()
         assert not Appearance.objects.filter(speaker_id=absorbed.pk).exists()
