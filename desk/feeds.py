@@ -4,9 +4,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from claims.models import Feed
@@ -120,8 +122,22 @@ def feed_act(request: HttpRequest, feed_id: int, action: str) -> HttpResponse:
     return redirect("/desk/feeds/")
 
 
-@desk_view
+@csrf_exempt  # checked by _opml_page, after the upload handler is chosen
 def opml_page(request: HttpRequest) -> HttpResponse:
+    """The one page that takes a file: a reader's OPML export.
+
+    Everywhere else file parts are dropped unread (factcheck.limits.SkipFileParts).
+    Here the file is kept, in memory only: the request body cap bounds it, and it
+    is never written to disk. The CSRF check reads the form, so it runs after this.
+    """
+    if request.method == "POST":
+        request.upload_handlers = [MemoryFileUploadHandler(request)]
+    return _opml_page(request)
+
+
+@csrf_protect
+@desk_view
+def _opml_page(request: HttpRequest) -> HttpResponse:
     """GET: download every feed as OPML. POST: upload a reader's OPML file and follow its feeds."""
     _may_manage(request)
     if request.method != "POST":

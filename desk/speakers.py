@@ -26,6 +26,7 @@ from claims.services.speakers import (
 from desk.common import desk_view
 from desk.forms import AliasForm, SpeakerForm
 from factcheck.errors import DomainError
+from factcheck.numbers import parse_id
 
 PAGE_SIZE = 50
 
@@ -147,9 +148,10 @@ def merge(request: HttpRequest, speaker_id: int) -> HttpResponse:
     """Fold this entry into the one named (by name, alias or number) and show the survivor."""
     speaker = get_object_or_404(Speaker, pk=speaker_id)
     wanted = " ".join(request.POST.get("into", "").split())[:300]
+    number = parse_id(wanted)  # a number past the bigint range is no entry, not an error
     target = (
-        Speaker.objects.filter(pk=int(wanted)).first()
-        if wanted.isdigit()
+        Speaker.objects.filter(pk=number).first()
+        if number is not None
         else speakers_known([wanted]).get(speaker_key(wanted))
     )
     if target is None:

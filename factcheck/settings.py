@@ -271,6 +271,7 @@ SPECTACULAR_SETTINGS = {
         "ArticleStatusEnum": "claims.models.Article.Status",
         "EvidenceStanceEnum": "reviews.models.Evidence.Stance",
         "AppearanceStanceEnum": "claims.models.Appearance.Stance",
+        "SpeakerKindEnum": "claims.models.Speaker.Kind",
     },
 }
 # Bodies past this size are refused from their Content-Length, before parsing

@@ -1,9 +1,8 @@
 from rest_framework import serializers
 
 from claims.models import Appearance, Article, Claim, Feed, Speaker
-
-# Seconds; a feed polled less than monthly is a feed to pause instead.
-MAX_POLL_INTERVAL = 30 * 24 * 3600
+from claims.services.feeds import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
+from factcheck.numbers import MAX_ID
 
 
 class FeedSerializer(serializers.ModelSerializer):
@@ -42,15 +41,17 @@ class FeedCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     outlet = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     poll_interval = serializers.IntegerField(
-        required=False, default=900, min_value=60, max_value=MAX_POLL_INTERVAL
+        required=False, default=900, min_value=MIN_POLL_INTERVAL, max_value=MAX_POLL_INTERVAL
     )
 
 
 class FeedUpdateSerializer(serializers.Serializer):
-    # The range itself is checked by the service, the one place that knows it.
     name = serializers.CharField(max_length=200, required=False)
     paused = serializers.BooleanField(required=False)
-    poll_interval = serializers.IntegerField(required=False)
+    # The service checks the same range; bounds here put it in the schema too.
+    poll_interval = serializers.IntegerField(
+        required=False, min_value=MIN_POLL_INTERVAL, max_value=MAX_POLL_INTERVAL
+    )
 
 
 class AppearanceSerializer(serializers.ModelSerializer):
@@ -170,4 +171,4 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
 
 class SpeakerMergeSerializer(serializers.Serializer):
-    into = serializers.IntegerField(min_value=1)
+    into = serializers.IntegerField(min_value=1, max_value=MAX_ID)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 
 from claims.models import Feed
 from claims.services import feeds
@@ -122,3 +123,14 @@ def test_the_desk_exports_the_list_and_imports_a_readers_file(client, erin) -> N
     assert b'xmlUrl="https://ledger.example/rss"' in exported.content
     assert "1 added, 0 skipped (already followed), 0 refused" in response.content.decode()
     assert Feed.objects.get().outlet == "Ledger"
+
+
+def test_the_desk_import_still_needs_the_forms_csrf_token(erin) -> None:
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(erin)
+    document = opml('<outline type="rss" text="Ledger" xmlUrl="https://ledger.example/rss"/>')
+    upload = SimpleUploadedFile("feeds.opml", document, content_type="text/x-opml")
+
+    response = browser.post("/desk/feeds/opml/", {"document": upload})
+
+    assert response.status_code == 403 and not Feed.objects.exists()

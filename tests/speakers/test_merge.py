@@ -82,8 +82,9 @@ def test_a_speaker_cannot_be_merged_into_itself_or_a_missing_one_and_checkers_ca
     itself = client_for(erin).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": ministry.pk})
     missing = client_for(erin).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": 999999})
     checker = client_for(alice).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": 1})
+    too_big = client_for(erin).post(f"/api/v1/speakers/{ministry.pk}/merge/", {"into": 2**70})
 
-    assert itself.status_code == 400 and missing.status_code == 404
+    assert itself.status_code == 400 and missing.status_code == 404 and too_big.status_code == 400
     assert checker.status_code == 403 and Speaker.objects.filter(pk=ministry.pk).exists()
 
 
