@@ -36,6 +36,8 @@ class CommentListView(GenericAPIView):
 
     permission_classes = [IsDeskStaff]
     serializer_class = CommentSerializer
+    # Only for the schema (path parameter types); the rows come from the service.
+    queryset = Comment.objects.none()
 
     @extend_schema(responses=CommentSerializer(many=True))
     def get(self, request: Request, review_id: int) -> Response:
@@ -64,6 +66,8 @@ class NotificationListView(GenericAPIView):
 
     permission_classes = [IsDeskStaff]
     serializer_class = NotificationSerializer
+    # Only for the schema (path parameter types); the rows are the signed-in person's.
+    queryset = Notification.objects.none()
 
     @extend_schema(
         parameters=[OpenApiParameter("unread", bool)],
