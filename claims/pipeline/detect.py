@@ -233,6 +233,7 @@ def _build(
             kind, what = ("title", earlier.title) if earlier.title else ("body", earlier.body)
             verdict = replace(earlier, reason=f"{kind} from {hit.where}: {what}")
             title_source = hit.where
+            resolved = replace(resolved, speaker=hit.name)  # one speaker, not "Ruiz" beside it
     if (
         verdict.official
         and resolved.origin

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 
@@ -17,6 +17,7 @@ from typing import Protocol
 class KnownTitle:
     phrase: str  # the description read before: "President Ana Ruiz"
     where: str  # "an earlier article (Harbour Gazette, 2026-12-01)"
+    name: str = ""  # the full name it was read with: "Ruiz said" is Ana Ruiz's statement
 
 
 class KnownSpeakers(Protocol):
@@ -37,6 +38,7 @@ class KnownTitles:
             key = _key(name)
             if not key:
                 continue
+            known = replace(known, name=known.name or name)
             self._by_name[key] = known
             surnames.setdefault(key.split()[-1], []).append(known)
         # "Ruiz said" finds Ana Ruiz only when no other known Ruiz could be meant.

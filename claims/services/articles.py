@@ -29,7 +29,7 @@ from claims.pipeline.kinds import is_person
 from claims.pipeline.stance import decided_stance
 from claims.pipeline.urls import canonical_url, content_hash
 from claims.services.claims import Flag, claims_file, claims_prioritise, statement_text
-from claims.services.speakers import speaker_registry, speaker_upsert, speakers_known
+from claims.services.speakers import detection_lookups, speaker_upsert, speakers_known
 from factcheck.errors import InvalidInput
 from factcheck.queue import enqueue_on_commit
 
@@ -205,7 +205,7 @@ def article_detect(
     attributions: list[Attribution] = []
     speakers: dict[str, Speaker] = {}
     if new_hash != article.detected_hash:
-        attributions = _unique_offsets(detect(text, speaker_registry()))
+        attributions = _unique_offsets(detect(text, *detection_lookups()))
         # Speakers are committed first, each on its own, in a stable order: the long
         # transaction below then only takes locks, always in id order, and cannot deadlock.
         # Those already known as they are cost one query between them.

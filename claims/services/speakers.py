@@ -9,6 +9,7 @@ speaker as edited by staff, and detection never overwrites such a speaker afterw
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
@@ -19,6 +20,7 @@ from claims.events import Action, Subject, record_event
 from claims.models import Appearance, Claim, Speaker, SpeakerAlias
 from claims.permissions import can_edit_speakers
 from claims.pipeline.bodies import BodyPath, is_specific_body, learn
+from claims.pipeline.known import KnownTitle, KnownTitles
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 
@@ -32,7 +34,7 @@ def speaker_key(name: str) -> str:
 _registry_cache: dict[str, Any] = {}
 
 
-def speaker_registry() -> SpeakerRegistry:
+def speaker_registry(version: tuple[Any, ...] | None = None) -> SpeakerRegistry:
     """What detection should take as settled: staff edits and speakers known as officials.
 
     A speaker the detector once saw without a title is left out, so that a later
@@ -40,7 +42,7 @@ def speaker_registry() -> SpeakerRegistry:
     or alias changed: one cheap query per article instead of loading the table.
     """
     rows = Speaker.objects.filter(Q(is_official=True) | Q(edited_by_staff=True))
-    version = _registry_version()
+    version = version or _registry_version()
     if _registry_cache.get("version") == version:
         return _registry_cache["registry"]
     registry = SpeakerRegistry(
@@ -87,6 +89,71 @@ def speakers_known(names: Iterable[str]) -> dict[str, Speaker]:
         if row.key in keys:
             known.setdefault(row.key, row)
     return known
+
+
+class RegistryTitles:
+    """Officials the desk has read with a title, for "Ruiz said" in a later article.
+
+    Matching by name and unique surname is the pure `KnownTitles`; only a hit reads
+    where the speaker was first seen, so a fact-checker can follow the title back.
+    """
+
+    def __init__(self, rows: Iterable[tuple[int, str, str]]) -> None:
+        self._speaker_of: dict[str, int] = {}
+        entries = []
+        for pk, name, title in rows:
+            phrase = f"{title} {name}"
+            self._speaker_of[phrase] = pk
+            entries.append((name, KnownTitle(phrase=phrase, where="an earlier article")))
+        self._titles = KnownTitles(entries)
+        self._where: dict[int, str] = {}
+
+    def title_of(self, name: str) -> KnownTitle | None:
+        hit = self._titles.title_of(name)
+        if hit is None:
+            return None
+        pk = self._speaker_of[hit.phrase]
+        if pk not in self._where:
+            self._where[pk] = _first_read(pk)
+        return replace(hit, where=self._where[pk])
+
+
+def _first_read(speaker_id: int) -> str:
+    """ "an earlier article (Harbour Gazette, 2026-12-01)": the speaker's first appearance."""
+    first = (
+        Appearance.objects.filter(speaker_id=speaker_id)
+        .select_related("article__feed")
+        .order_by("id")
+        .first()
+    )
+    if first is None:
+        return "the speaker registry"
+    article = first.article
+    outlet = article.outlet or (article.feed.name if article.feed else "") or article.url
+    day = (article.published_at or article.created_at).date().isoformat()
+    return f"an earlier article ({outlet}, {day})"
+
+
+_titles_cache: dict[str, Any] = {}
+
+
+def known_titles(version: tuple[Any, ...] | None = None) -> RegistryTitles:
+    """Officials with a title, rebuilt (one query) only when the registry changed."""
+    version = version or _registry_version()
+    if _titles_cache.get("version") != version:
+        rows = (
+            Speaker.objects.filter(kind=Speaker.Kind.PERSON, is_official=True)
+            .exclude(title="")
+            .values_list("id", "name", "title")
+        )
+        _titles_cache.update(version=version, titles=RegistryTitles(rows))
+    return _titles_cache["titles"]
+
+
+def detection_lookups() -> tuple[SpeakerRegistry, RegistryTitles]:
+    """What detection reads from the registry, checked for changes in one round trip."""
+    version = _registry_version()
+    return speaker_registry(version), known_titles(version)
 
 
 def speaker_upsert(

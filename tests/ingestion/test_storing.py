@@ -41,7 +41,7 @@ def test_storing_an_article_costs_the_same_queries_however_many_statements_it_ha
     statements: int, django_assert_max_num_queries
 ) -> None:
     articles.article_ingest(article_id=article(1, 8).pk)  # the officials are known now
-    speakers.speaker_registry()  # and the registry rebuilt for them, as in a steady stream
+    speakers.detection_lookups()  # and the registry rebuilt for them, as in a steady stream
     second = article(2, statements)
 
     with django_assert_max_num_queries(16):

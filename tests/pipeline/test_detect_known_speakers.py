@@ -10,6 +10,7 @@ def test_a_surname_seen_with_a_title_in_an_earlier_article_is_official() -> None
     known = KnownTitles([("Ana Ruiz", EARLIER)])
     [found] = detect("Ruiz said the port would reopen in May.", known=known)
     assert found.official
+    assert found.speaker == "Ana Ruiz"  # the known speaker, not a second entry "Ruiz"
     assert found.speaker_title == "president"
     assert found.title_source == "an earlier article (Harbour Gazette, 2026-12-01)"
     assert found.official_reason == (

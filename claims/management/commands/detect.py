@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from claims.pipeline.detect import Attribution, iter_detect
+from claims.pipeline.known import KnownSpeakers
 from claims.pipeline.officials import SpeakerRegistry
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused, not half-read
@@ -21,11 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--jsonl", action="store_true", help="one JSON object per statement")
         parser.add_argument(
-            "--no-registry", action="store_true", help="ignore the Speaker table; lexicons only"
+            "--no-registry",
+            action="store_true",
+            help="ignore the Speaker table (settled speakers, titles read earlier); lexicons only",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        registry = None if options["no_registry"] else registry_from_db()
+        registry, known = (None, None) if options["no_registry"] else registry_from_db()
         failed = 0
         for path in options["paths"]:
             text, error = read_text(path)
@@ -33,7 +36,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"detect: {path}: {error}")
                 failed += 1
                 continue
-            for attribution in iter_detect(text, registry):
+            for attribution in iter_detect(text, registry, known):
                 self.stdout.write(render(path, attribution, options["jsonl"]))
         if failed:
             sys.exit(1)
@@ -72,13 +75,14 @@ def render(path: str, attribution: Attribution, as_json: bool) -> str:
     )
 
 
-def registry_from_db() -> SpeakerRegistry | None:
-    """Speakers staff settled, when the database is reachable; otherwise lexicons only."""
+def registry_from_db() -> tuple[SpeakerRegistry | None, KnownSpeakers | None]:
+    """Settled speakers and titles read in earlier articles, when the database is
+    reachable; otherwise lexicons only."""
     from django.db import DatabaseError
 
-    from claims.services.speakers import speaker_registry
+    from claims.services.speakers import detection_lookups
 
     try:
-        return speaker_registry()
+        return detection_lookups()
     except DatabaseError:
-        return None
+        return None, None
