@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from claims.pipeline import countries
 from claims.pipeline.gender import gender_of
 from claims.pipeline.names import name_in
 
@@ -15,9 +16,12 @@ _BODY_WORDS = frozenset(
 
 def is_person(speaker: str, title: str) -> bool:
     """A named person, as far as the words tell: a gendered word, a titled name, or a
-    personal name of two words or more that is not a company's ("United Airlines")."""
+    personal name of two words or more that is not a company's ("United Airlines") or a
+    state's ("North Korea", "the White House")."""
     if gender_of(f"{title} {speaker}"):
         return True
+    if countries.whole(speaker) is not None:
+        return False
     name = name_in(speaker).split()
     if not name or name[-1].lower().strip(".") in _BODY_WORDS:
         return False
