@@ -48,7 +48,7 @@ _OpmlImport = inline_serializer(
 
 
 def _feeds() -> QuerySet[Feed]:
-    return Feed.objects.with_article_count().order_by("name", "id")
+    return Feed.objects.with_article_count().with_recent_polls().order_by("name", "id")
 
 
 class FeedListView(generics.ListAPIView):
