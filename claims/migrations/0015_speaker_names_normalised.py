@@ -5,7 +5,8 @@ Transport") are folded into one with the merge service's own steps
 (`speakers_fold`): claims, appearances, aliases and members move, the absorbed name
 stays as an alias, and one audit event per merge says what moved. Descriptions of
 unnamed people ("a senior government official") are folded into their anonymous entry.
-Then every key and alias key is recomputed. Nothing to do on an empty database.
+A name that is now another entry's alias joins that entry. Then every key and alias key
+is recomputed. Nothing to do on an empty database.
 """
 
 from collections import defaultdict
@@ -32,13 +33,21 @@ def normalise(apps, schema_editor):  # type: ignore[no-untyped-def]
     speakers = apps.get_model("claims", "Speaker")
     aliases = apps.get_model("claims", "SpeakerAlias")
     events = apps.get_model("reviews", "ReviewEvent")
+    # A name that is now another speaker's alias ("Treasury" beside an entry known as "the
+    # Treasury") is that speaker: detection would resolve it there from now on.
+    alias_of = {}
+    for speaker_id, alias in aliases.objects.order_by("pk").values_list("speaker_id", "alias"):
+        alias_of.setdefault(speaker_key(alias), speaker_id)
+    rows = list(speakers.objects.order_by("pk"))
+    key_of = {row.pk: speaker_key(_anonymous(row) or row.name) for row in rows}
     groups = defaultdict(list)
-    for row in speakers.objects.order_by("pk").iterator():
-        groups[speaker_key(_anonymous(row) or row.name)].append(row)
+    for row in rows:
+        owner = alias_of.get(key_of[row.pk], row.pk)
+        groups[key_of.get(owner, key_of[row.pk])].append(row)
     keys = {}
-    for key, rows in groups.items():
+    for rows in groups.values():
         anonymous = _anonymous(rows[0])
-        keys[rows[0].pk] = key
+        keys[rows[0].pk] = key_of[rows[0].pk]
         if len(rows) == 1 and rows[0].name == (anonymous or rows[0].name):
             continue
         # Read again: an earlier merge may have moved what these rows speak for.
@@ -47,6 +56,8 @@ def normalise(apps, schema_editor):  # type: ignore[no-untyped-def]
             key=lambda row: _survivor_first(row, anonymous),
         )
         survivor = rows[0]
+        if anonymous and survivor.name != anonymous:  # and a description has no title
+            survivor.name, survivor.title = anonymous, ""
         for row in rows[1:]:
             moved = speakers_fold(absorbed=row, survivor=survivor, apps=apps)
             events.objects.create(
@@ -56,10 +67,8 @@ def normalise(apps, schema_editor):  # type: ignore[no-untyped-def]
                 note=f"{row.name} merged into {survivor.name}: one registry entry per speaker",
                 changes={"absorbed": {"id": row.pk, "name": row.name}, "moved": moved},
             )
-        if anonymous and survivor.name != anonymous:  # and a description has no title
-            survivor.name, survivor.title = anonymous, ""
         survivor.save(update_fields=["name", "title", "body"])
-        keys[survivor.pk] = key
+        keys[survivor.pk] = speaker_key(survivor.name)
     _rekey(speakers, keys)
     alias_keys, seen, spelt_twice = {}, set(), []
     for pk, alias in aliases.objects.order_by("pk").values_list("pk", "alias"):

@@ -82,3 +82,19 @@ def test_two_spellings_of_one_alias_keep_one() -> None:
     migration.normalise(apps, None)
 
     assert list(port.aliases.values_list("key", flat=True)) == ["vpa"]
+
+
+def test_a_name_that_is_now_another_entrys_alias_joins_that_entry() -> None:
+    treasury = factories.speaker("Veltrian Treasury")
+    treasury.edited_by_staff = True
+    treasury.save()
+    SpeakerAlias.objects.create(speaker=treasury, alias="the Treasury", key="the treasury")
+    bare = factories.speaker("Treasury")
+    factories.said("the deficit fell to 2.1 percent", who=bare)
+
+    migration.normalise(apps, None)
+
+    assert not Speaker.objects.filter(pk=bare.pk).exists()
+    treasury.refresh_from_db()
+    assert treasury.key == "veltrian treasury" and treasury.claims.count() == 1
+    assert set(treasury.aliases.values_list("key", flat=True)) == {"treasury"}
