@@ -66,6 +66,11 @@ def test_only_the_latest_polls_are_kept(erin) -> None:
     assert len(kept) == feeds.KEEP_POLLS
     assert kept[0] == f"refused #{feeds.KEEP_POLLS + 4}" and kept[-1] == "refused #5"
     assert FeedPoll.objects.filter(feed=other).count() == 1  # another feed's history stays
+    api = client_for(erin)
+    assert len(api.get(f"/api/v1/feeds/{feed.pk}/").json()["recent_polls"]) == feeds.KEEP_POLLS
+    listed = api.get("/api/v1/feeds/").json()
+    rows = listed["results"]
+    assert [len(row["recent_polls"]) for row in rows] == [10, 1]  # a list shows the latest ten
 
 
 def test_listing_feeds_reads_their_polls_in_one_query_however_many_feeds(
@@ -87,6 +92,6 @@ def test_listing_feeds_reads_their_polls_in_one_query_however_many_feeds(
     with django_assert_num_queries(len(one_feed.captured_queries)):
         listed = client.get("/api/v1/feeds/").json()
 
-    rows = listed["results"] if isinstance(listed, dict) else listed
+    rows = listed["results"]
     assert len(rows) == 6 and all(len(row["recent_polls"]) == 3 for row in rows)
     assert not Feed.objects.filter(polls__isnull=True).exists()
