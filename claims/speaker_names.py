@@ -47,14 +47,18 @@ _PEOPLE = (
     spokeswoman spokeswomen aide aides adviser advisers advisor advisors diplomat diplomats
     insider insiders person people officer officers representative representatives staffer
     staffers employee employees negotiator negotiators minister ministers lawmaker lawmakers
-    legislator legislators member members figure figures executive executives""".split()
+    legislator legislators member members figure figures executive executives operative
+    operatives observer observers""".split()
     )
     | ROLE_NOUNS
 )
 _PLURAL_PEOPLE = frozenset(
     word for word in _PEOPLE if word.endswith("s") or word.endswith(("people", "men"))
 )
-_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "many", "other"})
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "two", "three", "several", "some", "many", "other", "another"}
+)
+_SOMEONE = frozenset({"someone", "somebody"})
 # Words that say the person is not named, wherever they stand in the phrase.
 _UNNAMED_RE = re.compile(
     r"\b(?:unnamed|unidentified|anonymous|anonymity|not (?:authori[sz]ed|permitted|allowed)"
@@ -93,8 +97,10 @@ def anonymous_speaker(name: str, *, title: str = "") -> Anonymous | None:
         return None
     words = [word.strip(",.;:") for word in text.lower().split()]
     head = _HEAD_END_RE.split(f"{text.lower()} ", maxsplit=1)[0].split()
-    described = (words[0] in _INDEFINITE and any(word in _PEOPLE for word in words[1:])) or (
-        bool(head) and head[-1].strip(",.;:") in _PLURAL_PEOPLE and _lower_or_first(text, head)
+    described = (
+        words[0] in _SOMEONE
+        or (words[0] in _INDEFINITE and any(word in _PEOPLE for word in words[1:]))
+        or (bool(head) and head[-1].strip(",.;:") in _PLURAL_PEOPLE and _lower_or_first(text, head))
     )
     if not described and not _UNNAMED_RE.search(text):
         return None

@@ -54,6 +54,8 @@ def test_distinct_names_keep_distinct_keys(one: str, other: str) -> None:
         ("Officials familiar with the matter", "anonymous source"),
         ("A spokesperson who asked not to be named", "anonymous source"),
         ("two people briefed on the talks", "anonymous source"),
+        ("someone at the council meeting", "anonymous source"),
+        ("another port operative", "anonymous source"),
         ("An anonymous official at the Ministry of Health", "anonymous source"),
         (RUSSIAN, RUSSIAN),
     ],
