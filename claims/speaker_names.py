@@ -120,6 +120,8 @@ def _government(text: str, title: str) -> str:
     """The government the words name, if any. The portfolio in "an official at the
     Ministry of Health" is no state, although the detector's reading may say so."""
     government = learn(text, title=title).government
+    if not government:
+        return ""
     state = government.removesuffix(" government")
     after_of = rf"\b(?:of|for|and|&)\s+(?:the\s+)?{re.escape(state)}\b(?!\s+government)"
     if re.search(after_of, text):
