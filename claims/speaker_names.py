@@ -48,10 +48,11 @@ _PEOPLE = (
     insider insiders person people officer officers representative representatives staffer
     staffers employee employees negotiator negotiators minister ministers lawmaker lawmakers
     legislator legislators member members figure figures executive executives operative
-    operatives observer observers""".split()
+    operatives observer observers auditor auditors""".split()
     )
     | ROLE_NOUNS
 )
+# No plural trades: they often name a body ("Physicians for Human Rights").
 _PLURAL_PEOPLE = frozenset(
     word for word in _PEOPLE if word.endswith("s") or word.endswith(("people", "men"))
 )
