@@ -15,6 +15,13 @@ class FeedQuerySet(models.QuerySet["Feed"]):
     def with_article_count(self) -> "FeedQuerySet":
         return self.annotate(article_count=models.Count("article"))
 
+    def with_recent_polls(self, count: int = 10) -> "FeedQuerySet":
+        """Each feed's latest `count` polls as `recent_polls`, newest first, in one query."""
+        latest = FeedPoll.objects.order_by("-id")[:count]
+        return self.prefetch_related(
+            models.Prefetch("polls", queryset=latest, to_attr="recent_polls")
+        )
+
 
 class Feed(models.Model):
     url = models.URLField(max_length=2000, unique=True)
@@ -54,6 +61,37 @@ class Feed(models.Model):
     @property
     def healthy(self) -> bool:
         return self.consecutive_failures == 0
+
+
+class FeedPoll(models.Model):
+    """One poll of a feed, for its health history. Only the latest few are kept
+    (claims.services.feeds.KEEP_POLLS), pruned as each new one is written."""
+
+    class Status(models.TextChoices):
+        OK = "ok", "OK"
+        NOT_MODIFIED = "not_modified", "Not modified"
+        FAILED = "failed", "Failed"
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="polls")
+    polled_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Status.choices)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    new_items = models.PositiveIntegerField(default=0)
+    duration_ms = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["ok", "not_modified", "failed"]),
+                name="feed_poll_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["feed", "-id"], name="feed_poll_latest_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.feed_id} {self.status} at {self.polled_at:%Y-%m-%d %H:%M}"
 
 
 class Article(models.Model):

@@ -33,7 +33,7 @@ def _may_manage(request: HttpRequest) -> None:
 
 
 def _feeds() -> Any:
-    return Feed.objects.with_article_count().order_by("name", "id")
+    return Feed.objects.with_article_count().with_recent_polls().order_by("name", "id")
 
 
 @desk_view

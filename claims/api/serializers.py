@@ -1,12 +1,21 @@
 from rest_framework import serializers
 
-from claims.models import Appearance, Article, Claim, Feed, Speaker
+from claims.models import Appearance, Article, Claim, Feed, FeedPoll, Speaker
 from claims.services.feeds import MAX_POLL_INTERVAL, MIN_POLL_INTERVAL
 from factcheck.numbers import MAX_ID
 
 
+class FeedPollSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FeedPoll
+        fields = ["polled_at", "status", "http_status", "new_items", "duration_ms", "error"]
+        read_only_fields = fields
+
+
 class FeedSerializer(serializers.ModelSerializer):
     healthy = serializers.BooleanField(read_only=True)
+    # The latest polls, newest first (Feed.objects.with_recent_polls).
+    recent_polls = FeedPollSerializer(many=True, read_only=True)
     articles = serializers.IntegerField(read_only=True, source="article_count")
     paused = serializers.SerializerMethodField()
 
@@ -29,6 +38,7 @@ class FeedSerializer(serializers.ModelSerializer):
             "next_poll_at",
             "articles",
             "created_at",
+            "recent_polls",
         ]
         read_only_fields = fields
 

@@ -34,7 +34,13 @@ from claims.models import Appearance, Article, Feed, Speaker
 from claims.services import opml
 from claims.services.articles import article_submit
 from claims.services.claims import appearance_promote
-from claims.services.feeds import feed_add, feed_delete, feed_poll_request, feed_update
+from claims.services.feeds import (
+    KEEP_POLLS,
+    feed_add,
+    feed_delete,
+    feed_poll_request,
+    feed_update,
+)
 from claims.services.speakers import speaker_merge
 
 _Queued = inline_serializer("Queued", {"id": serializers.IntegerField()})
@@ -47,8 +53,9 @@ _OpmlImport = inline_serializer(
 )
 
 
-def _feeds() -> QuerySet[Feed]:
-    return Feed.objects.with_article_count().order_by("name", "id")
+def _feeds(polls: int = 10) -> QuerySet[Feed]:
+    """Feeds with their article counts and latest `polls` polls (a list shows ten each)."""
+    return Feed.objects.with_article_count().with_recent_polls(polls).order_by("name", "id")
 
 
 class FeedListView(generics.ListAPIView):
@@ -72,14 +79,14 @@ class FeedDetailView(generics.RetrieveAPIView):
     serializer_class = FeedSerializer
 
     def get_queryset(self) -> QuerySet[Feed]:
-        return _feeds()
+        return _feeds(polls=KEEP_POLLS)  # one feed: its whole kept history
 
     @extend_schema(request=FeedUpdateSerializer, responses={200: FeedSerializer})
     def patch(self, request: Request, pk: int) -> Response:
         data = FeedUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         feed_update(actor=request.user, feed_id=pk, **data.validated_data)
-        return Response(FeedSerializer(_feeds().get(pk=pk)).data)
+        return Response(FeedSerializer(_feeds(polls=KEEP_POLLS).get(pk=pk)).data)
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:

@@ -6,6 +6,7 @@ natural key or guarded by the row's state, so a task run twice has the effect of
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from django.utils import timezone
 from claims.events import Action, Subject, record_event
 from claims.feed_check import FeedPreview, feed_check
 from claims.fetching import fetcher
-from claims.models import Article, Feed
+from claims.models import Article, Feed, FeedPoll
 from claims.permissions import can_manage_feeds, require
 from claims.pipeline.feeds import FeedEntry, FeedError, parse_feed
 from claims.pipeline.fetch import FEED
@@ -36,6 +37,8 @@ POLL_BATCH = 100
 # A minute is the politest a newsroom can be to a publisher; a week still notices a dead feed.
 MIN_POLL_INTERVAL = 60
 MAX_POLL_INTERVAL = 7 * 24 * 3600
+# A feed's health history: enough to see a pattern, bounded however long it is followed.
+KEEP_POLLS = 50
 
 
 @transaction.atomic
@@ -226,6 +229,7 @@ def feed_poll(*, feed_id: int, enqueue: bool = True) -> PollResult:
     the caller can decide whether to retry (the task) or report (the command).
     """
     feed = Feed.objects.get(pk=feed_id)
+    started = time.monotonic()
     try:
         response = fetcher().fetch(
             feed.url, kind=FEED, etag=feed.etag or None, last_modified=feed.last_modified or None
@@ -240,11 +244,17 @@ def feed_poll(*, feed_id: int, enqueue: bool = True) -> PollResult:
             )
     except FetchError as error:
         feed_record_failure(
-            feed_id=feed_id, reason=error.reason, status=error.status, retry_after=error.retry_after
+            feed_id=feed_id,
+            reason=error.reason,
+            status=error.status,
+            retry_after=error.retry_after,
+            started=started,
         )
         raise
     except FeedError as error:
-        feed_record_failure(feed_id=feed_id, reason=error.reason, status=response.status)
+        feed_record_failure(
+            feed_id=feed_id, reason=error.reason, status=response.status, started=started
+        )
         raise
     result = PollResult(feed_id=feed_id, not_modified=parsed is None)
     with transaction.atomic():
@@ -255,7 +265,7 @@ def feed_poll(*, feed_id: int, enqueue: bool = True) -> PollResult:
             if enqueue:
                 articles_ingest_on_commit(result.new_article_ids)
         now = timezone.now()
-        Feed.objects.filter(pk=feed_id).update(
+        still_followed = Feed.objects.filter(pk=feed_id).update(
             last_polled_at=now,
             last_success_at=now,
             last_status=response.status,
@@ -265,13 +275,31 @@ def feed_poll(*, feed_id: int, enqueue: bool = True) -> PollResult:
             etag=(response.etag or "")[:500],
             last_modified=(response.last_modified or "")[:100],
         )
+        if not still_followed:
+            return result  # deleted while it was being fetched
+        _record_poll(
+            feed_id,
+            at=now,
+            status=FeedPoll.Status.NOT_MODIFIED if parsed is None else FeedPoll.Status.OK,
+            http_status=response.status,
+            new_items=len(result.new_article_ids),
+            started=started,
+            error=result.warning or "",
+        )
     return result
 
 
 def feed_record_failure(
-    *, feed_id: int, reason: str, status: int | None = None, retry_after: float | None = None
+    *,
+    feed_id: int,
+    reason: str,
+    status: int | None = None,
+    retry_after: float | None = None,
+    started: float | None = None,
 ) -> None:
-    """Record a failed poll and back off: the interval doubles with each failure in a row."""
+    """Record a failed poll and back off: the interval doubles with each failure in a row.
+
+    `started` is the poll's `time.monotonic()` start, for the history's duration."""
     now = timezone.now()
     with transaction.atomic():
         feed = Feed.objects.select_for_update().filter(pk=feed_id).first()
@@ -290,6 +318,41 @@ def feed_record_failure(
             consecutive_failures=failures,
             next_poll_at=now + delay,
         )
+        _record_poll(
+            feed_id,
+            at=now,
+            status=FeedPoll.Status.FAILED,
+            http_status=status,
+            started=started,
+            error=reason,
+        )
+
+
+def _record_poll(
+    feed_id: int,
+    *,
+    at: Any,
+    status: str,
+    http_status: int | None,
+    started: float | None,
+    new_items: int = 0,
+    error: str = "",
+) -> None:
+    """Add a poll to the feed's history and drop what falls off its end, in the caller's
+    transaction: the history never holds more than KEEP_POLLS of a feed's polls."""
+    elapsed = time.monotonic() - started if started is not None else 0.0
+    FeedPoll.objects.create(
+        feed_id=feed_id,
+        polled_at=at,
+        status=status,
+        http_status=http_status,
+        new_items=new_items,
+        duration_ms=round(elapsed * 1000),
+        error=error[:500],
+    )
+    history = FeedPoll.objects.filter(feed_id=feed_id)
+    oldest_kept = history.order_by("-id").values_list("id", flat=True)[KEEP_POLLS - 1 : KEEP_POLLS]
+    history.filter(id__lt=oldest_kept).delete()
 
 
 def _articles_from_entries(feed: Feed, entries: list[FeedEntry]) -> list[int]:

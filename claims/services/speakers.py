@@ -12,23 +12,22 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from django.apps import apps as django_apps
+from django.apps.registry import Apps
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, F, Q, When
 from django.utils import timezone
 
 from claims.events import Action, Subject, record_event
-from claims.models import Appearance, Claim, Speaker, SpeakerAlias
+from claims.models import Appearance, Speaker, SpeakerAlias
 from claims.permissions import can_edit_speakers
 from claims.pipeline.bodies import BodyPath, is_specific_body, learn
 from claims.pipeline.known import KnownTitle, KnownTitles
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
+from claims.speaker_names import anonymous_speaker, speaker_key
 from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 
 # --- Detection's view ---------------------------------------------------------------
-
-
-def speaker_key(name: str) -> str:
-    return " ".join(name.lower().split())[:300]
 
 
 _registry_cache: dict[str, Any] = {}
@@ -171,9 +170,18 @@ def speaker_upsert(
     Staff edits win: a speaker edited by staff is never changed here. Detection only
     ever promotes a speaker to official; demoting one is a staff decision. `known`
     (from `speakers_known`, covering `name` and `body`) saves the lookup.
+
+    A description of an unnamed person ("a senior Russian government official") is no
+    name: it is filed under "anonymous official of Russian government", speaking for that
+    government, or under the one "anonymous source" when the words name no government.
     """
+    anonymous = anonymous_speaker(name, title=title)
+    if anonymous is not None:
+        name, title, body, kind = anonymous.name, "", anonymous.government, Speaker.Kind.PERSON
+        official = official and bool(anonymous.government)
+        reason = reason if official else ""
     key = speaker_key(name)
-    if known is not None:
+    if known is not None and (key in known or anonymous is None):
         speaker = known.get(key)
     else:
         # One query for the common case, a speaker already known by this name or alias.
@@ -221,14 +229,6 @@ STAFF_REASON = "set by staff"
 # Up to this many of a speaker's latest appearances are read to learn its roll-up.
 LEARN_FROM_APPEARANCES = 20
 LEARN_TRIES = 5
-
-
-def _body_key(name: str) -> str:
-    """A body's name without a leading "the", so "the Kremlin" and "Kremlin" meet."""
-    words = name.lower().replace("’", "'").split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
 
 
 def speaker_body_chain(speaker: Speaker) -> list[Speaker]:
@@ -316,7 +316,7 @@ def speaker_learn_body(*, speaker: Speaker, path: BodyPath) -> list[Speaker]:
     names = path.bodies
     chain = [speaker, *speaker_body_chain(speaker)]
     top = chain[-1]
-    settled = names and _body_key(top.name) == _body_key(names[-1])
+    settled = names and speaker_key(top.name) == speaker_key(names[-1])
     if not names or settled or speaker.edited_by_staff or top.edited_by_staff or top.body_id:
         return chain[1:]
     rows = [_body_named(name) for name in names]
@@ -341,13 +341,10 @@ def speaker_learn_body(*, speaker: Speaker, path: BodyPath) -> list[Speaker]:
 
 
 def _body_named(name: str) -> Speaker:
-    key = _body_key(name)
+    key = speaker_key(name)
     alias = SpeakerAlias.objects.select_related("speaker").filter(key=key).first()
     if alias is not None:
         return alias.speaker
-    existing = Speaker.objects.filter(key__in=[key, f"the {key}"]).first()
-    if existing is not None:
-        return existing
     body, _ = Speaker.objects.get_or_create(
         key=key,
         defaults={
@@ -457,16 +454,8 @@ def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Speaker:
     if speaker_id not in locked or into_id not in locked:
         raise NotFound("No such speaker.")
     absorbed, survivor = locked[speaker_id], locked[into_id]
-    moved = {
-        "claims": Claim.objects.filter(speaker=absorbed).update(speaker=survivor),
-        "appearances": Appearance.objects.filter(speaker=absorbed).update(speaker=survivor),
-        "aliases": SpeakerAlias.objects.filter(speaker=absorbed).update(speaker=survivor),
-        "members": Speaker.objects.filter(body=absorbed)
-        .exclude(pk=survivor.pk)
-        .update(body=survivor),
-    }
-    if survivor.body_id == absorbed.pk:
-        survivor.body_id = absorbed.body_id if absorbed.body_id != survivor.pk else None
+    name = absorbed.name
+    moved = speakers_fold(absorbed=absorbed, survivor=survivor)
     survivor.edited_by_staff = True
     survivor.save()
     record_event(
@@ -474,11 +463,38 @@ def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Speaker:
         actor=actor,
         subject=Subject.SPEAKER,
         subject_id=survivor.pk,
-        note=f"{absorbed.name} merged into {survivor.name}",
-        changes={"absorbed": {"id": absorbed.pk, "name": absorbed.name}, "moved": moved},
+        note=f"{name} merged into {survivor.name}",
+        changes={"absorbed": {"id": speaker_id, "name": name}, "moved": moved},
     )
-    name, key = absorbed.name, absorbed.key
-    absorbed.delete()
-    if key != survivor.key:
-        SpeakerAlias.objects.get_or_create(key=key, defaults={"speaker": survivor, "alias": name})
     return survivor
+
+
+def speakers_fold(*, absorbed: Any, survivor: Any, apps: Apps = django_apps) -> dict[str, int]:
+    """Move everything of `absorbed` to `survivor` and delete it; its name stays an alias.
+
+    Set-based UPDATEs: a thousand claims are one statement. `apps` is the model registry,
+    so the data migration that merges duplicate names (0015) folds with these same steps
+    on its historical models. The caller holds both rows and saves `survivor` afterwards.
+    """
+    claims = apps.get_model("claims", "Claim")
+    appearances = apps.get_model("claims", "Appearance")
+    aliases = apps.get_model("claims", "SpeakerAlias")
+    speakers = apps.get_model("claims", "Speaker")
+    moved = {
+        "claims": claims.objects.filter(speaker_id=absorbed.pk).update(speaker_id=survivor.pk),
+        "appearances": appearances.objects.filter(speaker_id=absorbed.pk).update(
+            speaker_id=survivor.pk
+        ),
+        "aliases": aliases.objects.filter(speaker_id=absorbed.pk).update(speaker_id=survivor.pk),
+        "members": speakers.objects.filter(body_id=absorbed.pk)
+        .exclude(pk=survivor.pk)
+        .update(body_id=survivor.pk),
+    }
+    if survivor.body_id == absorbed.pk:
+        survivor.body_id = absorbed.body_id if absorbed.body_id != survivor.pk else None
+    name = absorbed.name
+    speakers.objects.filter(pk=absorbed.pk).delete()
+    key = speaker_key(name)
+    if name != survivor.name and anonymous_speaker(name) is None:
+        aliases.objects.get_or_create(key=key, defaults={"speaker_id": survivor.pk, "alias": name})
+    return moved

@@ -17,7 +17,7 @@ from claims.tasks import poll_due_feeds, poll_feed
 from factcheck.celery import app as celery_app
 from tests.httpserver import LocalHTTPServer
 from tests.ingestion.publisher import BRIDGE, GRAIN, GRAIN_ELSEWHERE, publish, rss
-from tests.worker import Worker
+from tests.worker import Worker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -25,15 +25,6 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">
 <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
 <rss version="2.0"><channel><title>&lol3;</title></channel></rss>"""
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 30, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what or condition}")
 
 
 def all_extracted() -> bool:

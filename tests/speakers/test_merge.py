@@ -67,7 +67,7 @@ def test_merging_two_speakers_with_1000_claims_each_leaves_nothing_on_the_remove
     assert link.from_claim.speaker_id == survivor.pk == link.to_claim.speaker_id
     assert set(response.json()["aliases"]) == {"DoT", "the Department of Transport"}
     detected = speakers_known(["the Department of Transport"])
-    assert detected["the department of transport"].pk == survivor.pk  # detection follows
+    assert detected["department of transport"].pk == survivor.pk  # detection follows
     event = ReviewEvent.objects.get(
         action=Action.SPEAKER_MERGED, subject=Subject.SPEAKER, subject_id=survivor.pk
     )
