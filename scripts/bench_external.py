@@ -33,17 +33,17 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Max  # noqa: E402
 
-from claims.external_matching import (  # noqa: E402
+from claims.external_models import ExternalFactCheck, ExternalMatch, FactCheckSource  # noqa: E402
+from claims.models import Claim, Speaker  # noqa: E402
+from claims.services.external_matches import (  # noqa: E402
     claim_match_external,
     external_checks_match_claims,
 )
-from claims.external_models import ExternalFactCheck, ExternalMatch, FactCheckSource  # noqa: E402
-from claims.factcheck_sources import (  # noqa: E402
+from claims.services.factcheck_sources import (  # noqa: E402
     MATCH_NEW_CHECKS,
     factcheck_source_create,
     factcheck_source_poll,
 )
-from claims.models import Claim, Speaker  # noqa: E402
 from factcheck.celery import app as celery_app  # noqa: E402
 from tests.httpserver import LocalHTTPServer  # noqa: E402
 

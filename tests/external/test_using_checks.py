@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from claims.external_matching import claim_match_external
 from claims.external_models import ExternalFactCheck, ExternalMatch
 from claims.models import Claim
+from claims.services.external_matches import claim_match_external
 from factcheck.errors import Conflict, NotAllowed
 from reviews.external import claim_dismiss_as_checked, external_check_attach
 from reviews.models import Evidence, ReviewEvent
