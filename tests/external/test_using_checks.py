@@ -17,30 +17,6 @@ from tests.factories import flagged_claim, speaker
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def harbor() -> ExternalFactCheck:
-    return ExternalFactCheck.objects.create(
-        url="https://harbortruth.example/checks/unemployment",
-        publisher="Harbor Truth Desk",
-        claim_reviewed="Unemployment in Veltria fell by half in 2025.",
-        claimant="Alma Reyes",
-        rating_text="Mostly False",
-        rating_value=0.2,
-        date_published="2026-11-20T14:15:00Z",
-        language="en",
-        fingerprint="x",
-    )
-
-
-@pytest.fixture
-def claim(harbor: ExternalFactCheck) -> Claim:
-    claim = flagged_claim(
-        "unemployment in Veltria fell by half in 2025", who=speaker("Alma Reyes", "Governor")
-    )
-    claim_match_external(claim_id=claim.pk)
-    return claim
-
-
 def _signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
