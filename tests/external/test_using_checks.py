@@ -6,7 +6,6 @@ from django.test import Client
 
 from claims.external_models import ExternalFactCheck, ExternalMatch
 from claims.models import Claim
-from claims.services.external_matches import claim_match_external
 from factcheck.errors import Conflict, NotAllowed
 from reviews.external import claim_dismiss_as_checked, external_check_attach
 from reviews.models import Evidence, ReviewEvent
@@ -31,29 +30,6 @@ def test_the_triage_row_says_who_checked_the_claim(
     assert "Checked by Harbor Truth Desk: Mostly False, 20 Nov 2026" in page
     assert f'href="{harbor.url}"' in page
     assert f"/desk/claims/{claim.pk}/external/{harbor.pk}/attach/" in page
-
-
-def test_the_triage_page_reads_external_matches_in_one_query_for_all_rows(
-    alice: User, harbor: ExternalFactCheck, django_assert_max_num_queries
-) -> None:
-    for n in range(3):
-        claim = flagged_claim(
-            f"unemployment in Veltria fell by half in 2025 in region {n}", who=speaker("Alma Reyes")
-        )
-        claim_match_external(claim_id=claim.pk)
-    client = _signed_in(alice)
-    client.get("/desk/")  # warm caches (session, permissions)
-    with django_assert_max_num_queries(40) as counted:
-        client.get("/desk/")
-    few = len(counted.captured_queries)
-    for n in range(3, 9):
-        claim = flagged_claim(
-            f"unemployment in Veltria fell by half in 2025 in district {n}",
-            who=speaker("Alma Reyes"),
-        )
-        claim_match_external(claim_id=claim.pk)
-    with django_assert_max_num_queries(few) as counted:
-        client.get("/desk/")
 
 
 def test_a_checker_attaches_it_as_evidence_in_one_click(
