@@ -15,9 +15,9 @@ from claims.external_models import (
     ExternalMatch,
     FactCheckSource,
 )
-from claims.factcheck_sources import factcheck_source_poll_request
 from claims.pipeline.claimreview import url_problem
 from claims.pipeline.netguard import parse_allow_hosts
+from claims.services.factcheck_sources import factcheck_source_poll_request
 
 
 class FactCheckSourceForm(forms.ModelForm):

@@ -120,7 +120,7 @@ def suggest_links(claim_id: int) -> int:
 @shared_task(name="claims.poll_due_factcheck_sources", ignore_result=True)
 def poll_due_factcheck_sources() -> int:
     """Beat's entry point: claim the due sources and queue a poll of each."""
-    from claims.factcheck_sources import factcheck_sources_poll_due
+    from claims.services.factcheck_sources import factcheck_sources_poll_due
 
     return len(factcheck_sources_poll_due())
 
@@ -130,7 +130,7 @@ def poll_due_factcheck_sources() -> int:
 )
 def poll_factcheck_source(self: Task, source_id: int) -> None:
     from claims.external_models import FactCheckSource
-    from claims.factcheck_sources import factcheck_source_poll
+    from claims.services.factcheck_sources import factcheck_source_poll
 
     if not FactCheckSource.objects.filter(pk=source_id, active=True).exists():
         return
@@ -159,7 +159,7 @@ def poll_factcheck_source(self: Task, source_id: int) -> None:
     bind=True, name="claims.fetch_factcheck_page", max_retries=MAX_RETRIES, ignore_result=True
 )
 def fetch_factcheck_page(self: Task, page_id: int) -> None:
-    from claims.factcheck_sources import factcheck_page_fetch
+    from claims.services.factcheck_sources import factcheck_page_fetch
 
     try:
         factcheck_page_fetch(page_id=page_id)
@@ -175,7 +175,7 @@ def fetch_factcheck_page(self: Task, page_id: int) -> None:
 @shared_task(name="claims.match_external_checks", acks_late=True, ignore_result=True)
 def match_external_checks(claim_id: int) -> int:
     """Idempotent: matches already stored are kept, so a redelivered message adds nothing."""
-    from claims.external_matching import claim_match_external
+    from claims.services.external_matches import claim_match_external
 
     return len(claim_match_external(claim_id=claim_id))
 
@@ -183,6 +183,6 @@ def match_external_checks(claim_id: int) -> int:
 @shared_task(name="claims.match_claims_to_external", acks_late=True, ignore_result=True)
 def match_claims_to_external(fact_check_ids: list[int]) -> int:
     """Idempotent: pairs already stored are kept."""
-    from claims.external_matching import external_checks_match_claims
+    from claims.services.external_matches import external_checks_match_claims
 
     return external_checks_match_claims(fact_check_ids=fact_check_ids)

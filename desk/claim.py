@@ -7,12 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from claims.external_matching import claim_language, external_hits
 from claims.external_models import ExternalMatch
 from claims.models import Appearance, Claim, ClaimLink
 from claims.permissions import can_decide_links, can_promote
 from claims.services import links
 from claims.services.claims import appearance_promote
+from claims.services.external_matches import claim_language, external_hits
 from claims.services.speakers import speaker_body_chain
 from claims.services.story import claim_story
 from desk.common import answer, desk_view, safe_back

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from claims.external_models import FactCheckSource
-from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 from claims.models import Claim
 from claims.permissions import can_manage_factcheck_sources
+from claims.services.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 from desk.common import answer, desk_view, is_htmx, safe_back
 from desk.triage import row_answer
 from factcheck.auth import signed_in

@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -31,13 +32,42 @@ def claims_with_rows() -> QuerySet[Claim]:
         queryset=Review.objects.open().select_related("assignee"),
         to_attr="open_reviews",
     )
-    # Other publishers' checks of each claim, best first: "Checked by ..." on the row.
     external = Prefetch(
-        "external_matches",
-        queryset=ExternalMatch.objects.select_related("fact_check").order_by("-score", "-id"),
-        to_attr="external_found",
+        "external_matches", queryset=best_external_match(), to_attr="external_found"
     )
     return Claim.objects.with_triage_data().prefetch_related(open_reviews, external)
+
+
+def best_external_match() -> QuerySet[ExternalMatch]:
+    """Each claim's best match with another publisher's check, as "Checked by ..." shows it.
+
+    One row per claim and only the columns the row shows: what the page reads grows with
+    its rows, not with how many checks were found for each claim (a claim keeps gaining
+    matches as sources import), nor with their text and reasons.
+    """
+    best_first = Window(
+        RowNumber(), partition_by=F("claim_id"), order_by=[F("score").desc(), F("id").desc()]
+    )
+    return (
+        ExternalMatch.objects.select_related("fact_check")
+        .only(*ROW_MATCH_FIELDS)
+        .annotate(rank=best_first)
+        .filter(rank=1)
+    )
+
+
+# What checked_elsewhere.html reads of a match on a triage row.
+ROW_MATCH_FIELDS = [
+    "claim_id",
+    "score",
+    "decision",
+    "fact_check__url",
+    "fact_check__publisher",
+    "fact_check__rating_text",
+    "fact_check__date_published",
+    "fact_check__claim_reviewed",
+    "fact_check__claimant",
+]
 
 
 def assignable_staff() -> QuerySet[User]:

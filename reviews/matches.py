@@ -6,11 +6,11 @@ same matcher as claim links, so "0.7" means the same thing everywhere.
 
 from dataclasses import dataclass
 
-from claims.external_matching import ExternalHit, external_hits
 from claims.link_candidates import candidates
 from claims.models import Article, Claim
 from claims.pipeline.matching import compare, features
 from claims.pipeline.urls import canonical_url
+from claims.services.external_matches import ExternalHit, external_hits
 from factcheck.errors import InvalidInput, NotFound
 from reviews.models import Review
 from reviews.publication import published_fact_checks

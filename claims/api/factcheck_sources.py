@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from claims import permissions
 from claims.api.permissions import allowed_if
 from claims.external_models import HEALTH_FIELDS, FactCheckSource
-from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
+from claims.services.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 
 CanManageSources = allowed_if(
     permissions.can_manage_factcheck_sources, "Only editors and admins manage fact-check sources."

@@ -7,9 +7,9 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.external_matching import ExternalHit
 from claims.external_models import ExternalMatch
 from claims.models import Appearance, Article, Claim, ClaimLink, Speaker
+from claims.services.external_matches import ExternalHit
 from factcheck.numbers import ID_SCHEMA, parse_id
 from reviews.matches import Match
 from reviews.models import Evidence, Rating, Review, ReviewEvent, ReviewVersion

@@ -26,6 +26,7 @@ from reviews import permissions, services
 from reviews.api import serializers as s
 from reviews.api.pagination import TriagePagination
 from reviews.api.permissions import IsDeskStaff
+from reviews.external import claim_dismiss_as_checked, external_check_attach
 from reviews.filters import ClaimFilter, ReviewFilter
 from reviews.matches import find_all_matches
 
@@ -46,6 +47,12 @@ ERRORS = {
         409: "Wrong state, or a stale version.",
     }.items()
 }
+EXTERNAL_CHECK_ID = OpenApiParameter(
+    "fact_check_id",
+    ID_SCHEMA,
+    OpenApiParameter.PATH,
+    description="Another publisher's fact-check (`external_checks[].fact_check`).",
+)
 
 
 def object_id(value: Any) -> int:
@@ -186,6 +193,53 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
             actor=signed_in(request.user),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Attach another publisher's fact-check as evidence",
+        description="The fact-check (an id from `external_checks` of the claim, or any stored "
+        "one) becomes an evidence row with the publisher's URL, its verdict as title and a "
+        "stance from its rating. As `POST evidence/`: the assignee or an editor; a "
+        "fact-checker attaching to a claim nobody has taken takes it. 409 when it is already "
+        "evidence on the claim.",
+        parameters=[EXTERNAL_CHECK_ID],
+        request=None,
+        responses={201: s.EvidenceSerializer, **ERRORS},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="external-checks/<id:fact_check_id>/attach",
+        url_name="attach-external-check",
+    )
+    def attach_external_check(self, request: Request, pk: str, fact_check_id: str) -> Response:
+        evidence = external_check_attach(
+            claim_id=object_id(pk),
+            fact_check_id=object_id(fact_check_id),
+            actor=signed_in(request.user),
+        )
+        return Response(s.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Dismiss the claim as already checked by another publisher",
+        description='As `POST dismiss/`, with the reason "Already checked by <publisher> '
+        '(<rating>): <url>", so the link is kept; the match is marked dismissed.',
+        parameters=[EXTERNAL_CHECK_ID],
+        request=None,
+        responses={200: s.ClaimRowSerializer, **ERRORS},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="external-checks/<id:fact_check_id>/dismiss",
+        url_name="dismiss-as-checked",
+    )
+    def dismiss_as_checked(self, request: Request, pk: str, fact_check_id: str) -> Response:
+        claim = claim_dismiss_as_checked(
+            claim_id=object_id(pk),
+            fact_check_id=object_id(fact_check_id),
+            actor=signed_in(request.user),
+        )
+        return Response(s.ClaimRowSerializer(self.get_queryset().get(pk=claim.pk)).data)
 
 
 ETAG = re.compile(r'\s*(?:W/)?"review-(\d+)-v(\d+)"\s*')

@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver
 from rest_framework.test import APIClient
 
+from claims.external_models import ExternalFactCheck
 from claims.models import Claim
 from reviews.api import urls as api_urls
 from reviews.models import Evidence, Notification, Review, ReviewEvent
@@ -45,6 +46,22 @@ class Endpoint:
 
 def claim_path(suffix: str = "") -> Callable[[World], str]:
     return lambda w: f"/api/v1/claims/{w.claim.pk}/{suffix}"
+
+
+def external_check_path(verb: str) -> Callable[[World], str]:
+    """Another publisher's fact-check of the world's claim, used by `verb`."""
+
+    def path(w: World) -> str:
+        check = ExternalFactCheck.objects.create(
+            url=f"https://harbortruth.example/checks/{w.claim.pk}",
+            publisher="Harbor Truth Desk",
+            claim_reviewed=w.claim.text,
+            rating_text="False",
+            fingerprint=f"matrix-{w.claim.pk}",
+        )
+        return f"/api/v1/claims/{w.claim.pk}/external-checks/{check.pk}/{verb}/"
+
+    return path
 
 
 def review_path(suffix: str = "") -> Callable[[World], str]:
@@ -119,6 +136,36 @@ MATRIX = [
         "assigned",
         lambda w: f"/api/v1/claims/{w.claim.pk}/evidence/{w.evidence.pk}/",
         (401, 403, 403, 204, 204, 204),
+    ),
+    # As evidence: a checker takes an unassigned claim by attaching; else assignee, editors.
+    Endpoint(
+        "claim-attach-external-check",
+        "post",
+        "flagged",
+        external_check_path("attach"),
+        (401, 403, 201, 201, 201, 201),
+    ),
+    Endpoint(
+        "claim-attach-external-check",
+        "post",
+        "assigned",
+        external_check_path("attach"),
+        (401, 403, 403, 201, 201, 201),
+    ),
+    # As dismiss.
+    Endpoint(
+        "claim-dismiss-as-checked",
+        "post",
+        "flagged",
+        external_check_path("dismiss"),
+        (401, 403, 200, 200, 200, 200),
+    ),
+    Endpoint(
+        "claim-dismiss-as-checked",
+        "post",
+        "assigned",
+        external_check_path("dismiss"),
+        (401, 403, 403, 200, 200, 200),
     ),
     Endpoint(
         "rating-list",

@@ -12,6 +12,8 @@ ENDPOINTS = {
     "/api/v1/claims/{id}/dismiss/": {"post"},
     "/api/v1/claims/{id}/evidence/": {"post"},
     "/api/v1/claims/{id}/evidence/{evidence_id}/": {"delete"},
+    "/api/v1/claims/{id}/external-checks/{fact_check_id}/attach/": {"post"},
+    "/api/v1/claims/{id}/external-checks/{fact_check_id}/dismiss/": {"post"},
     "/api/v1/ratings/": {"get"},
     "/api/v1/reviews/": {"get"},
     "/api/v1/reviews/{id}/": {"get", "patch"},

@@ -5,6 +5,10 @@ from typing import Any
 
 import pytest
 
+from claims.external_models import ExternalFactCheck
+from claims.models import Claim
+from claims.services.external_matches import claim_match_external
+from tests.factories import flagged_claim, speaker
 from tests.httpserver import LocalHTTPServer
 
 FIXTURES = Path(__file__).parent.parent / "pipeline" / "fixtures" / "claimreview"
@@ -21,6 +25,30 @@ def server(local_http_server: LocalHTTPServer, settings) -> LocalHTTPServer:
 def prefix() -> str:
     """A path prefix of this test's own, on the shared server."""
     return f"/{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def harbor() -> ExternalFactCheck:
+    return ExternalFactCheck.objects.create(
+        url="https://harbortruth.example/checks/unemployment",
+        publisher="Harbor Truth Desk",
+        claim_reviewed="Unemployment in Veltria fell by half in 2025.",
+        claimant="Alma Reyes",
+        rating_text="Mostly False",
+        rating_value=0.2,
+        date_published="2026-11-20T14:15:00Z",
+        language="en",
+        fingerprint="x",
+    )
+
+
+@pytest.fixture
+def claim(harbor: ExternalFactCheck) -> Claim:
+    claim = flagged_claim(
+        "unemployment in Veltria fell by half in 2025", who=speaker("Alma Reyes", "Governor")
+    )
+    claim_match_external(claim_id=claim.pk)
+    return claim
 
 
 def fixture_bytes(name: str) -> bytes:

@@ -2,14 +2,14 @@
 
 import pytest
 
-from claims.external_matching import (
+from claims.external_models import ExternalFactCheck, ExternalMatch
+from claims.models import Article, Claim
+from claims.services.external_matches import (
     claim_match_external,
     external_checks_match_claims,
     external_hits,
     same_person,
 )
-from claims.external_models import ExternalFactCheck, ExternalMatch
-from claims.models import Article, Claim
 from tests.factories import flagged_claim, speaker
 
 pytestmark = pytest.mark.django_db

@@ -4,15 +4,15 @@ import pytest
 from django.db import IntegrityError
 
 from claims.external_models import ExternalFactCheck, FactCheckPage, FactCheckSource
-from claims.factcheck_sources import (
+from claims.pipeline.claimreview import ClaimReviewError
+from claims.pipeline.feeds import FeedError
+from claims.pipeline.fetch_errors import HTTPStatusError, TooLarge
+from claims.services.factcheck_sources import (
     factcheck_page_fetch,
     factcheck_source_create,
     factcheck_source_poll,
     factcheck_sources_poll_due,
 )
-from claims.pipeline.claimreview import ClaimReviewError
-from claims.pipeline.feeds import FeedError
-from claims.pipeline.fetch_errors import HTTPStatusError, TooLarge
 from factcheck.errors import Conflict, InvalidInput
 from tests.external.conftest import HTML, JSON, RSS, data_feed, fixture_bytes, review, rss
 from tests.httpserver import LocalHTTPServer

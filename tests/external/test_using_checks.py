@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from claims.external_matching import claim_match_external
 from claims.external_models import ExternalFactCheck, ExternalMatch
 from claims.models import Claim
 from factcheck.errors import Conflict, NotAllowed
@@ -15,30 +14,6 @@ from tests.conftest import client_for
 from tests.factories import flagged_claim, speaker
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def harbor() -> ExternalFactCheck:
-    return ExternalFactCheck.objects.create(
-        url="https://harbortruth.example/checks/unemployment",
-        publisher="Harbor Truth Desk",
-        claim_reviewed="Unemployment in Veltria fell by half in 2025.",
-        claimant="Alma Reyes",
-        rating_text="Mostly False",
-        rating_value=0.2,
-        date_published="2026-11-20T14:15:00Z",
-        language="en",
-        fingerprint="x",
-    )
-
-
-@pytest.fixture
-def claim(harbor: ExternalFactCheck) -> Claim:
-    claim = flagged_claim(
-        "unemployment in Veltria fell by half in 2025", who=speaker("Alma Reyes", "Governor")
-    )
-    claim_match_external(claim_id=claim.pk)
-    return claim
 
 
 def _signed_in(user: User) -> Client:
@@ -55,29 +30,6 @@ def test_the_triage_row_says_who_checked_the_claim(
     assert "Checked by Harbor Truth Desk: Mostly False, 20 Nov 2026" in page
     assert f'href="{harbor.url}"' in page
     assert f"/desk/claims/{claim.pk}/external/{harbor.pk}/attach/" in page
-
-
-def test_the_triage_page_reads_external_matches_in_one_query_for_all_rows(
-    alice: User, harbor: ExternalFactCheck, django_assert_max_num_queries
-) -> None:
-    for n in range(3):
-        claim = flagged_claim(
-            f"unemployment in Veltria fell by half in 2025 in region {n}", who=speaker("Alma Reyes")
-        )
-        claim_match_external(claim_id=claim.pk)
-    client = _signed_in(alice)
-    client.get("/desk/")  # warm caches (session, permissions)
-    with django_assert_max_num_queries(40) as counted:
-        client.get("/desk/")
-    few = len(counted.captured_queries)
-    for n in range(3, 9):
-        claim = flagged_claim(
-            f"unemployment in Veltria fell by half in 2025 in district {n}",
-            who=speaker("Alma Reyes"),
-        )
-        claim_match_external(claim_id=claim.pk)
-    with django_assert_max_num_queries(few) as counted:
-        client.get("/desk/")
 
 
 def test_a_checker_attaches_it_as_evidence_in_one_click(

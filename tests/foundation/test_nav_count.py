@@ -30,3 +30,19 @@ def test_the_triage_badge_counts_a_short_queue_exactly(alice: User) -> None:
     client.force_login(alice)
 
     assert client.get("/desk/").context["desk_nav"]["items"][0]["count"] == 2
+
+
+def test_the_badges_are_counted_together_in_one_query(
+    erin: User, rf, django_assert_num_queries
+) -> None:
+    Claim.objects.bulk_create(Claim(text=f"claim {n}") for n in range(2))
+    request = rf.get("/desk/")
+    request.user = erin
+    context_processors.desk_nav(request)  # permissions, read once and kept on the user
+
+    with django_assert_num_queries(2):  # the user's role, then every badge
+        nav = context_processors.desk_nav(request)["desk_nav"]
+
+    counts = {item["label"]: item["count"] for item in nav["items"]}
+    assert counts["Triage"] == 2
+    assert counts["Editors' queue"] == counts["Fact-check sources"] == counts["Notifications"] == 0

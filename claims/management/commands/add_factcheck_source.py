@@ -4,10 +4,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.factcheck_sources import factcheck_source_create, factcheck_source_poll_now
 from claims.pipeline.claimreview import ClaimReviewError
 from claims.pipeline.feeds import FeedError
 from claims.pipeline.fetch_errors import FetchError
+from claims.services.factcheck_sources import factcheck_source_create, factcheck_source_poll_now
 from factcheck.errors import DomainError
 
 
