@@ -23,8 +23,8 @@ from factcheck.celery import app
 from factcheck.errors import QueueUnavailable
 
 QUEUE_DOWN = (
-    "The task queue is unavailable right now; the work is saved and is queued "
-    "automatically once the queue is back."
+    "The task queue is unavailable right now: the change is saved, but the work it "
+    "starts may be delayed."
 )
 
 
@@ -45,11 +45,13 @@ def enqueue_many_on_commit(
     calls: Sequence[tuple[Any, ...]],
     *,
     if_refused: Callable[[list[tuple[Any, ...]]], None] | None = None,
+    refused_detail: str = QUEUE_DOWN,
 ) -> None:
     """Queue `task_name(*args)` for each of `calls` once the current transaction commits.
 
     If the broker refuses one, the rest are not tried (each would wait on it the same
-    way): `if_refused` gets every call not sent, then QueueUnavailable is raised.
+    way): `if_refused` gets every call not sent, then QueueUnavailable is raised with
+    `refused_detail`.
     """
     task = task_named(task_name)
     pending = list(calls)
@@ -63,6 +65,6 @@ def enqueue_many_on_commit(
             except BrokerUnavailable as error:
                 if if_refused is not None:
                     if_refused(pending[sent:])
-                raise QueueUnavailable(QUEUE_DOWN) from error
+                raise QueueUnavailable(refused_detail) from error
 
     transaction.on_commit(send)

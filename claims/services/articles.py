@@ -400,7 +400,13 @@ def articles_ingest_on_commit(article_ids: list[int]) -> None:
     queues them when it is back; QueueUnavailable then tells the caller.
     """
     enqueue_many_on_commit(
-        "claims.ingest_article", [(pk,) for pk in article_ids], if_refused=_articles_due_now
+        "claims.ingest_article",
+        [(pk,) for pk in article_ids],
+        if_refused=_articles_due_now,
+        refused_detail=(
+            "The task queue is unavailable right now: the article is saved and is queued "
+            "automatically once the queue is back."
+        ),
     )
 
 
