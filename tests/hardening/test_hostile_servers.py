@@ -24,6 +24,7 @@ from claims.models import Article, Feed
 from claims.services.feeds import feed_create
 from claims.tasks import poll_feed
 from factcheck.celery import app as celery_app
+from tests.conftest import flush_retrying_deadlocks
 from tests.hardening.hostile import ARTICLE, Case, cases
 from tests.httpserver import LocalHTTPServer
 from tests.ingestion.publisher import BRIDGE, publish
@@ -147,7 +148,7 @@ def campaign(
             with celery_app.connection_for_write() as connection:
                 connection.SimpleQueue(queue).clear()  # retries still waiting
             # Written outside any test's transaction: empty the tables, as a test would.
-            call_command("flush", verbosity=0, interactive=False)
+            flush_retrying_deadlocks(lambda: call_command("flush", verbosity=0, interactive=False))
     (log_dir / "outcomes.json").write_text(json.dumps(asdict(result), indent=2))
     return result
 
