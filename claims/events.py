@@ -65,6 +65,8 @@ class Action(models.TextChoices):
     FEED_RESUMED = "feed_resumed", "Feed resumed"
     FEED_DELETED = "feed_deleted", "Feed deleted"
     SPEAKER_MERGED = "speaker_merged", "Speaker merged into another"
+    # Ingestion
+    ARTICLE_PARKED = "article_parked", "Article given up on"
 
 
 class Subject(models.TextChoices):
@@ -74,6 +76,7 @@ class Subject(models.TextChoices):
 
     FEED = "feed", "Feed"
     SPEAKER = "speaker", "Speaker"
+    ARTICLE = "article", "Article"
 
 
 @dataclass(frozen=True)

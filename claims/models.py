@@ -116,6 +116,12 @@ class Article(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Transient failures retried so far (bounded: the last one parks the article as failed).
+    retries = models.PositiveSmallIntegerField(default=0)
+    # When the desk tries this pending article again if nothing finishes it first: a
+    # retry's countdown, or the end of a running attempt's time limit. Empty while it
+    # waits in the queue, and once it is no longer pending.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
     # The page must be (re)fetched before detection; false when staff supplied the text.
     needs_fetch = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -131,6 +137,18 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "extracted", "failed"]),
                 name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(next_attempt_at__isnull=True),
+                name="article_next_attempt_only_when_pending",
+            ),
+        ]
+        indexes = [
+            # The sweep's question: which pending articles are overdue?
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status="pending"),
+                name="article_pending_attempt_idx",
             ),
         ]
 

@@ -6,16 +6,19 @@ load time and the import graph has no cycle.
 
 acks_late and reject-on-worker-lost come from settings, so a killed worker's
 task is redelivered; the services make a second run harmless. Only transient
-fetch errors (timeouts, dropped connections, 5xx, 429) are retried, with
-exponential backoff and full jitter; anything else marks the row failed.
+errors (timeouts, dropped connections, 5xx, 429, a lost database connection)
+are retried, with exponential backoff and full jitter; anything else marks the
+row failed.
 """
 
+import contextlib
 import logging
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 
 from claims.pipeline.claimreview import ClaimReviewError
 from claims.pipeline.feeds import FeedError
@@ -80,25 +83,53 @@ def poll_feed(self: Task, feed_id: int) -> None:
 
 @shared_task(bind=True, name="claims.ingest_article", max_retries=MAX_RETRIES, ignore_result=True)
 def ingest_article(self: Task, article_id: int) -> None:
+    """Ingest one article; a failure that may pass is retried with backoff (counted and
+    timed on the article), and the last one parks it as failed with the reason."""
     from claims.services.articles import article_fail, article_ingest
 
     try:
         article_ingest(article_id=article_id)
     except FetchError as error:
-        if _should_retry(self, error):
-            raise self.retry(
-                exc=error, countdown=retry_countdown(self.request.retries, error.retry_after)
-            ) from None
-        article_fail(
-            article_id=article_id,
-            reason=f"gave up after {self.request.retries + 1} attempts: {error.reason}",
-        )
+        _retry_or_park(self, article_id, error.reason, error.retry_after)
     except SoftTimeLimitExceeded:
+        _forget_broken_connection()
         article_fail(article_id=article_id, reason="took longer than the time limit")
+    except (OperationalError, InterfaceError) as error:
+        # The database connection died mid-run (a restart, a failover, a killed session).
+        # Django keeps the dead connection, so recording anything needs a fresh one.
+        _forget_broken_connection()
+        try:
+            _retry_or_park(self, article_id, f"database error: {error}")
+        except DatabaseError:
+            # Still unreachable: retry by message; the sweep is the net below that.
+            raise self.retry(countdown=retry_countdown(self.request.retries)) from None
     except Exception as error:
         # An acknowledged failure would otherwise leave the article pending for ever.
+        _forget_broken_connection()
         article_fail(article_id=article_id, reason=f"internal error: {error!r}")
         raise
+
+
+def _retry_or_park(
+    task: Task, article_id: int, reason: str, retry_after: float | None = None
+) -> None:
+    from claims.services.articles import article_retry_later
+
+    countdown = article_retry_later(
+        article_id=article_id,
+        reason=reason,
+        # In-process (eager) runs must not sleep or loop: the one attempt is the last.
+        max_retries=0 if task.request.is_eager else MAX_RETRIES,
+        backoff=lambda retry: retry_countdown(retry - 1, retry_after),
+    )
+    if countdown is not None:
+        raise task.retry(countdown=countdown) from None
+
+
+def _forget_broken_connection() -> None:
+    """Close this process's database connection if a failed query left it unusable."""
+    with contextlib.suppress(DatabaseError):
+        connection.close_if_unusable_or_obsolete()
 
 
 @shared_task(name="claims.suggest_links", acks_late=True)

@@ -1,17 +1,19 @@
 """Feeds and their health, with "poll now" and a form to add one."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import MemoryFileUploadHandler
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from claims.models import Feed
+from claims.models import Article, Feed
 from claims.permissions import can_manage_feeds
 from claims.pipeline.opml import MAX_OPML_BYTES
 from claims.services.feeds import (
@@ -32,8 +34,24 @@ def _may_manage(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+# The articles-in-trouble list: failures of the last week, newest first, this many at most.
+TROUBLE_WINDOW = timedelta(days=7)
+TROUBLE_LIMIT = 30
+
+
 def _feeds() -> Any:
     return Feed.objects.with_article_count().with_recent_polls().order_by("name", "id")
+
+
+def _articles_in_trouble() -> list[Article]:
+    """Pending articles being retried or overdue, and the latest failures with reasons."""
+    now = timezone.now()
+    pending = Q(status=Article.Status.PENDING)
+    trouble = (pending & (Q(retries__gt=0) | Q(next_attempt_at__lt=now))) | Q(
+        status=Article.Status.FAILED, updated_at__gte=now - TROUBLE_WINDOW
+    )
+    articles = Article.objects.filter(trouble).select_related("feed").defer("text")
+    return list(articles.order_by("-updated_at", "-id")[:TROUBLE_LIMIT])
 
 
 @desk_view
@@ -62,7 +80,13 @@ def feeds_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "desk/feeds.html",
-        {"feeds": _feeds(), "form": form, "now": timezone.now(), **context},
+        {
+            "feeds": _feeds(),
+            "troubled": _articles_in_trouble(),
+            "form": form,
+            "now": timezone.now(),
+            **context,
+        },
         status=status,
     )
 

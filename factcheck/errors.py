@@ -34,3 +34,9 @@ class Conflict(DomainError):
 
 class PreconditionRequired(DomainError):
     status_code = 428
+
+
+class QueueUnavailable(DomainError):
+    """The broker refused a task after the work it starts was committed."""
+
+    status_code = 503

@@ -1,5 +1,5 @@
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,17 +29,23 @@ def flush_waits_for_the_worker() -> Iterator[None]:
     original = getattr(TransactionTestCase, "_fixture_teardown")  # noqa: B009
 
     def teardown(self: TransactionTestCase) -> None:
-        for attempt in range(5):
-            try:
-                return original(self)
-            except CommandError as error:
-                if "deadlock" not in str(error.__cause__ or error) or attempt == 4:
-                    raise
-                time.sleep(0.5 * (attempt + 1))
+        flush_retrying_deadlocks(lambda: original(self))
 
     setattr(TransactionTestCase, "_fixture_teardown", teardown)  # noqa: B010
     yield
     setattr(TransactionTestCase, "_fixture_teardown", original)  # noqa: B010
+
+
+def flush_retrying_deadlocks(flush: Callable[[], object]) -> None:
+    """Run `flush` (a TRUNCATE of every table), again when it deadlocked with a worker."""
+    for attempt in range(5):
+        try:
+            flush()
+            return
+        except CommandError as error:
+            if "deadlock" not in str(error.__cause__ or error) or attempt == 4:
+                raise
+            time.sleep(0.5 * (attempt + 1))
 
 
 @pytest.fixture(scope="session")

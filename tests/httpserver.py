@@ -6,6 +6,7 @@ assert server.hits("/feed.xml") == 1
 """
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -114,3 +115,24 @@ class _InFlight:
     def __exit__(self, *exc: object) -> None:
         with self._server._lock:
             self._server.concurrent -= 1
+
+
+def raw(
+    data: bytes, *, then: bytes = b"", every: float = 0.0, times: int = 0, hold: float = 0.0
+) -> Handler:
+    """A handler that writes `data`, then `then` every `every` seconds, then holds the line:
+    raw bytes, as a broken or hostile server would send them."""
+
+    def handler(request: Request) -> None:
+        try:
+            request.wfile.write(data)
+            request.wfile.flush()
+            for _ in range(times):
+                time.sleep(every)
+                request.wfile.write(then)
+                request.wfile.flush()
+            time.sleep(hold)
+        except OSError:
+            pass  # the client hung up, as it should
+
+    return handler

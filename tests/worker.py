@@ -45,7 +45,11 @@ def test_database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(log_dir: Path, extra_env: dict[str, str], concurrency: int = 2) -> Worker:
+def start_worker(
+    log_dir: Path, extra_env: dict[str, str], concurrency: int = 2, queue: str = ""
+) -> Worker:
+    """A worker on `queue` (the test run's own by default), which its tasks queue to as well."""
+    queue = queue or settings.CELERY_TASK_DEFAULT_QUEUE
     if not settings.REDIS_URL:
         raise RuntimeError(
             "REDIS_URL is not set: worker tests need Redis (make test starts a throwaway one)."
@@ -58,8 +62,8 @@ def start_worker(log_dir: Path, extra_env: dict[str, str], concurrency: int = 2)
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "factcheck.settings_test",
         "DATABASE_URL": test_database_url(),
-        "FACTCHECK_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
         **extra_env,
+        "FACTCHECK_QUEUE": queue,
     }
     command = [
         sys.executable,
@@ -71,7 +75,7 @@ def start_worker(log_dir: Path, extra_env: dict[str, str], concurrency: int = 2)
         "--pool=prefork",
         f"--concurrency={concurrency}",
         "--queues",
-        settings.CELERY_TASK_DEFAULT_QUEUE,
+        queue,
         "--hostname",
         hostname,
         "--without-gossip",

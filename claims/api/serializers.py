@@ -118,6 +118,8 @@ class ArticleSerializer(serializers.ModelSerializer):
             "status",
             "error",
             "attempts",
+            "retries",
+            "next_attempt_at",
             "appearance_count",
             "created_at",
             "updated_at",

@@ -7,17 +7,19 @@ statements are filed as claims by `claims.services.claims.claims_file`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from claims.duplicates import Said
+from claims.events import Action, Subject, record_event
 from claims.fetching import fetcher
 from claims.models import Appearance, Article, Claim, Speaker
 from claims.permissions import can_submit_articles, require
@@ -31,11 +33,14 @@ from claims.pipeline.urls import canonical_url, content_hash
 from claims.services.claims import Flag, claims_file, claims_prioritise, statement_text
 from claims.services.speakers import detection_lookups, speaker_upsert, speakers_known
 from factcheck.errors import InvalidInput
-from factcheck.queue import enqueue_on_commit
+from factcheck.queue import enqueue_many_on_commit
 
 # Runs that start but never finish (the worker died) before an article is parked.
 PARK_AFTER_ATTEMPTS = 3
 REQUEUE_BATCH = 100
+# How late past its next attempt a pending article may be before the sweep queues it
+# again: a busy worker starts a due retry a little late without losing it.
+OVERDUE_GRACE = timedelta(seconds=60)
 FETCHABLE_SCHEMES = ("http", "https")
 
 
@@ -80,6 +85,8 @@ def article_submit(
     article.outlet = outlet[:200] or article.outlet
     article.status = Article.Status.PENDING
     article.attempts = 0
+    article.retries = 0
+    article.next_attempt_at = None
     article.error = ""
     article.save()
     if enqueue:
@@ -113,7 +120,7 @@ def article_ingest(*, article_id: int) -> IngestResult:
         reason = (
             f"parked after {article.attempts - 1} attempts that never finished (worker crashed?)"
         )
-        article_fail(article_id=article_id, reason=reason)
+        article_park(article_id=article_id, reason=reason)
         return IngestResult(article_id, "failed", error=reason)
     extracted = None
     if article.needs_fetch:
@@ -131,33 +138,48 @@ def article_ingest(*, article_id: int) -> IngestResult:
     return article_detect(article_id=article_id, extracted=extracted, article=article)
 
 
-def articles_requeue_stale(*, limit: int = REQUEUE_BATCH) -> list[int]:
-    """Queue again the pending articles nobody has touched for longer than any queued
-    message can wait: their message was lost (a crash between commit and enqueue, a
-    flushed broker). Anything younger may still be in the queue or waiting on a retry.
+def articles_requeue_stale(*, limit: int = REQUEUE_BATCH, now: datetime | None = None) -> list[int]:
+    """Queue again the pending articles nobody is working on and no message will bring
+    back: a retry or a run that is overdue (its worker died, or its database connection
+    did and the failure could not be recorded), one the broker refused, or one left in
+    the queue for longer than any queued message can wait (lost in a crash between
+    commit and enqueue, or a flushed broker).
     """
-    now = timezone.now()
-    cutoff = now - timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    now = now or timezone.now()
+    queued_too_long = now - timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    stale = Q(next_attempt_at__lt=now - OVERDUE_GRACE) | Q(
+        next_attempt_at__isnull=True, updated_at__lt=queued_too_long
+    )
     with transaction.atomic():
         ids = list(
             Article.objects.select_for_update(skip_locked=True)
-            .filter(status=Article.Status.PENDING, updated_at__lt=cutoff)
+            .filter(stale, status=Article.Status.PENDING)
             .order_by("updated_at")
             .values_list("pk", flat=True)[:limit]
         )
-        # Stamped, so the next sweep leaves them to the queue again.
-        Article.objects.filter(pk__in=ids).update(updated_at=now)
+        # Back in the queue: the next sweep leaves them to it again.
+        Article.objects.filter(pk__in=ids).update(updated_at=now, next_attempt_at=None)
         articles_ingest_on_commit(ids)
     return ids
 
 
 def _article_claim(article_id: int) -> Article | None:
-    """Count one more attempt at a pending article and read it back, in one statement."""
+    """Count one more attempt at a pending article and read it back, in one statement.
+
+    The attempt is due again once the task's hard time limit has passed: by then the
+    run has finished or died, and if it could not say so the sweep takes it up.
+    """
+    now = timezone.now()
     table = Article._meta.db_table
     rows = Article.objects.raw(
-        f"UPDATE {table} SET attempts = attempts + 1, updated_at = %s "
+        f"UPDATE {table} SET attempts = attempts + 1, updated_at = %s, next_attempt_at = %s "
         "WHERE id = %s AND status = %s RETURNING *",
-        [timezone.now(), article_id, Article.Status.PENDING],
+        [
+            now,
+            now + timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT),
+            article_id,
+            Article.Status.PENDING,
+        ],
     )
     return next(iter(rows), None)
 
@@ -174,8 +196,68 @@ def _fetch_and_extract(url: str) -> ExtractedArticle:
 
 def article_fail(*, article_id: int, reason: str) -> None:
     Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
-        status=Article.Status.FAILED, error=reason[:2000]
+        status=Article.Status.FAILED, error=reason[:2000], next_attempt_at=None
     )
+
+
+@transaction.atomic
+def article_park(*, article_id: int, reason: str) -> bool:
+    """Give up on a pending article that kept failing: failed, with the reason and one
+    audit event. False when it was no longer pending (another run finished it)."""
+    article = (
+        Article.objects.select_for_update()
+        .filter(pk=article_id, status=Article.Status.PENDING)
+        .only("pk", "retries", "attempts")
+        .first()
+    )
+    if article is None:
+        return False
+    Article.objects.filter(pk=article_id).update(
+        status=Article.Status.FAILED, error=reason[:2000], next_attempt_at=None
+    )
+    record_event(
+        action=Action.ARTICLE_PARKED,
+        subject=Subject.ARTICLE,
+        subject_id=article_id,
+        from_state=Article.Status.PENDING,
+        to_state=Article.Status.FAILED,
+        note=reason[:2000],
+        changes={"retries": article.retries, "attempts": article.attempts},
+    )
+    return True
+
+
+@transaction.atomic
+def article_retry_later(
+    *, article_id: int, reason: str, max_retries: int, backoff: Callable[[int], float]
+) -> float | None:
+    """After a failure that may pass: count the retry and say when it happens, or park
+    the article once `max_retries` retries are spent.
+
+    Returns the seconds until the retry (`backoff` of the retry's number, from 1), or
+    None when the article was parked or is no longer pending.
+    """
+    article = (
+        Article.objects.select_for_update()
+        .filter(pk=article_id, status=Article.Status.PENDING)
+        .only("pk", "retries")
+        .first()
+    )
+    if article is None:
+        return None
+    if article.retries >= max_retries:
+        article_park(
+            article_id=article_id,
+            reason=f"gave up after {article.retries + 1} attempts: {reason}",
+        )
+        return None
+    countdown = backoff(article.retries + 1)
+    Article.objects.filter(pk=article_id).update(
+        retries=F("retries") + 1,
+        next_attempt_at=timezone.now() + timedelta(seconds=countdown),
+        error=f"will retry: {reason}"[:2000],
+    )
+    return countdown
 
 
 def article_release(*, article_id: int, reason: str) -> None:
@@ -251,6 +333,7 @@ def _article_store(
     article.detected_hash = new_hash
     article.status = Article.Status.EXTRACTED
     article.error = ""
+    article.next_attempt_at = None
     # Saved first: what follows holds the speakers' matching locks until commit.
     article.save()
     if not changed:
@@ -311,9 +394,26 @@ def _claims_of(
 
 
 def articles_ingest_on_commit(article_ids: list[int]) -> None:
-    """Queue the ingestion of each article once the current transaction commits."""
-    for pk in article_ids:
-        enqueue_on_commit("claims.ingest_article", pk)
+    """Queue the ingestion of each article once the current transaction commits.
+
+    Those the broker refuses stay pending and are made due at once, so the sweep
+    queues them when it is back; QueueUnavailable then tells the caller.
+    """
+    enqueue_many_on_commit(
+        "claims.ingest_article",
+        [(pk,) for pk in article_ids],
+        if_refused=_articles_due_now,
+        refused_detail=(
+            "The task queue is unavailable right now: the article is saved and is queued "
+            "automatically once the queue is back."
+        ),
+    )
+
+
+def _articles_due_now(refused: list[tuple[int]]) -> None:
+    Article.objects.filter(pk__in=[pk for (pk,) in refused], status=Article.Status.PENDING).update(
+        next_attempt_at=timezone.now()
+    )
 
 
 def _flag_note(attribution: Attribution) -> str:

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from claims.models import Appearance, Article, Claim, Feed
 from claims.services.articles import article_submit
@@ -204,3 +204,42 @@ def test_a_poll_queued_in_a_rolled_back_transaction_is_never_sent(
     with transaction.atomic():
         feed_poll_request(actor=None, feed=feed)
     wait_for(lambda: server.hits("/rollback/feed.xml") == 1, what="the committed poll")
+
+
+def test_an_article_whose_database_connection_dies_mid_ingest_never_stays_pending(
+    celery_worker: Worker, local_http_server: LocalHTTPServer
+) -> None:
+    server = local_http_server
+    fetching, answer = threading.Event(), threading.Event()
+
+    def held(request) -> None:
+        fetching.set()
+        answer.wait(20)  # until the worker's database connection has been killed
+        request.reply(200, GRAIN.html(), {"Content-Type": "text/html; charset=utf-8"})
+
+    server.route("/db-lost/grain.html", held)
+    article = article_submit(actor=None, url=server.url("/db-lost/grain.html"))
+    assert fetching.wait(20), "the worker never fetched the article"
+
+    assert _terminate_backend_that_claimed_an_article() == 1
+    answer.set()
+
+    wait_for(lambda: all_extracted(), timeout=30, what="the article to leave pending")
+    article.refresh_from_db()
+    assert article.status == "extracted" and article.retries == 1
+    assert article.next_attempt_at is None and server.hits("/db-lost/grain.html") == 2
+    assert worker_answers(celery_worker)
+
+
+def _terminate_backend_that_claimed_an_article() -> int:
+    """End the PostgreSQL session of the worker child that is ingesting: the one whose
+    last statement counted an attempt (`_article_claim`), as an operator's
+    pg_terminate_backend or a database failover would."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+            "AND query LIKE %s",
+            ["%SET attempts = attempts + 1%"],
+        )
+        return cursor.fetchone()[0]

@@ -18,28 +18,10 @@ from claims.pipeline.fetch_errors import (
     MalformedResponse,
     Timeout,
 )
-from tests.httpserver import LocalHTTPServer, Request
+from tests.httpserver import LocalHTTPServer, Request, raw
 from tests.pipeline.test_fetch import fetcher_for
 
 OK_HTML = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
-
-
-def raw(data: bytes, *, then: bytes = b"", every: float = 0.0, times: int = 0, hold: float = 0.0):
-    """A handler that writes `data`, then `then` every `every` seconds, then holds the line."""
-
-    def handler(request: Request) -> None:
-        try:
-            request.wfile.write(data)
-            request.wfile.flush()
-            for _ in range(times):
-                time.sleep(every)
-                request.wfile.write(then)
-                request.wfile.flush()
-            time.sleep(hold)
-        except OSError:
-            pass  # the client hung up, as it should
-
-    return handler
 
 
 HOSTILE = {
