@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0014_speaker_body_reason"),
+        ("claims", "0016_feed_poll_history"),
     ]
 
     operations = [
