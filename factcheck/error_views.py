@@ -5,15 +5,21 @@ page. API clients parse every answer as JSON, so under /api/ each of those is
 `{"detail": ...}` with the same status instead.
 """
 
+import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views import defaults
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from factcheck.errors import QueueUnavailable
+
 API_PREFIX = "/api/"
+logger = logging.getLogger(__name__)
 
 
 def is_api(request: HttpRequest) -> bool:
@@ -57,3 +63,21 @@ class JsonErrors:
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+
+
+class QueueOutagePages:
+    """A page whose change is saved but whose work could not be queued answers 503 with
+    what happened, not a 500: the sweep or the next poll picks the work up. (The API
+    answers the same through its exception handler.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, QueueUnavailable) or is_api(request):
+            return None
+        logger.warning("%s %s: %s", request.method, request.path, exception.detail)
+        return render(request, "503.html", {"detail": exception.detail}, status=503)

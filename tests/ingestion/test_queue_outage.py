@@ -1,7 +1,5 @@
 """The broker is down when an article is submitted: the row is kept for the sweep."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -9,29 +7,11 @@ from django.utils import timezone
 
 from claims.models import Article
 from claims.services import articles
-from factcheck.celery import app as celery_app
 from factcheck.errors import QueueUnavailable
 from tests.conftest import client_for
+from tests.outage import broker_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@contextmanager
-def broker_at(url: str) -> Iterator[None]:
-    """Send this process's tasks to `url` until the block ends (the pools are rebuilt)."""
-    original = celery_app.conf.broker_url
-
-    def point_at(target: str) -> None:
-        celery_app.conf.update(broker_url=target)
-        # The app caches its connection and producer pools (private, absent from the stubs).
-        setattr(celery_app, "_pool", None)  # noqa: B010
-        setattr(celery_app.amqp, "_producer_pool", None)  # noqa: B010
-
-    point_at(url)
-    try:
-        yield
-    finally:
-        point_at(original)
 
 
 def test_an_article_submitted_while_the_broker_is_down_is_a_503_and_kept_for_the_sweep(

@@ -1,0 +1,41 @@
+"""With the broker down, a page that queues work answers 503 with what happened to the
+change, never a 500: the change is saved and the sweep (or the next poll) catches up."""
+
+import pytest
+
+from claims.models import Feed
+from reviews.models import Feedback
+from tests.outage import broker_at
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_poll_now_on_the_desk_while_the_broker_is_down_is_a_503_page(
+    client, erin, unused_tcp_port: int
+) -> None:
+    feed = Feed.objects.create(url="https://ledger.example/rss", name="Ledger")
+    client.force_login(erin)
+
+    with broker_at(f"redis://127.0.0.1:{unused_tcp_port}/0"):
+        response = client.post(f"/desk/feeds/{feed.pk}/poll/")
+
+    assert response.status_code == 503
+    assert "The task queue is unavailable right now" in response.content.decode()
+    assert Feed.objects.filter(pk=feed.pk).exists()
+
+
+def test_a_readers_report_while_the_broker_is_down_is_received_all_the_same(
+    client, unused_tcp_port: int
+) -> None:
+    with broker_at(f"redis://127.0.0.1:{unused_tcp_port}/0"):
+        response = client.post(
+            "/feedback/",
+            {
+                "url": "https://desk.example/fact-checks/grain-deal/",
+                "category": "factual_error",
+                "message": "The deal was signed on 3 May, not 3 March.",
+            },
+        )
+
+    assert (response.status_code, response["Location"]) == (302, "/feedback/thanks/")
+    assert Feedback.objects.filter(message__startswith="The deal was signed").exists()
