@@ -118,22 +118,6 @@ def _lower_or_first(text: str, head: list[str]) -> bool:
 
 
 def _government(text: str, title: str) -> str:
-    """The government the words name, if any. The portfolio in "an official at the
-    Ministry of Health" is no state, although the detector's reading may say so."""
-    government = learn(text, title=title).government
-    if not government:
-        return ""
-    state = government.removesuffix(" government")
-    after_of = rf"\b(?:of|for|and|&)\s+(?:the\s+)?{re.escape(state)}\b(?!\s+government)"
-    if re.search(after_of, text):
-        return ""
-    if re.search(rf"\b{re.escape(state)}\s+(?:ministry|department|office)\b", text, re.I):
-        return "" if state.lower() in _PORTFOLIOS else government
-    return government
-
-
-# Portfolios the detector may read as a state ("a Department of Transport spokesperson").
-_PORTFOLIOS = frozenset(
-    """health transport finance defence defense education justice interior energy trade
-    agriculture environment labour labor housing culture treasury""".split()
-)
+    """The government the words name, if any ("" for "an official at the Ministry of
+    Health": a portfolio is no state)."""
+    return learn(text, title=title).government

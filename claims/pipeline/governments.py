@@ -35,8 +35,16 @@ _NOT_DEMONYMS = frozenset(
 )
 _DEMONYM_RE = re.compile(r"\b(?:North |South )?[A-Z][a-z]+(?:ian|ean|an|ese|ish|i)\b")
 _OF_COUNTRY_RE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z]\w+)?)")
-# "Chief of Staff", "Secretary of State": offices, not countries.
-_NOT_COUNTRIES = frozenset({"staff", "state", "defence", "defense", "general"})
+# "Chief of Staff", "Secretary of State", "Ministry of Health": offices and the portfolios
+# of ministries and departments (a documented class), not countries.
+_NOT_COUNTRIES = frozenset(
+    """staff state general defence defense health transport transportation finance education
+    justice interior energy trade agriculture environment labour labor housing culture
+    treasury foreign home commerce industry economy tourism communications information
+    science technology fisheries mines infrastructure works planning immigration homeland
+    security welfare youth sport sports veterans water social public human children women
+    corrections revenue customs""".split()
+)
 # Where a clause ends: an apposition never reaches across these.
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\[\]]")
 # A list that introduces the speaker: "Kremlin officials, including press secretary X".

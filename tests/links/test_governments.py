@@ -79,6 +79,15 @@ def test_a_demonym_not_in_the_table_still_names_a_state() -> None:
     assert path.bodies == ("Veltrian defence ministry", "Veltrian government")
 
 
+def test_the_portfolio_of_a_ministry_or_department_is_no_state() -> None:
+    # Two countries' health ministries must never roll up to one "Health government".
+    for source in ("Ministry of Health spokesperson Ana Ilic", "Minister of Public Works Ana Ilic"):
+        assert learn(source, "Ana Ilic").bodies == ()
+    assert learn("Foreign Minister of Ostmark Ana Ilic", "Ana Ilic").government == (
+        "Ostmark government"
+    )
+
+
 def test_a_newspaper_named_after_a_capital_is_not_the_government() -> None:
     assert mentions("the Washington Post and the Moscow Times reported") == []
     assert government_of(name="Jo Reyes", source="Washington Post reporter Jo Reyes") is None
