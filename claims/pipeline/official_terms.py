@@ -191,6 +191,24 @@ TITLES = (
     "brig. gen.",
     "lt. col.",
     "prosecuting",
+    # Offices of local and state government and of justice, by their usual names.
+    "director of public prosecutions",
+    "public defender",
+    "medical examiner",
+    "fire chief",
+    "city manager",
+    "city attorney",
+    "county attorney",
+    "county executive",
+    "county administrator",
+    "county clerk",
+    "city clerk",
+    "county supervisor",
+    "registrar of voters",
+    "assemblymember",
+    "assembly member",
+    "del.",
+    "justices",
     "presidential spokesman",
     "chief justice",
     "solicitor general",
@@ -296,6 +314,7 @@ TITLES = (
 
 ABBREVIATED_TITLES = {
     "sen": "senator",
+    "del": "delegate",
     "rep": "representative",
     "gov": "governor",
     "gen": "general",
@@ -415,6 +434,25 @@ BODIES = (
     "ruling",
     "indictment",
     "affidavit",
+    # Public boards of schools and counties.
+    "school board",
+    "board of education",
+    "board of supervisors",
+    "school district",
+    # Intergovernmental organisations known by name (a documented class: regional blocs,
+    # leagues and UN bodies); acronyms are in STATE_ACRONYMS.
+    "african union",
+    "arab league",
+    "league of arab states",
+    "caribbean community",
+    "organization of american states",
+    "organisation of american states",
+    "world trade organization",
+    "european commission",
+    "european central bank",
+    "interpol",
+    "europol",
+    "world food programme",
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in

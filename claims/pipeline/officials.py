@@ -170,6 +170,31 @@ _TITLED_HONORIFIC_RE = re.compile(
     r"\b(?:officer|minister|secretary|director|commissioner|general|adviser|advisor|chief)\s+"
     r"(?:professor|prof\.?|dr\.?)\s+[a-z]"
 )
+# "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
+_CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
+# The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles".
+_PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
+# Offices that are also common nouns count only capitalised before a name: "Supervisor
+# Hilda Sorn", "Trustee Ada Lorne", "Delegate Piet Hallam" (not "a warehouse supervisor").
+_CAPITALISED_TITLE_RE = re.compile(
+    r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman)\s+[A-Z][a-z]"
+)
+# A role held in a unit of government: "the city's planning director", "the county's
+# spokeswoman", "the state's chief engineer".
+_UNIT_ROLE_RE = re.compile(
+    r"\b(?:city|county|state|town|village|borough|township|municipality|province)'s\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:director|chief|manager|head|administrator|coordinator|"
+    r"engineer|planner|spokes(?:man|woman|person)|attorney|clerk|auditor|inspector)\b"
+)
+# "the congressman's wife": the title is her husband's, not hers.
+_RELATIVE_RE = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
+    r"father|spouse|partner)\b"
+)
+# A unit of government named alone: "the city said", "the county said".
+_BARE_GOVERNMENTS = frozenset(
+    "the city|the town|the village|the township|the borough|the state".split("|")
+)
 _COMPANY_MARKERS = frozenset({"inc", "corp", "ltd", "llc", "company", "firm", "group", "plc"})
 
 
@@ -296,6 +321,8 @@ def _classify_phrase(phrase: str) -> Verdict:
         if key in _MEDIA_ACRONYMS and key.upper() not in phrase:
             continue
         return Verdict(True, f"state media: {STATE_MEDIA[key]}", body=STATE_MEDIA[key])
+    if _RELATIVE_RE.search(lowered.split(";")[0]):
+        return Verdict(False, "not official: relative of an official")
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
@@ -345,6 +372,20 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"body: {body}", body=body)
     if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
         return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
+    tag = _PARTY_DISTRICT_RE.search(phrase)
+    if tag:
+        # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
+        return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
+    capitalised = _CAPITALISED_TITLE_RE.search(phrase)
+    if capitalised:
+        title = capitalised.group(1).lower()
+        return Verdict(True, f"title: {title}", title=title)
+    role = _UNIT_ROLE_RE.search(lowered)
+    if role:
+        # "the city's planning director": a role held in a unit of government.
+        return Verdict(True, f"title: {role.group(0)}", title=role.group(0))
+    if lowered.strip() in _BARE_GOVERNMENTS:
+        return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     data = _STATE_DATA_RE.search(lowered)
     if data:
         return Verdict(True, f"state data: {data.group(0)}", body=data.group(0))
@@ -364,9 +405,10 @@ def _excused(
     if word in _HONORIFIC_DISQUALIFIERS:
         return title is not None and _TITLED_HONORIFIC_RE.search(lowered) is not None
     if word in {"executive", "ceo"}:
-        return _state_executive(structural, words)
+        return _state_executive(structural, words) or "county executive" in lowered
     if word in {"bank", "banks"}:
-        return "Bank" in structural  # "the Bank of Jamaica": a central bank
+        # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
+        return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None
     if word in IN_ROLE_OCCUPATIONS:
         # "IMF chief economist X", "NASA scientists": staff speaking for their body.
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))

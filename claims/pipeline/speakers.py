@@ -421,6 +421,10 @@ class SpeakerTracker:
         mentioned = self._mentioned[0] if self._mentioned else None
         if mentioned is None or (wanted and self._gender_of(mentioned) not in {"", wanted}):
             return None
+        # "Lena Ivo, the port's chief regulator, visited ...": the cast holds her role.
+        known = self._people.get(mentioned.speaker.lower())
+        if known is not None and known.phrase.startswith(f"{mentioned.speaker}, "):
+            mentioned = known
         return self._learn(mentioned, wanted)
 
     def _gender_of(self, resolved: Resolved) -> str:
