@@ -175,9 +175,10 @@ _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve
 # The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles".
 _PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
 # Offices that are also common nouns count only capitalised before a name: "Supervisor
-# Hilda Sorn", "Trustee Ada Lorne", "Delegate Piet Hallam" (not "a warehouse supervisor").
+# Hilda Sorn", "Trustee Ada Lorne", "Speaker Ivo Brand" (not "a warehouse supervisor",
+# "a keynote speaker").
 _CAPITALISED_TITLE_RE = re.compile(
-    r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman)\s+[A-Z][a-z]"
+    r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker)\s+[A-Z][a-z]"
 )
 # A role held in a unit of government: "the city's planning director", "the county's
 # spokeswoman", "the state's chief engineer".

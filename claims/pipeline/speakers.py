@@ -95,6 +95,11 @@ _APPOSITIVE_HEAD = re.compile(
     r"representative|deputy|superintendent)\b",
     re.IGNORECASE,
 )
+# A relative clause that names the body a person leads: "who heads the Harbour Authority".
+_HEADS_RELATIVE_RE = re.compile(
+    r"who\s+(?:heads|chairs|leads|runs|directs|oversees|commands)\s+(?:the\s+)?"
+    r"([A-Z][^,;]*)$"
+)
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
 _CATAPHORA = 1500  # characters read ahead for the name of "the mayor"
@@ -124,7 +129,12 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
-        if _APPOSITIVE_HEAD.search(match.group(3)) or _has_title(match.group(3)):
+        heads = _HEADS_RELATIVE_RE.match(match.group(3))
+        if heads:
+            # "Lena Ivo, who heads the Harbour Authority,": the head of that body.
+            found.append((match.group(1), f"{match.group(1)}, head of {heads.group(1)}"))
+            position = match.end()
+        elif _APPOSITIVE_HEAD.search(match.group(3)) or _has_title(match.group(3)):
             found.append((match.group(1), match.group(0)))
             position = match.end()
         else:
