@@ -500,7 +500,7 @@ BODY_HEADS = frozenset(
     administration authority bureau court courts command police constabulary inspectorate
     directorate tribunal assembly parliament senate congress legislature embassy consulate
     prosecutor prosecutors ombudsman treasury patrol guard protection customs forces army
-    navy secretariat board""".split()
+    navy secretariat board division branch""".split()
 )
 # Documents and data are official when a state modifier names their origin: "city data",
 # "government figures", "police records", "census estimates".
