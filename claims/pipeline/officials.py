@@ -192,6 +192,19 @@ _RELATIVE_RE = re.compile(
     r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
     r"father|spouse|partner)\b"
 )
+# "a spokeswoman for Gov. Ada Lorne", "a spokesman for the command": speaking for an
+# office-holder or for a body the article named by its head noun.
+_SPEAKS_FOR_OFFICE_RE = re.compile(
+    r"\s+(?:for|to)\s+(?:the\s+)?(?:"
+    + "|".join(
+        re.escape(t)
+        for t in sorted({*TITLES, *ABBREVIATED_TITLES}, key=len, reverse=True)
+        if t not in {"official", "officials", "officer", "officers"}
+    )
+    + "|"
+    + "|".join(sorted(BODY_HEADS))
+    + r")(?![\w])"
+)
 # A unit of government named alone: "the city said", "the county said".
 _BARE_GOVERNMENTS = frozenset(
     "the city|the town|the village|the township|the borough|the state".split("|")
@@ -361,7 +374,10 @@ def _classify_phrase(phrase: str) -> Verdict:
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
         if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
-            body or _PLACE_RE.search(lowered) or _DEMONYM_RE.search(lowered)
+            body
+            or _PLACE_RE.search(lowered)
+            or _DEMONYM_RE.search(lowered)
+            or _speaks_for_office(phrase, titled, title_match.end())
         ):
             # "spokesperson" alone could speak for a company: not enough.
             return Verdict(False, f"not official: {title} of an unnamed body")
@@ -416,6 +432,14 @@ def _excused(
     if word in PARTY_WORDS:
         return not words.isdisjoint(LEGISLATIVE)  # "Senate Republicans", "GOP lawmakers"
     return False
+
+
+def _speaks_for_office(phrase: str, titled: str, end: int) -> bool:
+    """'a spokeswoman for Gov. Ada Lorne': for an office-holder, not a company's president."""
+    match = _SPEAKS_FOR_OFFICE_RE.match(titled, end)
+    if match is None:
+        return False
+    return not (match.group(0).endswith("president") and _heads_organisation(phrase, match.end()))
 
 
 def _state_acronym(phrase: str) -> str:
