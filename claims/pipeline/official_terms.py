@@ -447,6 +447,10 @@ BODIES = (
     "ruling",
     "indictment",
     "affidavit",
+    # The prosecution in a trial: "the prosecution said", "Ada Lorne, for the Crown".
+    "the prosecution",
+    "for the prosecution",
+    "for the crown",
     # Public boards of schools and counties.
     "school board",
     "board of education",
@@ -500,7 +504,7 @@ BODY_HEADS = frozenset(
     administration authority bureau court courts command police constabulary inspectorate
     directorate tribunal assembly parliament senate congress legislature embassy consulate
     prosecutor prosecutors ombudsman treasury patrol guard protection customs forces army
-    navy secretariat board division branch""".split()
+    navy secretariat board division branch force""".split()
 )
 # Documents and data are official when a state modifier names their origin: "city data",
 # "government figures", "police records", "census estimates".

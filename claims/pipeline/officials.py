@@ -176,9 +176,11 @@ _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve
 _PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
 # Offices that are also common nouns count only capitalised before a name: "Supervisor
 # Hilda Sorn", "Trustee Ada Lorne", "Speaker Ivo Brand" (not "a warehouse supervisor",
-# "a keynote speaker").
+# "a keynote speaker"); "the Hon. Ada Lorne", the Commonwealth style of ministers and
+# members of parliament.
 _CAPITALISED_TITLE_RE = re.compile(
-    r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker)\s+[A-Z][a-z]"
+    r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
+    r"Honorable)\s+[A-Z][a-z]"
 )
 # A role held in a unit of government: "the city's planning director", "the county's
 # spokeswoman", "the state's chief engineer".
@@ -204,6 +206,12 @@ _SPEAKS_FOR_OFFICE_RE = re.compile(
     + "|"
     + "|".join(sorted(BODY_HEADS))
     + r")(?![\w])"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_VEHICLE_NUMBERS = frozenset({"One", "Two"})
+# "a council spokesman", "an agency spokeswoman": the body's head noun before the title.
+_BODY_SPOKESPERSON_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(BODY_HEADS)) + r")\s+spokes(?:man|woman|person)\b"
 )
 # A unit of government named alone: "the city said", "the county said".
 _BARE_GOVERNMENTS = frozenset(
@@ -233,7 +241,7 @@ def structural_bodies(text: str) -> list[str]:
         if first == last == index:
             index += 1  # a bare "Department" or "Office" names no body
             continue
-        name = text[words[first][1] : words[last][2]]
+        name = _POSSESSIVE_RE.sub("", text[words[first][1] : words[last][2]])
         if found and found[-1] in name:
             found.pop()  # "U.S. Customs" inside "U.S. Customs and Border Protection"
         found.append(name)
@@ -243,8 +251,10 @@ def structural_bodies(text: str) -> list[str]:
 
 def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
     word = words[index][0]
-    if word[:1].isupper() and word.lower() in BODY_HEADS:
-        return "head"
+    if index + 1 < len(words) and words[index + 1][0] in _VEHICLE_NUMBERS:
+        return ""  # "Air Force One", "Trump Force One": an aircraft, not a body
+    if word[:1].isupper() and _POSSESSIVE_RE.sub("", word).lower() in BODY_HEADS:
+        return "head"  # "the Housing Authority's executive director": the owner is a body
     following = [w for w, _, _ in words[index + 1 : index + 3]]
     if word in _CENTRES and len(following) == 2 and following[0] == "for":
         return "centre" if following[1] in _CENTRE_FIELDS else ""
@@ -377,6 +387,8 @@ def _classify_phrase(phrase: str) -> Verdict:
             body
             or _PLACE_RE.search(lowered)
             or _DEMONYM_RE.search(lowered)
+            or structural
+            or _BODY_SPOKESPERSON_RE.search(lowered)
             or _speaks_for_office(phrase, titled, title_match.end())
         ):
             # "spokesperson" alone could speak for a company: not enough.
