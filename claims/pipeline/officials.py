@@ -251,10 +251,13 @@ def structural_bodies(text: str) -> list[str]:
 
 def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
     word = words[index][0]
-    if index + 1 < len(words) and words[index + 1][0] in _VEHICLE_NUMBERS:
-        return ""  # "Air Force One", "Trump Force One": an aircraft, not a body
-    if word[:1].isupper() and _POSSESSIVE_RE.sub("", word).lower() in BODY_HEADS:
-        return "head"  # "the Housing Authority's executive director": the owner is a body
+    lowered = word.lower()
+    if lowered.endswith(("'s", "’s")):
+        lowered = lowered[:-2]  # "the Housing Authority's executive director": a body owns
+    if word[:1].isupper() and lowered in BODY_HEADS:
+        if index + 1 < len(words) and words[index + 1][0] in _VEHICLE_NUMBERS:
+            return ""  # "Air Force One", "Trump Force One": an aircraft, not a body
+        return "head"
     following = [w for w, _, _ in words[index + 1 : index + 3]]
     if word in _CENTRES and len(following) == 2 and following[0] == "for":
         return "centre" if following[1] in _CENTRE_FIELDS else ""
