@@ -182,13 +182,6 @@ _CAPITALISED_TITLE_RE = re.compile(
     r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
     r"Honorable)\s+[A-Z][a-z]"
 )
-# A role held in a unit of government: "the city's planning director", "the county's
-# spokeswoman", "the state's chief engineer".
-_UNIT_ROLE_RE = re.compile(
-    r"\b(?:city|county|state|town|village|borough|township|municipality|province)'s\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:director|chief|manager|head|administrator|coordinator|"
-    r"engineer|planner|spokes(?:man|woman|person)|attorney|clerk|auditor|inspector)\b"
-)
 # "the congressman's wife": the title is her husband's, not hers.
 _RELATIVE_RE = re.compile(
     r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
@@ -209,10 +202,6 @@ _SPEAKS_FOR_OFFICE_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _VEHICLE_NUMBERS = frozenset({"One", "Two"})
-# "a council spokesman", "an agency spokeswoman": the body's head noun before the title.
-_BODY_SPOKESPERSON_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(BODY_HEADS)) + r")\s+spokes(?:man|woman|person)\b"
-)
 # A unit of government named alone: "the city said", "the county said".
 _BARE_GOVERNMENTS = frozenset(
     "the city|the town|the village|the township|the borough|the state".split("|")
@@ -391,7 +380,6 @@ def _classify_phrase(phrase: str) -> Verdict:
             or _PLACE_RE.search(lowered)
             or _DEMONYM_RE.search(lowered)
             or structural
-            or _BODY_SPOKESPERSON_RE.search(lowered)
             or _speaks_for_office(phrase, titled, title_match.end())
         ):
             # "spokesperson" alone could speak for a company: not enough.
@@ -412,10 +400,6 @@ def _classify_phrase(phrase: str) -> Verdict:
     if capitalised:
         title = capitalised.group(1).lower()
         return Verdict(True, f"title: {title}", title=title)
-    role = _UNIT_ROLE_RE.search(lowered)
-    if role:
-        # "the city's planning director": a role held in a unit of government.
-        return Verdict(True, f"title: {role.group(0)}", title=role.group(0))
     if lowered.strip() in _BARE_GOVERNMENTS:
         return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     data = _STATE_DATA_RE.search(lowered)

@@ -95,8 +95,6 @@ _APPOSITIVE_HEAD = re.compile(
     r"representative|deputy|superintendent)\b",
     re.IGNORECASE,
 )
-# Nouns that stand for whichever body the article named last: "the organisation said".
-_ANY_BODY_NOUNS = frozenset({"", "organisation", "organization", "body", "institution"})
 # A relative clause that names the body a person leads: "who heads the Harbour Authority".
 _HEADS_RELATIVE_RE = re.compile(
     r"who\s+(?:heads|chairs|leads|runs|directs|oversees|commands)\s+(?:the\s+)?"
@@ -336,9 +334,8 @@ class SpeakerTracker:
         return Resolved(last.speaker, f"{description}; {last.phrase}"[:300], True)
 
     def _named_body(self, head: str) -> Resolved | None:
-        """'the agency' -> the Harbour Agency the article named; '' or a noun for any body
-        ("the organisation") -> the last body."""
-        body = self._bodies.last_with_head("" if head in _ANY_BODY_NOUNS else head)
+        """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
+        body = self._bodies.last_with_head(head)
         if body is None:
             return None
         return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
