@@ -89,8 +89,7 @@ class _Finder(Cues, NounPhrases, Content):
         """', per the agency', 'per Lorne's office': not 'per cent' or 'per day'."""
         following = self._word(index + 1)
         head = self._word(index + 2) if following in {"the", "a", "an"} else following
-        # Mid-sentence after a comma or dash, or opening it: "Per the agency, ...".
-        if self._word(index - 1) not in {",", "—", "–", "(", ""} or head in _NOT_PER_SOURCE:
+        if self._word(index - 1) not in {",", "—", "–", "("} or head in _NOT_PER_SOURCE:
             return False
         return following in {"the", "a", "an"} or self.tokens[index + 1].is_cap
 
