@@ -57,9 +57,10 @@ class BodyCast:
         return self._acronyms.get(word)
 
     def last_with_head(self, head: str) -> Body | None:
-        """'the agency' -> the last body whose head noun is 'agency'."""
+        """'the agency' -> the last body whose head noun is 'agency'; '' -> the last body
+        ("it said", "the organisation said")."""
         for body in reversed(self._bodies):
-            if body.head == head:
+            if body.head == head or not head:
                 return body
         return None
 

@@ -34,6 +34,9 @@ _PARTICLES = {
 }
 
 
+_CLAUSE_SUBJECTS = frozenset("he she they it we i you well soon long".split())
+
+
 class Complements(TokenScan):
     def _is_document(self, source: Span) -> bool:
         """'Data from the bureau shows ...': documents and figures report without 'that'."""
@@ -141,11 +144,14 @@ class Complements(TokenScan):
         """'rejected the reports as baseless': the object and its 'as' complement are the claim."""
         if lemma not in AS_FRAME_LEMMAS:
             return False
-        for token in self.tokens[after : after + 20]:
+        for probe in range(after, min(after + 20, len(self.tokens))):
+            token = self.tokens[probe]
             if token.text in {".", ";", ":"}:
                 return False
             if token.lower == "as" and not token.quoted:
-                return True
+                # "praised the staff as they left": 'as' opening a clause is no complement.
+                following = self.tokens[probe + 1].lower if probe + 1 < len(self.tokens) else ""
+                return following not in _CLAUSE_SUBJECTS
         return False
 
     def _after_question_target(self, index: int) -> int:

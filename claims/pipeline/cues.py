@@ -34,9 +34,10 @@ COUNTED_SUBJECTS = frozenset(
     """percent % majority majorities half third quarter
     two three four five six seven eight nine ten""".split()
 )
-# Plural subjects without an -s, and reduced relatives: "the women say", "those polled say".
+# Plural subjects without an -s, and reduced relatives: "the women say", "those polled say",
+# "police data show".
 PLURAL_HEADS = frozenset(
-    """women men children police staff surveyed polled questioned interviewed""".split()
+    """women men children police staff surveyed polled questioned interviewed data""".split()
 )
 MEDIA_NOUNS = frozenset("statement interview email tweet post speech letter call video".split())
 ISSUED_NOUNS = frozenset("release memo notice report message note".split())

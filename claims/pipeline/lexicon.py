@@ -54,7 +54,8 @@ IRREGULAR = {
 # Verbs that only cue an attribution in a fixed frame; detected by pattern, not alone.
 AS_FRAME_LEMMAS = frozenset(
     """describe dismiss call portray characterize characterise brand label reject rubbish
-    scoff brush wave""".split()
+    scoff brush wave criticize criticise denounce condemn slam blast decry praise hail
+    tout""".split()
 )
 
 

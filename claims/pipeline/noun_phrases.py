@@ -99,7 +99,9 @@ class NounPhrases(Asides):
         probe = end
         while probe >= 0 and end - probe < MAX_SUBJECT:
             token = self.tokens[probe]
-            if token.quoted or not (self._np_word(token) or self._close_to(probe)):
+            if token.quoted or not (
+                self._np_word(token) or self._close_to(probe) or self._and_in_name(probe)
+            ):
                 break
             if probe < end and self._clause_verb(probe):
                 break  # "Symonette spoke with X after the IMF": a verb ends the phrase
@@ -178,6 +180,20 @@ class NounPhrases(Asides):
         if before is not None and before.lower.endswith("ly") and token.lower in IRREGULAR_PAST:
             return True  # "The court previously heard Hartley admit": an adverb, then a verb
         return before is not None and (before.is_cap or before.lower in PRONOUNS)
+
+    def _and_in_name(self, index: int) -> bool:
+        """'and' inside a body's name: "the Ministry of Trade and Industry", "Centers for
+        Disease Control and Prevention" — capitalised words around it, after "of"/"for"."""
+        if self._word(index) != "and" or not 1 < index < len(self.tokens) - 1:
+            return False
+        if not (self.tokens[index - 1].is_cap and self.tokens[index + 1].is_cap):
+            return False
+        for probe in range(index - 2, max(0, index - 6), -1):
+            if self._word(probe) in {"of", "for"}:
+                return self.tokens[probe - 1].is_cap
+            if not self.tokens[probe].is_cap:
+                return False
+        return False
 
     def _close_to(self, index: int) -> bool:
         """'people close to Clinton', 'Chad's Ambassador to France': 'to' inside the phrase."""

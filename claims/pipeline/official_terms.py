@@ -191,6 +191,37 @@ TITLES = (
     "brig. gen.",
     "lt. col.",
     "prosecuting",
+    # Offices of local and state government and of justice, by their usual names.
+    "director of public prosecutions",
+    "public defender",
+    "medical examiner",
+    "fire chief",
+    "city manager",
+    "city attorney",
+    "county attorney",
+    "county executive",
+    "county administrator",
+    "county clerk",
+    "city clerk",
+    "county supervisor",
+    "registrar of voters",
+    "assemblymember",
+    "assembly member",
+    "del.",
+    "justices",
+    # Plural titles: "some senators", "two ministers", "the governors of both states".
+    "senators",
+    "congressmen",
+    "congresswomen",
+    "ministers",
+    "governors",
+    "mayors",
+    "ambassadors",
+    "envoys",
+    "judges",
+    "commissioners",
+    "councillors",
+    "generals",
     "presidential spokesman",
     "chief justice",
     "solicitor general",
@@ -296,6 +327,7 @@ TITLES = (
 
 ABBREVIATED_TITLES = {
     "sen": "senator",
+    "del": "delegate",
     "rep": "representative",
     "gov": "governor",
     "gen": "general",
@@ -415,6 +447,29 @@ BODIES = (
     "ruling",
     "indictment",
     "affidavit",
+    # The prosecution in a trial: "the prosecution said", "Ada Lorne, for the Crown".
+    "the prosecution",
+    "for the prosecution",
+    "for the crown",
+    # Public boards of schools and counties.
+    "school board",
+    "board of education",
+    "board of supervisors",
+    "school district",
+    # Intergovernmental organisations known by name (a documented class: regional blocs,
+    # leagues and UN bodies); acronyms are in STATE_ACRONYMS.
+    "african union",
+    "arab league",
+    "league of arab states",
+    "caribbean community",
+    "organization of american states",
+    "organisation of american states",
+    "world trade organization",
+    "european commission",
+    "european central bank",
+    "interpol",
+    "europol",
+    "world food programme",
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in
@@ -449,7 +504,7 @@ BODY_HEADS = frozenset(
     administration authority bureau court courts command police constabulary inspectorate
     directorate tribunal assembly parliament senate congress legislature embassy consulate
     prosecutor prosecutors ombudsman treasury patrol guard protection customs forces army
-    navy secretariat board""".split()
+    navy secretariat board division branch force""".split()
 )
 # Documents and data are official when a state modifier names their origin: "city data",
 # "government figures", "police records", "census estimates".

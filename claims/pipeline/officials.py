@@ -170,6 +170,42 @@ _TITLED_HONORIFIC_RE = re.compile(
     r"\b(?:officer|minister|secretary|director|commissioner|general|adviser|advisor|chief)\s+"
     r"(?:professor|prof\.?|dr\.?)\s+[a-z]"
 )
+# "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
+_CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
+# The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles".
+_PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
+# Offices that are also common nouns count only capitalised before a name: "Supervisor
+# Hilda Sorn", "Trustee Ada Lorne", "Speaker Ivo Brand" (not "a warehouse supervisor",
+# "a keynote speaker"); "the Hon. Ada Lorne", the Commonwealth style of ministers and
+# members of parliament.
+_CAPITALISED_TITLE_RE = re.compile(
+    r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
+    r"Honorable)\s+[A-Z][a-z]"
+)
+# "the congressman's wife": the title is her husband's, not hers.
+_RELATIVE_RE = re.compile(
+    r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
+    r"father|spouse|partner)\b"
+)
+# "a spokeswoman for Gov. Ada Lorne", "a spokesman for the command": speaking for an
+# office-holder or for a body the article named by its head noun.
+_SPEAKS_FOR_OFFICE_RE = re.compile(
+    r"\s+(?:for|to)\s+(?:the\s+)?(?:"
+    + "|".join(
+        re.escape(t)
+        for t in sorted({*TITLES, *ABBREVIATED_TITLES}, key=len, reverse=True)
+        if t not in {"official", "officials", "officer", "officers"}
+    )
+    + "|"
+    + "|".join(sorted(BODY_HEADS))
+    + r")(?![\w])"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_VEHICLE_NUMBERS = frozenset({"One", "Two"})
+# A unit of government named alone: "the city said", "the county said".
+_BARE_GOVERNMENTS = frozenset(
+    "the city|the town|the village|the township|the borough|the state".split("|")
+)
 _COMPANY_MARKERS = frozenset({"inc", "corp", "ltd", "llc", "company", "firm", "group", "plc"})
 
 
@@ -194,7 +230,7 @@ def structural_bodies(text: str) -> list[str]:
         if first == last == index:
             index += 1  # a bare "Department" or "Office" names no body
             continue
-        name = text[words[first][1] : words[last][2]]
+        name = _POSSESSIVE_RE.sub("", text[words[first][1] : words[last][2]])
         if found and found[-1] in name:
             found.pop()  # "U.S. Customs" inside "U.S. Customs and Border Protection"
         found.append(name)
@@ -204,7 +240,12 @@ def structural_bodies(text: str) -> list[str]:
 
 def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
     word = words[index][0]
-    if word[:1].isupper() and word.lower() in BODY_HEADS:
+    lowered = word.lower()
+    if lowered.endswith(("'s", "’s")):
+        lowered = lowered[:-2]  # "the Housing Authority's executive director": a body owns
+    if word[:1].isupper() and lowered in BODY_HEADS:
+        if index + 1 < len(words) and words[index + 1][0] in _VEHICLE_NUMBERS:
+            return ""  # "Air Force One", "Trump Force One": an aircraft, not a body
         return "head"
     following = [w for w, _, _ in words[index + 1 : index + 3]]
     if word in _CENTRES and len(following) == 2 and following[0] == "for":
@@ -296,6 +337,8 @@ def _classify_phrase(phrase: str) -> Verdict:
         if key in _MEDIA_ACRONYMS and key.upper() not in phrase:
             continue
         return Verdict(True, f"state media: {STATE_MEDIA[key]}", body=STATE_MEDIA[key])
+    if _RELATIVE_RE.search(lowered.split(";")[0]):
+        return Verdict(False, "not official: relative of an official")
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
@@ -333,7 +376,11 @@ def _classify_phrase(phrase: str) -> Verdict:
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
         if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
-            body or _PLACE_RE.search(lowered) or _DEMONYM_RE.search(lowered)
+            body
+            or _PLACE_RE.search(lowered)
+            or _DEMONYM_RE.search(lowered)
+            or structural
+            or _speaks_for_office(phrase, titled, title_match.end())
         ):
             # "spokesperson" alone could speak for a company: not enough.
             return Verdict(False, f"not official: {title} of an unnamed body")
@@ -345,6 +392,16 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"body: {body}", body=body)
     if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
         return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
+    tag = _PARTY_DISTRICT_RE.search(phrase)
+    if tag:
+        # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
+        return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
+    capitalised = _CAPITALISED_TITLE_RE.search(phrase)
+    if capitalised:
+        title = capitalised.group(1).lower()
+        return Verdict(True, f"title: {title}", title=title)
+    if lowered.strip() in _BARE_GOVERNMENTS:
+        return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     data = _STATE_DATA_RE.search(lowered)
     if data:
         return Verdict(True, f"state data: {data.group(0)}", body=data.group(0))
@@ -364,15 +421,24 @@ def _excused(
     if word in _HONORIFIC_DISQUALIFIERS:
         return title is not None and _TITLED_HONORIFIC_RE.search(lowered) is not None
     if word in {"executive", "ceo"}:
-        return _state_executive(structural, words)
+        return _state_executive(structural, words) or "county executive" in lowered
     if word in {"bank", "banks"}:
-        return "Bank" in structural  # "the Bank of Jamaica": a central bank
+        # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
+        return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None
     if word in IN_ROLE_OCCUPATIONS:
         # "IMF chief economist X", "NASA scientists": staff speaking for their body.
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
     if word in PARTY_WORDS:
         return not words.isdisjoint(LEGISLATIVE)  # "Senate Republicans", "GOP lawmakers"
     return False
+
+
+def _speaks_for_office(phrase: str, titled: str, end: int) -> bool:
+    """'a spokeswoman for Gov. Ada Lorne': for an office-holder, not a company's president."""
+    match = _SPEAKS_FOR_OFFICE_RE.match(titled, end)
+    if match is None:
+        return False
+    return not (match.group(0).endswith("president") and _heads_organisation(phrase, match.end()))
 
 
 def _state_acronym(phrase: str) -> str:

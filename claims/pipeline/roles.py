@@ -21,7 +21,7 @@ ROLE_NOUNS = frozenset(
     mechanic electrician plumber chef author writer novelist artist musician singer actor
     coach player athlete priest pastor imam rabbi bishop consultant strategist pollster
     critic witness survivor victim customer tourist photographer journalist reporter editor
-    columnist""".split()
+    columnist supervisor trustee delegate registrar assemblymember speaker""".split()
 )
 # Words that sharpen an office: "Deputy Minister", "acting governor".
 _RANKS = frozenset("deputy acting vice assistant junior interim associate".split())

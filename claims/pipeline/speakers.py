@@ -95,6 +95,11 @@ _APPOSITIVE_HEAD = re.compile(
     r"representative|deputy|superintendent)\b",
     re.IGNORECASE,
 )
+# A relative clause that names the body a person leads: "who heads the Harbour Authority".
+_HEADS_RELATIVE_RE = re.compile(
+    r"who\s+(?:heads|chairs|leads|runs|directs|oversees|commands)\s+(?:the\s+)?"
+    r"([A-Z][^,;]*)$"
+)
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
 _CATAPHORA = 1500  # characters read ahead for the name of "the mayor"
@@ -124,7 +129,12 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
-        if _APPOSITIVE_HEAD.search(match.group(3)) or _has_title(match.group(3)):
+        heads = _HEADS_RELATIVE_RE.match(match.group(3))
+        if heads:
+            # "Lena Ivo, who heads the Harbour Authority,": the head of that body.
+            found.append((match.group(1), f"{match.group(1)}, head of {heads.group(1)}"))
+            position = match.end()
+        elif _APPOSITIVE_HEAD.search(match.group(3)) or _has_title(match.group(3)):
             found.append((match.group(1), match.group(0)))
             position = match.end()
         else:
@@ -325,7 +335,7 @@ class SpeakerTracker:
 
     def _named_body(self, head: str) -> Resolved | None:
         """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
-        body = self._bodies.last_with_head(head) if head else self._bodies.last_with_head("")
+        body = self._bodies.last_with_head(head)
         if body is None:
             return None
         return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
@@ -421,6 +431,10 @@ class SpeakerTracker:
         mentioned = self._mentioned[0] if self._mentioned else None
         if mentioned is None or (wanted and self._gender_of(mentioned) not in {"", wanted}):
             return None
+        # "Lena Ivo, the port's chief regulator, visited ...": the cast holds her role.
+        known = self._people.get(mentioned.speaker.lower())
+        if known is not None and known.phrase.startswith(f"{mentioned.speaker}, "):
+            mentioned = known
         return self._learn(mentioned, wanted)
 
     def _gender_of(self, resolved: Resolved) -> str:
