@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from benchmarks_md import rewrite_section
 
@@ -66,6 +66,32 @@ TOPICS = (
     "inflation wages school police drought grain exports sanctions pipeline vaccine"
 ).split()
 SYLLABLES = "ka lo mi ne ru sa te vo zi an el or un ip ba de fu go hi ja".split()
+FIRST_NAMES = (
+    "Anna Boris Clara Dmitri Elena Farid Greta Hugo Irina Jonas Katya Lars Mira Nikolai "
+    "Olga Pavel Rosa Stefan Tamara Viktor"
+).split()
+SURNAME_SUFFIXES = ("ov", "enko", "ski", "escu", "ard")
+MINISTRIES = (
+    "Fisheries Transport Health Finance Defence Interior Energy Justice Education Culture "
+    "Tourism Labour Housing Forestry Mining Water Science Trade Environment Agriculture"
+).split()
+OUTLETS = [
+    f"{town} {paper}"
+    for town in (
+        "Northbay",
+        "Elmstead",
+        "Karvia",
+        "Dunmore",
+        "Valdoria",
+        "Marston",
+        "Ostrel",
+        "Briar",
+    )
+    for paper in ("Gazette", "Herald", "Courier", "Tribune", "Observer")
+]
+SECTIONS = (
+    "Analysis Interview Explainer Live Exclusive Opinion Factbox Timeline Briefing Profile".split()
+)
 PAGE = 25
 # Threads wait on PostgreSQL most of the time; 4 processes keep the two cores busy.
 # CONN_MAX_AGE (settings) keeps each thread's database connection between requests.
@@ -93,24 +119,55 @@ def ensure_database() -> None:
 
 LOAD_SQL = [
     # Statements are run with parameters, so a literal % is written %%.
-    # Speakers: every third one an official.
+    # Speakers: a first name and a surname made from a generated word (two speakers can
+    # share a surname, as in life); every third one an official, titled minister, who
+    # speaks for one of 20 ministries.
     """
     INSERT INTO claims_speaker (name, key, kind, title, is_official, official_reason,
         edited_by_staff, created_at, updated_at)
-    SELECT 'Speaker ' || g, 'speaker ' || g, 'person',
+    SELECT (%(first_names)s::text[])[1 + g %% %(nfirst)s] || ' '
+            || initcap((%(words)s::text[])[1 + (g * 7) %% %(nwords)s])
+            || (%(suffixes)s::text[])[1 + g %% %(nsuffixes)s],
+        'speaker ' || g, 'person',
         CASE WHEN g %% 3 = 0 THEN 'minister' ELSE '' END, g %% 3 = 0,
         CASE WHEN g %% 3 = 0 THEN 'title: minister' ELSE '' END, false, now(), now()
     FROM generate_series(1, 5000) g
     """,
     """
+    INSERT INTO claims_speaker (name, key, kind, title, is_official, official_reason,
+        edited_by_staff, created_at, updated_at)
+    SELECT 'Ministry of ' || m, 'ministry of ' || lower(m), 'organisation', '', true,
+        'a ministry', false, now(), now()
+    FROM unnest(%(ministries)s::text[]) m
+    """,
+    """
+    UPDATE claims_speaker s SET body_id = b.b0 + ((s.id - p.p0) / 3) %% %(nministries)s,
+        body_reason = 'bench: speaks for the ministry'
+    FROM (SELECT min(id) FROM claims_speaker WHERE kind = 'organisation') b(b0),
+        (SELECT min(id) FROM claims_speaker) p(p0)
+    WHERE s.is_official AND s.kind = 'person'
+    """,
+    # Aliases: every tenth speaker is also known by an initial and their surname.
+    """
+    INSERT INTO claims_speakeralias (speaker_id, alias, key)
+    SELECT id, left(name, 1) || '. ' || split_part(name, ' ', 2),
+        'alias ' || id
+    FROM claims_speaker WHERE kind = 'person' AND id %% 10 = 0
+    """,
+    # Articles: 40 outlets; a title is a section ("Explainer: …") and 4–8 words.
+    """
     INSERT INTO claims_article (url, canonical_url, guid, outlet, title, author, language,
         text, content_hash, detected_hash, status, error, attempts, needs_fetch,
         created_at, updated_at, published_at)
     SELECT 'https://news' || (g %% 40) || '.example/a/' || g,
-        'https://news' || (g %% 40) || '.example/a/' || g, '', 'Outlet ' || (g %% 40),
-        'Article ' || g, '', 'en', '', '', '', 'extracted', '', 1, false,
+        'https://news' || (g %% 40) || '.example/a/' || g, '',
+        (%(outlets)s::text[])[1 + g %% 40],
+        (%(sections)s::text[])[1 + g %% %(nsections)s] || ': ' || t.words, '', 'en',
+        '', '', '', 'extracted', '', 1, false,
         now() - (g %% 365) * interval '1 day', now(), now() - (g %% 365) * interval '1 day'
-    FROM generate_series(1, 200000) g
+    FROM generate_series(1, 200000) g,
+        LATERAL (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')
+                 FROM generate_series(1, 4 + g %% 5)) t(words)
     """,
     # Claims: 12 ± 4 words each; status mix of a working desk.
     """
@@ -118,7 +175,7 @@ LOAD_SQL = [
         priority_reasons, appearance_count, dismiss_reason, first_seen_at, last_seen_at,
         created_at, updated_at, speaker_id)
     SELECT
-        t.body, 'Speaker ' || (g %% 5000 + 1) || ' said ' || t.body || '.',
+        t.body, (SELECT name FROM claims_speaker WHERE id = sp) || ' said ' || t.body || '.',
         CASE WHEN g %% 20 < 14 THEN 'flagged' WHEN g %% 20 < 17 THEN 'in_review'
              WHEN g %% 20 < 19 THEN 'dismissed' ELSE 'checked' END,
         g %% 3 = 0, random(), random(),
@@ -126,8 +183,9 @@ LOAD_SQL = [
         0,
         CASE WHEN g %% 20 IN (17, 18) THEN 'not checkable' ELSE '' END,
         seen - interval '3 days', seen, seen, seen,
-        (SELECT min(id) FROM claims_speaker) + g %% 5000
+        sp
     FROM generate_series(1, %(claims)s) g,
+        LATERAL (SELECT (SELECT min(id) FROM claims_speaker) + g %% 5000) w(sp),
         LATERAL (SELECT now() - random() * interval '365 days' + g * interval '0 s') s(seen),
         LATERAL (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')
                  FROM generate_series(1, 8 + g %% 9)) t(body)
@@ -182,6 +240,15 @@ def load(claims: int, reload: bool) -> None:
         "nwords": len(vocabulary),
         "claims": claims,
         "appearances": 2 * claims,
+        "first_names": FIRST_NAMES,
+        "nfirst": len(FIRST_NAMES),
+        "suffixes": list(SURNAME_SUFFIXES),
+        "nsuffixes": len(SURNAME_SUFFIXES),
+        "ministries": MINISTRIES,
+        "nministries": len(MINISTRIES),
+        "outlets": OUTLETS,
+        "sections": SECTIONS,
+        "nsections": len(SECTIONS),
         "checker": checker.pk,
         "editor": editor.pk,
     }
@@ -195,7 +262,8 @@ def load(claims: int, reload: bool) -> None:
         # GIN indexes build far faster in one pass than row by row: drop, load, recreate.
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
-            "('claims_claim', 'claims_appearance') AND indexdef LIKE '%%USING gin%%'",
+            "('claims_claim', 'claims_appearance', 'claims_article') "
+            "AND indexdef LIKE '%%USING gin%%'",
             [],
         )
         gin_indexes = cursor.fetchall()
@@ -233,11 +301,12 @@ def percentile(samples: list[float], q: float) -> float:
 
 
 def scenarios() -> dict[str, Callable[[], str]]:
-    from claims.models import Claim
+    from claims.models import Claim, Speaker
 
     bounds = Claim.objects.order_by("id").values_list("id", flat=True)
     low, high = bounds.first() or 0, bounds.last() or 0
     speaker = Claim.objects.values_list("speaker_id", flat=True).first()
+    names = list(Speaker.objects.filter(kind="person").values_list("name", flat=True))
     return {
         "triage first page": lambda: "/api/v1/claims/",
         "triage filtered": lambda: random.choice(
@@ -251,9 +320,18 @@ def scenarios() -> dict[str, Callable[[], str]]:
         "triage q search": lambda: "/api/v1/claims/?q=" + random.choice(TOPICS),
         # Two topic words together: a few matches, found through the GIN indexes.
         "triage q two words": lambda: "/api/v1/claims/?q=" + "+".join(random.sample(TOPICS, 2)),
-        # A speaker's name (their claims ranked first) and an outlet (~5,000 articles).
-        "triage q speaker name": lambda: f"/api/v1/claims/?q=Speaker+{random.randint(1, 5000)}",
-        "triage q outlet": lambda: f"/api/v1/claims/?q=Outlet+{random.randint(0, 39)}",
+        # A surname (that speaker's ~200 claims ranked first), a full name, a title or
+        # the ministry speakers speak for, an outlet (5,000 articles), a title's section.
+        "triage q speaker name": lambda: (
+            "/api/v1/claims/?q=" + quote(random.choice(names).split()[-1])
+        ),
+        "triage q two-word name": lambda: "/api/v1/claims/?q=" + quote(random.choice(names)),
+        "triage q title or body": lambda: (
+            "/api/v1/claims/?q="
+            + quote(random.choice(["minister", *(f"Ministry of {m}" for m in MINISTRIES)]))
+        ),
+        "triage q outlet": lambda: "/api/v1/claims/?q=" + quote(random.choice(OUTLETS)),
+        "triage q article title": lambda: "/api/v1/claims/?q=" + random.choice(SECTIONS),
         "claim detail": lambda: f"/api/v1/claims/{random.randint(low, high)}/",
     }
 
@@ -414,7 +492,10 @@ def section(figures: dict, runs: int) -> str:
         "triage q search": 50,
         "triage q two words": 50,
         "triage q speaker name": 50,
+        "triage q two-word name": 50,
+        "triage q title or body": 50,
         "triage q outlet": 50,
+        "triage q article title": 50,
         "claim detail": 30,
     }
     lines = [
