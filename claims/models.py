@@ -348,7 +348,11 @@ class Appearance(models.Model):
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="appearances"
     )
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="appearances")
+    # Indexed with the claim (Meta.indexes): the claims seen in an outlet's articles are
+    # read from the index alone (claims/search.py).
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="appearances", db_index=False
+    )
     speaker = models.ForeignKey(
         Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="appearances"
     )
@@ -379,6 +383,7 @@ class Appearance(models.Model):
 
     class Meta:
         ordering = ["article_id", "content_start"]
+        indexes = [models.Index(fields=["article", "claim"], name="appearance_article_claim_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "content_start"], name="one_appearance_per_article_offset"

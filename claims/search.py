@@ -28,11 +28,17 @@ COMMON_SEARCH = 1000
 COMMON_ARTICLES = 300  # an article holds a handful of claims: ~1,000 of them
 MAX_SPEAKERS = 5000  # a word in every title ("minister") is a common search, not a list
 
+# A speaker is *named* when `q` matches their name or an alias and they have claims of
+# their own: a ministry searched by name whose people speak for it reorders nothing, and
+# its members' claims are walked like any common match.
+_OWN_CLAIMS = "EXISTS (SELECT 1 FROM claims_claim c WHERE c.speaker_id = {0})"
 _SPEAKERS_SQL = f"""
     SELECT s.id, to_tsvector('english'::regconfig, s.name) @@ {TSQUERY}
+                 AND {_OWN_CLAIMS.format("s.id")}
       FROM claims_speaker s WHERE s.search_vector @@ {TSQUERY}
     UNION
-    SELECT a.speaker_id, true FROM claims_speakeralias a WHERE a.search_vector @@ {TSQUERY}
+    SELECT a.speaker_id, {_OWN_CLAIMS.format("a.speaker_id")}
+      FROM claims_speakeralias a WHERE a.search_vector @@ {TSQUERY}
     UNION
     SELECT s.id, false FROM claims_speaker b JOIN claims_speaker s ON s.body_id = b.id
      WHERE b.search_vector @@ {TSQUERY}
@@ -93,25 +99,30 @@ class Terms:
         """How many of `claims` (already filtered, not yet searched) `q` matches, counting
         no further than cap + 1.
 
-        Each way a claim can match is read as a join that stops once enough rows came
-        (an outlet's articles lead to ~50,000 appearances; ~1,000 of them are enough).
-        The ways are chained with UNION ALL, so a claim found twice is counted once
-        here, in Python; when duplicates leave the answer short of the cap, it reads
-        further rather than guess.
+        Each way a claim can match is read on its own, as a join that stops after a few
+        more rows than are still needed (an outlet's articles lead to ~50,000
+        appearances; ~1,000 of them are enough). In one UNION ALL, PostgreSQL would plan
+        every branch to be read to its end (a hash of every claim). A claim found twice
+        is counted once, here; when repeats leave a way short, it is read further.
         """
-        ways = self._ways(claims.order_by())
-        limit = cap + 1
-        while True:
-            ids = list(ways[0].union(*ways[1:], all=True)[:limit])
-            found = len(set(ids))
-            if found > cap or len(ids) < limit:
-                return min(found, cap + 1)
-            limit *= 4
+        found: set[int] = set()
+        for way in self._ways(claims.order_by()):
+            needed = cap + 1 - len(found)
+            limit = needed + needed // 4  # a claim comes back once per sighting
+            while True:
+                ids = list(way[:limit])
+                found.update(ids)
+                if len(found) > cap:
+                    return cap + 1
+                if len(ids) < limit:  # read to its end
+                    break
+                limit *= 4
+        return len(found)
 
     def _ways(self, claims: QuerySet) -> list[QuerySet]:
         """Each way a claim can match, as the ids of `claims` it reaches (with repeats)."""
         contents = RawSQL(
-            "SELECT id FROM claims_appearance WHERE to_tsvector('english'::regconfig, "
+            "SELECT claim_id FROM claims_appearance WHERE to_tsvector('english'::regconfig, "
             f"COALESCE(content, ''::text)) @@ {TSQUERY}",
             [self.q],
         )
@@ -119,13 +130,20 @@ class Terms:
             f"SELECT id FROM claims_article WHERE search_vector @@ {TSQUERY}", [self.q]
         )
         ways = [
-            claims.filter(OwnVectorMatches(self.q)),
-            claims.filter(appearances__in=contents),
-            claims.filter(appearances__article__in=articles),
+            claims.filter(OwnVectorMatches(self.q)).values_list("pk", flat=True),
+            claims.filter(pk__in=contents).values_list("pk", flat=True),
         ]
         if self.speakers:
-            ways.insert(1, claims.filter(speaker_id__in=self.speakers))
-        return [way.values_list("pk", flat=True) for way in ways]
+            ways.insert(1, claims.filter(speaker_id__in=self.speakers).values_list("pk", flat=True))
+        if claims.query.where:
+            ways.append(
+                claims.filter(appearances__article__in=articles).values_list("pk", flat=True)
+            )
+        else:  # every claim counts: the (article, claim) index alone answers
+            sightings = claims.model._meta.get_field("appearances").related_model.objects
+            seen = sightings.filter(article_id__in=articles, claim__isnull=False)
+            ways.append(seen.order_by().values_list("claim_id", flat=True))
+        return ways
 
 
 class OwnVectorMatches(Expression):
