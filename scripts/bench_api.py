@@ -357,9 +357,11 @@ def in_process(rounds: int) -> dict[str, dict[str, float]]:
             "p50": statistics.median(samples),
             "p95": percentile(samples, 0.95),
             "n": len(samples),
+            "load": os.getloadavg()[0],
         }
         print(
-            f"  {name:<20} p50 {results[name]['p50']:6.1f} ms  p95 {results[name]['p95']:6.1f} ms"
+            f"  {name:<24} p50 {results[name]['p50']:6.1f} ms  p95 {results[name]['p95']:6.1f} ms"
+            f"  load {results[name]['load']:.1f}"
         )
     return results
 
@@ -514,15 +516,15 @@ def section(figures: dict, runs: int) -> str:
         f"**In-process** (Django test client with DRF, an editor signed in, no network; "
         f"{runs} requests per scenario after 10 warm-up requests):",
         "",
-        "| scenario | p50 | p95 | target p95 |",
-        "|---|---|---|---|",
+        "| scenario | p50 | p95 | target p95 | load average (1 min) after it |",
+        "|---|---|---|---|---|",
     ]
     for name, result in figures["in_process"].items():
         target = targets[name]
         verdict = "✔" if result["p95"] <= target else "✘"
         lines.append(
             f"| {name} | {result['p50']:.1f} ms | {result['p95']:.1f} ms "
-            f"| ≤ {target} ms {verdict} |"
+            f"| ≤ {target} ms {verdict} | {result['load']:.1f} |"
         )
     lines += [
         "",
@@ -548,19 +550,28 @@ def section(figures: dict, runs: int) -> str:
 
 DATA = """**Data.** The database is `factcheck_bench`: `BENCH_DATABASE_URL`, or that name on \
 the `DATABASE_URL` server. It holds 1,000,000 claims, 2,000,000 appearances, 200,000 \
-articles from 40 outlets, 5,000 speakers (every third one an official) and 50,000 open \
-reviews, all made on the server with `INSERT … SELECT` over `generate_series` (about 8 \
-minutes). Claims have 8–16 and appearances 10–16 words drawn from ~3,000 generated \
-words plus 20 topic words, so one topic word matches ~5,000 claims by their own text \
-and ~16,000 counting appearances. Status mix 70 % flagged, 15 % in review, 10 % \
-dismissed, 5 % checked; appearance *n* goes to claim `⌊N·random()²⌋`. GIN indexes are \
-dropped before the load and rebuilt after it, then `VACUUM ANALYZE`."""
+articles and 50,000 open reviews, all made on the server with `INSERT … SELECT` over \
+`generate_series` (about 8 minutes on a quiet machine, 20 under load). Speakers: 5,000 \
+people named with one of 20 first names and a surname made from a generated word (two \
+may share one), every third an official titled "minister" who speaks for one of 20 \
+ministries (organisations, no claims of their own), every tenth also known by an alias \
+("A. Surname"). Articles: 40 outlets named like "Northbay Gazette" (5,000 articles each), \
+titles "Section: 4–8 words" over 10 sections ("Explainer", 20,000 articles each). Claims \
+have 8–16 and appearances 10–16 words drawn from ~3,000 generated words plus 20 topic \
+words, so one topic word matches ~5,000 claims by their own text and ~16,000 counting \
+appearances (and ~400 article titles); a claim's statement is "Name said …". Status mix \
+70 % flagged, 15 % in review, 10 % dismissed, 5 % checked; appearance *n* goes to claim \
+`⌊N·random()²⌋`. GIN indexes are dropped before the load and rebuilt after it, then \
+`VACUUM ANALYZE`. Each `q` scenario draws at random: a topic word; two topic words; a \
+surname; a full name; "minister" or a ministry's name; an outlet's name; a section."""
 
 NOTES = """**How a search is answered** (`ClaimQuerySet.search`, `claims/search.py`, PostgreSQL):
 - `q` matches a claim's statement and text, its appearances' content, its speaker's name, \
 title, aliases and body, and its articles' titles and outlets, each through a stored \
 `search_vector` with a GIN index (migrations 0008 and 0011). The speakers it names or \
-describes are read first (one query over the speaker, alias and body vectors).
+describes are read first (one query over the speaker, alias and body vectors); a speaker \
+is *named* (their claims first) when `q` matches their name or an alias and they have \
+claims of their own.
 - It then counts, through those indexes, whether at least 1,000 claims match by their own \
 vector or by speaker, or at least 300 articles by title or outlet (`COMMON_SEARCH`, \
 `COMMON_ARTICLES`).
@@ -571,16 +582,24 @@ page is full: ~1,500 claims for a topic word instead of collecting, reading and 
 - A rarer query, or one that names a speaker (whose claims then rank first, so the page is \
 not in index order), collects its matches as a UNION of the index scans, then sorts them.
 - A search's count is capped at 1,000 (`SEARCH_COUNT_CAP`; 10,000 without `q`, \
-`count_capped` says which): counting reads one table row per match, so 10,001 of them \
-cost ~100 ms on this box. A common query is counted from the claims' own vectors alone \
-when that already passes the cap.
-- Bench data: speakers are named "Speaker N", outlets "Outlet N" (40 of them, ~5,000 \
-articles each); a claim's statement is "Speaker N said …" followed by its text.
+`count_capped` says which; the desk uses the same caps). A common query is counted way by \
+way (own vector, speakers, appearances' content, articles), each its own query with a \
+LIMIT a quarter above what is still missing, repeats removed in Python and a way read \
+further only when its repeats left it short; it stops as soon as 1,001 distinct claims are \
+found. Unfiltered, the claims of matching articles come from the `(article_id, claim_id)` \
+index alone (migration 0015). In one `UNION ALL` PostgreSQL planned every branch to be \
+read to its end (a hash of all 1,000,000 claims: 285 ms); collected whole, an outlet's \
+50,000 sightings cost 0.5 s and a section's 200,000 cost 2.5–3 s.
 
-**Before the first search change** (2026-11-26, same data; load average 2–6): `q` search \
-p50 470 ms, p95 865 ms in-process (the previous run, at load 5–8: 399 / 881 ms). Over HTTP \
-at load 5–8: p95 4.4 s with think time and 12.6 s closed-loop, as slow searches held every \
-gunicorn thread."""
+**Before this change** (2026-12-07, same data, load average 4.5–6, in-process p50 / p95): \
+speaker name 34.6 / 61.6 ms, two-word name 36.8 / 62.5 ms, title or body 297 / 471 ms, \
+outlet 465 / 630 ms, article title ~2,500–3,100 ms per request (measured on 3 requests; \
+200 would have taken 10 minutes). Unchanged scenarios in that run: first page 15.6 / 30.6 ms, \
+topic word 69.9 / 95.9 ms: this load roughly doubles every figure against a quiet machine.
+
+**Before the first search change** (2026-11-26, older data without names or titles; load \
+average 2–6): `q` search p50 470 ms, p95 865 ms in-process. Over HTTP at load 5–8: p95 \
+4.4 s with think time and 12.6 s closed-loop, as slow searches held every gunicorn thread."""
 
 
 def main() -> None:
