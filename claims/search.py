@@ -48,36 +48,46 @@ _SPEAKERS_SQL = f"""
 
 @dataclass(frozen=True)
 class Terms:
-    """A search: its words, and the speakers they name or describe."""
+    """A search: its words, the speakers they name or describe, and how many claims
+    match by their own vector and by speaker, and articles by title or outlet, each
+    counted no further than a little past where a search becomes common."""
 
     q: str
     speakers: tuple[int, ...]
     named: tuple[int, ...]
+    own: int = 0
+    spoken: int = 0
+    articles: int = 0
 
     @classmethod
     def of(cls, q: str) -> Terms:
         with connection.cursor() as cursor:
             cursor.execute(_SPEAKERS_SQL, [q] * 4)
             rows = cursor.fetchall()
-        speakers = sorted({pk for pk, _ in rows})
-        named = sorted({pk for pk, by_name in rows if by_name})
-        return cls(q=q, speakers=tuple(speakers), named=tuple(named))
-
-    def is_common(self) -> bool:
-        """Whether enough claims match to walk the order rather than collect them all."""
-        with connection.cursor() as cursor:
+            speakers = sorted({pk for pk, _ in rows})
+            named = sorted({pk for pk, by_name in rows if by_name})
+            # One past COMMON_SEARCH: more than the search cap by their own vector alone
+            # needs no other count (capped_count).
             cursor.execute(
                 f"""SELECT
                   (SELECT count(*) FROM (SELECT 1 FROM claims_claim
-                     WHERE search_vector @@ {TSQUERY} LIMIT {COMMON_SEARCH}) own),
+                     WHERE search_vector @@ {TSQUERY} LIMIT {COMMON_SEARCH + 1}) own),
                   (SELECT count(*) FROM (SELECT 1 FROM claims_claim
-                     WHERE speaker_id = ANY(%s) LIMIT {COMMON_SEARCH}) spoken),
+                     WHERE speaker_id = ANY(%s) LIMIT {COMMON_SEARCH + 1}) spoken),
                   (SELECT count(*) FROM (SELECT 1 FROM claims_article
                      WHERE search_vector @@ {TSQUERY} LIMIT {COMMON_ARTICLES}) articles)""",
-                [self.q, list(self.speakers), self.q],
+                [q, speakers, q],
             )
             own, spoken, articles = cursor.fetchone()
-        return own >= COMMON_SEARCH or spoken >= COMMON_SEARCH or articles >= COMMON_ARTICLES
+        return cls(q, tuple(speakers), tuple(named), own, spoken, articles)
+
+    def is_common(self) -> bool:
+        """Whether enough claims match to walk the order rather than collect them all."""
+        return (
+            self.own >= COMMON_SEARCH
+            or self.spoken >= COMMON_SEARCH
+            or self.articles >= COMMON_ARTICLES
+        )
 
     def matching_ids(self) -> tuple[str, list[Any]]:
         """SQL for the ids of every matching claim: a UNION of index scans (an OR across
@@ -105,10 +115,13 @@ class Terms:
         every branch to be read to its end (a hash of every claim). A claim found twice
         is counted once, here; when repeats leave a way short, it is read further.
         """
+        if not claims.query.where and max(self.own, self.spoken) > cap:
+            return cap + 1  # counted by Terms.of already
         found: set[int] = set()
-        for way in self._ways(claims.order_by()):
+        for way, repeats in self._ways(claims.order_by()):
             needed = cap + 1 - len(found)
-            limit = needed + needed // 4  # a claim comes back once per sighting
+            # A claim comes back once per sighting through its articles.
+            limit = needed + needed // 4 if repeats else needed
             while True:
                 ids = list(way[:limit])
                 found.update(ids)
@@ -119,8 +132,9 @@ class Terms:
                 limit *= 4
         return len(found)
 
-    def _ways(self, claims: QuerySet) -> list[QuerySet]:
-        """Each way a claim can match, as the ids of `claims` it reaches (with repeats)."""
+    def _ways(self, claims: QuerySet) -> list[tuple[QuerySet, bool]]:
+        """Each way a claim can match, as the ids of `claims` it reaches, and whether an
+        id can come back more than once."""
         contents = RawSQL(
             "SELECT claim_id FROM claims_appearance WHERE to_tsvector('english'::regconfig, "
             f"COALESCE(content, ''::text)) @@ {TSQUERY}",
@@ -130,20 +144,22 @@ class Terms:
             f"SELECT id FROM claims_article WHERE search_vector @@ {TSQUERY}", [self.q]
         )
         ways = [
-            claims.filter(OwnVectorMatches(self.q)).values_list("pk", flat=True),
-            claims.filter(pk__in=contents).values_list("pk", flat=True),
+            (_ids(claims.filter(OwnVectorMatches(self.q))), False),
+            (_ids(claims.filter(pk__in=contents)), False),
         ]
         if self.speakers:
-            ways.insert(1, claims.filter(speaker_id__in=self.speakers).values_list("pk", flat=True))
+            ways.insert(1, (_ids(claims.filter(speaker_id__in=self.speakers)), False))
         if claims.query.where:
-            ways.append(
-                claims.filter(appearances__article__in=articles).values_list("pk", flat=True)
-            )
+            ways.append((_ids(claims.filter(appearances__article__in=articles)), True))
         else:  # every claim counts: the (article, claim) index alone answers
             sightings = claims.model._meta.get_field("appearances").related_model.objects
             seen = sightings.filter(article_id__in=articles, claim__isnull=False)
-            ways.append(seen.order_by().values_list("claim_id", flat=True))
+            ways.append((seen.order_by().values_list("claim_id", flat=True), True))
         return ways
+
+
+def _ids(claims: QuerySet) -> QuerySet:
+    return claims.values_list("pk", flat=True)
 
 
 class OwnVectorMatches(Expression):
