@@ -8,7 +8,7 @@ from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 
-from claims.search import MatchesRowByRow, OwnVectorMatches, Terms
+from claims.search import MatchesRowByRow, Terms
 
 
 class FeedQuerySet(models.QuerySet["Feed"]):
@@ -274,18 +274,26 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     def capped_count(self, cap: int) -> int:
         """The number of claims, counting no further than cap + 1.
 
-        Ordering and annotations are dropped: any cap + 1 matching ids will do. For a
-        common search the claims matching by their own vectors come first, straight from
-        the index: when more than `cap` do, nothing else need be read.
+        Ordering and annotations are dropped: any cap + 1 matching ids will do. A common
+        search is counted way by way (its own text, its speakers, its appearances, its
+        articles), each read only as far as the cap (`Terms.capped_count`): collecting
+        every claim seen in an outlet's 5,000 articles would cost more than the page.
         """
-        rows = self.order_by()
         if self._terms is not None:
-            own = rows.filter(OwnVectorMatches(self._terms.q)).values("pk")[: cap + 1].count()
-            if own > cap:
-                return own
-            # Exact, through the indexes rather than by testing every claim in turn.
-            rows = rows.filter(pk__in=RawSQL(*self._terms.matching_ids()))
-        return rows.values("pk")[: cap + 1].count()
+            return self._terms.capped_count(self._without_walk(), cap)
+        return self.order_by().values("pk")[: cap + 1].count()
+
+    def _without_walk(self) -> "ClaimQuerySet":
+        """These claims with every filter but the search's row-by-row test, which
+        search() adds as one condition of the top-level AND."""
+        claims = self.all()
+        where = claims.query.where
+        where.children = [
+            child
+            for child in where.children
+            if not isinstance(getattr(child, "lhs", None), MatchesRowByRow)
+        ]
+        return claims
 
     def _search_substrings(self, q: str) -> "ClaimQuerySet":
         """The fallback: every word (or "quoted phrase") must occur, `-word` must not."""
@@ -396,7 +404,11 @@ class Appearance(models.Model):
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="appearances"
     )
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="appearances")
+    # Indexed with the claim (Meta.indexes): the claims seen in an outlet's articles are
+    # read from the index alone (claims/search.py).
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="appearances", db_index=False
+    )
     speaker = models.ForeignKey(
         Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="appearances"
     )
@@ -427,6 +439,7 @@ class Appearance(models.Model):
 
     class Meta:
         ordering = ["article_id", "content_start"]
+        indexes = [models.Index(fields=["article", "claim"], name="appearance_article_claim_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "content_start"], name="one_appearance_per_article_offset"

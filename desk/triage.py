@@ -17,7 +17,7 @@ from factcheck.auth import signed_in
 from factcheck.errors import DomainError
 from factcheck.numbers import parse_id
 from reviews import permissions, services
-from reviews.api.pagination import CappedPaginator
+from reviews.api.pagination import SearchCappedPaginator
 from reviews.filters import CLAIM_ORDERINGS, ClaimFilter
 from reviews.models import Review
 from reviews.roles import ADMIN, CHECKER, EDITOR
@@ -133,7 +133,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     claims = filters.qs if filters.is_valid() else Claim.objects.none()
     if "ordering" not in data or not filters.is_valid():
         claims = claims.order_by(*CLAIM_ORDERINGS["-priority"])
-    page = CappedPaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = SearchCappedPaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     staff = list(assignable_staff()) if permissions.can_assign_others(request.user) else []
     rows = [row_context(request, claim, staff=staff) for claim in page]
     query = data.copy()

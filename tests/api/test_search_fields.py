@@ -2,9 +2,10 @@
 they speak for, an article's title or outlet; a name ranks that speaker's claims first."""
 
 import pytest
+from django.db import connection
 
 import claims.search
-from claims.models import SpeakerAlias
+from claims.models import Speaker, SpeakerAlias
 from tests import factories
 from tests.conftest import client_for
 
@@ -84,3 +85,15 @@ def test_the_statement_is_in_each_row(alice, desk) -> None:
     row = response.json()["results"][0]
     assert row["statement"] == "Mayor Orla Brandt said the Northgate lighthouse will close."
     assert row["text"] == "it will close"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="names are looked up in SQL")
+def test_only_a_named_speaker_with_claims_of_their_own_is_ranked_first(desk) -> None:
+    # The ministry speaks through Vell; its name finds his claim but reorders nothing,
+    # so a common search by it can walk the triage order.
+    ministry = Speaker.objects.get(name="Ministry of Harbours")
+    vell = Speaker.objects.get(name="Tomas Vell")
+
+    assert claims.search.Terms.of("Ministry of Harbours").named == ()
+    assert ministry.pk in claims.search.Terms.of("Ministry of Harbours").speakers
+    assert claims.search.Terms.of("Tom Vell").named == (vell.pk,)

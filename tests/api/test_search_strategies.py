@@ -88,6 +88,7 @@ def test_a_common_search_counts_exactly_when_few_claims_match_by_their_own_text(
     # Three claims say "harbour" themselves, two more only through an appearance.
     monkeypatch.setattr(claims.search, "COMMON_SEARCH", 1)
 
+    assert Claim.objects.search("harbour").capped_count(1) == 2  # known from the search
     assert Claim.objects.search("harbour").capped_count(3) == 4
     assert Claim.objects.search("harbour").capped_count(10) == 5
     assert Claim.objects.search("harbour").filter(status="dismissed").capped_count(10) == 1

@@ -100,6 +100,23 @@ def test_the_queue_search_answers_htmx_with_the_results_only(client, alice, clai
     assert f'id="claim-{claim.pk}"' not in miss.content.decode()
 
 
+def test_a_queue_search_is_counted_to_the_search_cap_like_the_api(
+    client, alice, claim, velin, monkeypatch
+) -> None:
+    from reviews.api import pagination
+    from tests.factories import flagged_claim
+
+    flagged_claim("Ostrian troops never entered Dorvask", who=velin, priority=0.5)
+    monkeypatch.setattr(pagination, "SEARCH_COUNT_CAP", 1)
+    client.force_login(alice)
+
+    searched = client.get("/desk/", {"q": "Dorvask"}, HTTP_HX_TARGET="queue", **HTMX)
+    everything = client.get("/desk/", HTTP_HX_TARGET="queue", **HTMX)
+
+    assert "1+ claims matching “Dorvask”" in searched.content.decode()
+    assert "2 claims" in everything.content.decode()
+
+
 def test_the_queue_lists_in_the_same_order_as_the_api(client, alice, claim, velin) -> None:
     from tests.factories import flagged_claim
 
