@@ -12,7 +12,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0014_speaker_body_reason"),
+        ("claims", "0017_article_retries_and_next_attempt"),
     ]
 
     operations = [
