@@ -376,6 +376,9 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-priority"], name="claim_triage_idx"),
+            # The "official only" triage filter is counted (up to the cap) from this
+            # narrow index alone; the wide claim rows made that count read the table.
+            models.Index(fields=["status", "official"], name="claim_status_official_idx"),
             # The triage orderings, tie-breaker included, so a page is read straight
             # off an index instead of sorting a million rows.
             models.Index(fields=["-priority", "-id"], name="claim_priority_order_idx"),
@@ -439,7 +442,14 @@ class Appearance(models.Model):
 
     class Meta:
         ordering = ["article_id", "content_start"]
-        indexes = [models.Index(fields=["article", "claim"], name="appearance_article_claim_idx")]
+        indexes = [
+            models.Index(fields=["article", "claim"], name="appearance_article_claim_idx"),
+            # A triage row shows a claim's latest sighting: one index step, not a sort of
+            # every sighting (hundreds for the most repeated claims, the "reach" order).
+            models.Index(
+                fields=["claim", "-created_at", "-id"], name="appearance_claim_latest_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "content_start"], name="one_appearance_per_article_offset"
