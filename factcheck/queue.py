@@ -13,6 +13,7 @@ the rows wait for the sweep that queues what was never sent.
 """
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from celery import Task
@@ -57,14 +58,20 @@ def enqueue_many_on_commit(
     pending = list(calls)
     if not pending:
         return
+    # A partial, not a closure: its repr names the task, for logs and tests that look.
+    transaction.on_commit(partial(_send, task, pending, if_refused, refused_detail))
 
-    def send() -> None:
-        for sent, args in enumerate(pending):
-            try:
-                task.delay(*args)
-            except BrokerUnavailable as error:
-                if if_refused is not None:
-                    if_refused(pending[sent:])
-                raise QueueUnavailable(refused_detail) from error
 
-    transaction.on_commit(send)
+def _send(
+    task: Task,
+    pending: list[tuple[Any, ...]],
+    if_refused: Callable[[list[tuple[Any, ...]]], None] | None,
+    refused_detail: str,
+) -> None:
+    for sent, args in enumerate(pending):
+        try:
+            task.delay(*args)
+        except BrokerUnavailable as error:
+            if if_refused is not None:
+                if_refused(pending[sent:])
+            raise QueueUnavailable(refused_detail) from error
