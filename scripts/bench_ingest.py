@@ -255,8 +255,12 @@ def main() -> None:
         load_after = os.getloadavg()[0]
         print(f"load average:    {load_before:.1f} at the start, {load_after:.1f} at the end")
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        worker.terminate()  # a warm shutdown: it finishes the linking tasks it holds
+        try:
+            worker.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
         app.control.purge()
 
 
