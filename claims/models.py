@@ -8,7 +8,7 @@ from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 
-from claims.search import MatchesRowByRow, Terms
+from claims.search import ClaimIdAmong, MatchesRowByRow, Terms
 
 
 class FeedQuerySet(models.QuerySet["Feed"]):
@@ -217,12 +217,14 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     _searched = False
     _terms: Terms | None = None  # a common search, counted from the claims' own vectors
     _named_first: tuple[int, ...] = ()  # speakers named by the search: their claims first
+    _collected: int | None = None  # a rare search: how many claims its collected ids hold
 
     def _clone(self) -> "ClaimQuerySet":
         clone = super()._clone()  # type: ignore[misc]  # private QuerySet API, not in the stubs
         clone._searched = self._searched
         clone._terms = self._terms
         clone._named_first = self._named_first
+        clone._collected = self._collected
         return clone
 
     @property
@@ -263,6 +265,9 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
             if terms.is_common() and not terms.named:
                 claims = self.filter(MatchesRowByRow(terms))
                 claims._terms = terms
+            elif (ids := terms.collected_ids()) is not None:
+                claims = self.filter(ClaimIdAmong(ids))
+                claims._collected = len(ids)
             else:
                 claims = self.filter(pk__in=RawSQL(*terms.matching_ids()))
             claims._named_first = terms.named
@@ -281,7 +286,18 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         """
         if self._terms is not None:
             return self._terms.capped_count(self._without_walk(), cap)
+        if self._collected is not None and self._only_collected_ids():
+            return min(self._collected, cap + 1)
         return self.order_by().values("pk")[: cap + 1].count()
+
+    def _only_collected_ids(self) -> bool:
+        """Whether the search's collected ids are these claims' only filter."""
+        where = self.query.where
+        return (
+            len(where.children) == 1
+            and not where.negated
+            and isinstance(getattr(where.children[0], "lhs", None), ClaimIdAmong)
+        )
 
     def _without_walk(self) -> "ClaimQuerySet":
         """These claims with every filter but the search's row-by-row test, which

@@ -7,7 +7,8 @@ tsvector with a GIN index, so nothing parses text row by row.
 
 1. The speakers that match are looked up first (a few rows); those matched by name or
    alias are *named*, and their claims rank first.
-2. A rare search collects its matches as a UNION of index scans, then sorts them.
+2. A rare search collects the ids of its matches once, as a UNION of index scans; its
+   count and its page read those ids (`ClaimIdAmong`) instead of the UNION again.
 3. A common one (many claims by text, by speaker or by article) is tested row by row
    along the requested order, so a page costs what it shows (`MatchesRowByRow`).
 """
@@ -26,6 +27,9 @@ TSQUERY = "websearch_to_tsquery('english'::regconfig, %s)"
 # the requested order instead of collecting every match (see BENCHMARKS.md).
 COMMON_SEARCH = 1000
 COMMON_ARTICLES = 300  # an article holds a handful of claims: ~1,000 of them
+# Past this many matching claims, sending their ids back costs more than reading the UNION
+# again: the page and the count then read it as a subquery.
+MAX_COLLECTED = 10_000
 MAX_SPEAKERS = 5000  # a word in every title ("minister") is a common search, not a list
 
 # A speaker is *named* when `q` matches their name or an alias and they have claims of
@@ -66,6 +70,8 @@ class Terms:
             rows = cursor.fetchall()
             speakers = sorted({pk for pk, _ in rows})
             named = sorted({pk for pk, by_name in rows if by_name})
+            if named:  # always collected (ClaimQuerySet.search): how common does not matter
+                return cls(q, tuple(speakers), tuple(named))
             # One past COMMON_SEARCH: more than the search cap by their own vector alone
             # needs no other count (capped_count).
             cursor.execute(
@@ -104,6 +110,14 @@ class Terms:
                AND a.claim_id IS NOT NULL
         """
         return sql, [self.q, self.q, list(self.speakers), self.q]
+
+    def collected_ids(self) -> list[int] | None:
+        """The ids of every matching claim, or None when more than MAX_COLLECTED match."""
+        sql, params = self.matching_ids()
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT {MAX_COLLECTED + 1}", params)
+            ids = [pk for (pk,) in cursor.fetchall()]
+        return ids if len(ids) <= MAX_COLLECTED else None
 
     def capped_count(self, claims: QuerySet, cap: int) -> int:
         """How many of `claims` (already filtered, not yet searched) `q` matches, counting
@@ -174,6 +188,20 @@ class OwnVectorMatches(Expression):
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str]]:
         claim = compiler.quote_name_unless_alias(compiler.query.base_table)
         return f"{claim}.search_vector @@ {TSQUERY}", (self.q,)
+
+
+class ClaimIdAmong(Expression):
+    """The claim is one of `ids` (a search's collected matches), sent as one array."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__()
+        self.ids = ids
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        claim = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{claim}.id = ANY(%s)", (self.ids,)
 
 
 class MatchesRowByRow(Expression):
