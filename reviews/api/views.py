@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from claims.api.permissions import CanViewClaims
 from claims.external_models import ExternalMatch
-from claims.models import Appearance, Claim, ClaimLink
+from claims.models import Claim, ClaimLink
 from factcheck.auth import signed_in
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
 from factcheck.numbers import ID_SCHEMA, parse_id
@@ -84,11 +84,6 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
         if self.action != "retrieve":
             return claims
         return claims.select_related("speaker").prefetch_related(
-            Prefetch(
-                "appearances",
-                queryset=Appearance.objects.select_related("article")[:MAX_APPEARANCES],
-                to_attr="appearance_list",
-            ),
             Prefetch("evidence", queryset=Evidence.objects.select_related("added_by")),
             Prefetch(
                 "reviews",
@@ -121,7 +116,12 @@ class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
         responses={200: s.ClaimDetailSerializer, **ERRORS},
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().retrieve(request, *args, **kwargs)
+        claim = self.get_object()
+        # One query with a LIMIT: a sliced Prefetch numbers every claim's sightings with a
+        # window function whose SQL alone took ~5 ms to build for the one claim shown.
+        sightings = claim.appearances.select_related("article")[:MAX_APPEARANCES]
+        claim.appearance_list = list(sightings)
+        return Response(self.get_serializer(claim).data)
 
     @extend_schema(
         summary="Assign or reassign the claim",
