@@ -49,13 +49,12 @@ def _fact_check(fact_check_id: int) -> ExternalFactCheck:
 
 def _decide(claim_id: int, fact_check: ExternalFactCheck, decision: str) -> None:
     """Remember what was done with the match (made here if the API found it, not triage)."""
-    match, created = ExternalMatch.objects.get_or_create(
+    ExternalMatch.objects.update_or_create(
         claim_id=claim_id,
         fact_check=fact_check,
-        defaults={"score": 0.0, "reasons": ["chosen by a person"], "decision": decision},
+        defaults={"decision": decision},
+        create_defaults={"score": 0.0, "reasons": ["chosen by a person"], "decision": decision},
     )
-    if not created:
-        ExternalMatch.objects.filter(pk=match.pk).update(decision=decision)
 
 
 @transaction.atomic
