@@ -116,6 +116,21 @@ def test_a_body_over_the_cap_is_refused_from_its_length_alone(settings) -> None:
     assert response.json()["detail"] == "Request body is too large."
 
 
+def test_a_page_over_the_cap_answers_the_413_page_under_the_publishers_name(settings) -> None:
+    settings.FACTCHECK_PUBLISHER_NAME = "Harbor Truth Desk"
+
+    response = Client().generic(
+        "POST",
+        "/feedback/",
+        b"",
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=str(settings.FACTCHECK_MAX_REQUEST_BODY + 1),
+    )
+
+    assert response.status_code == 413
+    assert "<title>Too large · Harbor Truth Desk</title>" in response.content.decode()
+
+
 def test_a_body_under_the_cap_still_works() -> None:
     body = {"url": "https://desk.example/fact-checks/x/", "category": "grammar",
             "message": "A typo in the second paragraph."}  # fmt: skip
