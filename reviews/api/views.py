@@ -29,11 +29,10 @@ from reviews.api.permissions import IsDeskStaff
 from reviews.external import claim_dismiss_as_checked, external_check_attach
 from reviews.filters import ClaimFilter, ReviewFilter
 from reviews.matches import find_all_matches
+from reviews.models import Evidence, Review, ReviewEvent, ReviewVersion
 
 if TYPE_CHECKING:
     from rest_framework.permissions import _PermissionClass
-
-from reviews.models import Evidence, Review, ReviewEvent, ReviewVersion
 
 # Beyond this, the claim page links to the article list instead of listing every sighting.
 MAX_APPEARANCES = 200
