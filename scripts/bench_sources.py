@@ -21,24 +21,15 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
+from bench_database import bench_database_url
 from benchmarks_md import rewrite_section
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def bench_database_url() -> str:
-    if os.environ.get("BENCH_DATABASE_URL"):
-        return os.environ["BENCH_DATABASE_URL"]
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        return urlparse(server)._replace(path="/factcheck_bench_sources").geturl()
-    return "postgres://postgres@127.0.0.1:5432/factcheck_bench_sources"
-
-
-BENCH_DB = bench_database_url()
+BENCH_DB = bench_database_url("factcheck_bench_sources")
 os.environ["DATABASE_URL"] = BENCH_DB
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
