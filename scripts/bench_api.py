@@ -31,26 +31,16 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
+from bench_database import bench_database_url
 from benchmarks_md import rewrite_section
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/factcheck_bench"
-
-
-def bench_database_url() -> str:
-    """BENCH_DATABASE_URL, else the factcheck_bench database on DATABASE_URL's server."""
-    if os.environ.get("BENCH_DATABASE_URL"):
-        return os.environ["BENCH_DATABASE_URL"]
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        return urlparse(server)._replace(path="/factcheck_bench").geturl()
-    return DEFAULT_URL
 
 
 ENV = {
     "DJANGO_SETTINGS_MODULE": "factcheck.settings",
-    "DATABASE_URL": bench_database_url(),
+    "DATABASE_URL": bench_database_url("factcheck_bench"),
     "SECRET_KEY": "bench-only-" + "k3Jd9Lq2Wm7Z" * 5,
     "DEBUG": "0",
     "FACTCHECK_HTTPS": "0",

@@ -21,24 +21,15 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
+from bench_database import bench_database_url
 from benchmarks_md import rewrite_section
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def bench_database_url() -> str:
-    if os.environ.get("BENCH_DATABASE_URL"):
-        return os.environ["BENCH_DATABASE_URL"]
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        return urlparse(server)._replace(path="/factcheck_bench_sources").geturl()
-    return "postgres://postgres@127.0.0.1:5432/factcheck_bench_sources"
-
-
-BENCH_DB = bench_database_url()
+BENCH_DB = bench_database_url("factcheck_bench_sources")
 os.environ["DATABASE_URL"] = BENCH_DB
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
@@ -67,6 +58,7 @@ from claims.services.feeds import feed_create  # noqa: E402
 from claims.services.opml import feeds_export_opml, feeds_import_opml  # noqa: E402
 from claims.services.speakers import speaker_merge  # noqa: E402
 from reviews.services import staff_upsert  # noqa: E402
+from tests.factories import speaker_with_claims  # noqa: E402
 
 OUTLETS = ["The Calder Ledger", "Northbridge Wire", "Velmora Daily", "Harbour Times", ""]
 
@@ -100,36 +92,11 @@ def opml_round_trip() -> dict[str, float]:
 
 
 def speaker_pair(round_no: int, article: Article) -> tuple[Speaker, Speaker]:
-    pair = []
-    for prefix in ("", "the "):
-        name = f"{prefix}Department of Transport {round_no}"
-        speaker = Speaker.objects.create(name=name, key=name.lower(), kind="organisation")
-        claims = Claim.objects.bulk_create(
-            Claim(text=f"{name} said toll {n} rose.", speaker=speaker) for n in range(1000)
-        )
-        offset = Appearance.objects.filter(article=article).count()
-        Appearance.objects.bulk_create(
-            Appearance(
-                claim=claim,
-                article=article,
-                speaker=speaker,
-                sentence=claim.text,
-                sentence_start=0,
-                sentence_end=len(claim.text),
-                source=name,
-                source_start=0,
-                source_end=len(name),
-                cue="said",
-                cue_start=0,
-                cue_end=4,
-                content=claim.text,
-                content_start=at,  # one statement per position in the article
-                content_end=at + len(claim.text),
-            )
-            for at, claim in enumerate(claims, start=offset)
-        )
-        pair.append(speaker)
-    return pair[0], pair[1]
+    name = f"Department of Transport {round_no}"
+    return (
+        speaker_with_claims(name, article, 1000),
+        speaker_with_claims(f"the {name}", article, 1000),
+    )
 
 
 def merges(rounds: int) -> list[float]:

@@ -29,6 +29,38 @@ def speaker(
     return found
 
 
+def speaker_with_claims(name: str, article: Article, count: int) -> Speaker:
+    """An organisation with `count` claims, each said once in `article`, bulk-created:
+    enough rows for a merge test or benchmark, at one statement per article position."""
+    speaker = Speaker.objects.create(name=name, key=name.lower(), kind="organisation")
+    claims = Claim.objects.bulk_create(
+        Claim(text=f"{name} said the harbour toll rose {n} percent.", speaker=speaker)
+        for n in range(count)
+    )
+    offset = Appearance.objects.filter(article=article).count()
+    Appearance.objects.bulk_create(
+        Appearance(
+            claim=claim,
+            article=article,
+            speaker=speaker,
+            sentence=claim.text,
+            sentence_start=0,
+            sentence_end=len(claim.text),
+            source=name,
+            source_start=0,
+            source_end=len(name),
+            cue="said",
+            cue_start=0,
+            cue_end=4,
+            content=claim.text,
+            content_start=at,  # one statement per position in the article
+            content_end=at + len(claim.text),
+        )
+        for at, claim in enumerate(claims, start=offset)
+    )
+    return speaker
+
+
 def appearance(
     article: Article,
     content: str,

@@ -1,9 +1,7 @@
 """Journey: an editor adds another publisher's fact-checks; a new claim shows it was checked
 already; the checker attaches that fact-check as evidence. Real worker, real fetches."""
 
-import time
 import uuid
-from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import expect
@@ -13,7 +11,7 @@ from claims.models import Claim
 from claims.services import articles
 from reviews.models import Evidence
 from tests.httpserver import LocalHTTPServer
-from tests.worker import Worker
+from tests.worker import Worker, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -39,15 +37,6 @@ Veltria fell by half in 2025.</p>
 training centre for young workers.</p>
 <p>Opposition leaders disputed the figures and asked the statistics office to publish its
 quarterly survey in full.</p></article></body></html>"""
-
-
-def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 45) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_a_new_claim_shows_it_was_checked_elsewhere_and_the_check_becomes_evidence(
@@ -86,7 +75,11 @@ def test_a_new_claim_shows_it_was_checked_elsewhere_and_the_check_becomes_eviden
     editor.get_by_label("Publisher").fill("Harbor Truth Desk")
     editor.get_by_role("button", name="Add source").click()
     expect(editor.locator("body")).to_contain_text("Added Harbor Truth Desk")
-    _wait_for(lambda: ExternalFactCheck.objects.filter(url=check_url).exists(), "the import")
+    wait_for(
+        lambda: ExternalFactCheck.objects.filter(url=check_url).exists(),
+        timeout=45,
+        what="the import",
+    )
     editor.reload()
     source_row = editor.locator(f"#factcheck-source-{FactCheckSource.objects.get().pk}")
     expect(source_row).to_contain_text("Healthy")
@@ -96,9 +89,10 @@ def test_a_new_claim_shows_it_was_checked_elsewhere_and_the_check_becomes_eviden
 
     # A news article quoting the governor arrives; its claim is compared as it is filed.
     article = articles.article_submit(actor=None, url=server.url(f"{prefix}/news/reyes-jobs"))
-    _wait_for(
+    wait_for(
         lambda: ExternalMatch.objects.filter(claim__appearances__article=article).exists(),
-        "the claim and its external match",
+        timeout=45,
+        what="the claim and its external match",
     )
     claim = Claim.objects.get(appearances__article=article)
 

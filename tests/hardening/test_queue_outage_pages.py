@@ -3,7 +3,7 @@ change, never a 500: the change is saved and the sweep (or the next poll) catche
 
 import pytest
 
-from claims.models import Feed
+from claims.models import Article, Feed
 from reviews.models import Feedback
 from tests.outage import broker_at
 
@@ -39,3 +39,29 @@ def test_a_readers_report_while_the_broker_is_down_is_received_all_the_same(
 
     assert (response.status_code, response["Location"]) == (302, "/feedback/thanks/")
     assert Feedback.objects.filter(message__startswith="The deal was signed").exists()
+
+
+def test_a_readers_report_routed_to_an_article_while_the_broker_is_down_is_received(
+    client, unused_tcp_port: int
+) -> None:
+    # A known address, so the report is routed and the desk's notification is queued: the
+    # queueing is what meets the broker that is down.
+    article = Article.objects.create(
+        url="https://news.example/grain-deal",
+        canonical_url="https://news.example/grain-deal",
+        outlet="Example News",
+        text="The grain deal was signed on 3 March.",
+        status=Article.Status.EXTRACTED,
+    )
+    with broker_at(f"redis://127.0.0.1:{unused_tcp_port}/0"):
+        response = client.post(
+            "/feedback/",
+            {
+                "url": article.url,
+                "category": "grammar",
+                "message": "The headline spells grain as 'grian'.",
+            },
+        )
+
+    assert (response.status_code, response["Location"]) == (302, "/feedback/thanks/")
+    assert Feedback.objects.get().status == Feedback.Status.ROUTED

@@ -7,38 +7,9 @@ from claims.models import Appearance, Article, Claim, ClaimLink, Speaker, Speake
 from claims.services.speakers import speakers_known
 from reviews.models import ReviewEvent
 from tests.conftest import client_for
+from tests.factories import speaker_with_claims
 
 pytestmark = pytest.mark.django_db
-
-
-def speaker_with_claims(name: str, article: Article, count: int) -> Speaker:
-    speaker = Speaker.objects.create(name=name, key=name.lower(), kind="organisation")
-    claims = Claim.objects.bulk_create(
-        Claim(text=f"{name} said the harbour toll rose {n} percent.", speaker=speaker)
-        for n in range(count)
-    )
-    offset = Appearance.objects.filter(article=article).count()
-    Appearance.objects.bulk_create(
-        Appearance(
-            claim=claim,
-            article=article,
-            speaker=speaker,
-            sentence=claim.text,
-            sentence_start=0,
-            sentence_end=len(claim.text),
-            source=name,
-            source_start=0,
-            source_end=len(name),
-            cue="said",
-            cue_start=0,
-            cue_end=4,
-            content=claim.text,
-            content_start=at,  # one statement per position in the article
-            content_end=at + len(claim.text),
-        )
-        for at, claim in enumerate(claims, start=offset)
-    )
-    return speaker
 
 
 def test_merging_two_speakers_with_1000_claims_each_leaves_nothing_on_the_removed_entry(
