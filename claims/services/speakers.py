@@ -30,21 +30,14 @@ from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
 # --- Detection's view ---------------------------------------------------------------
 
 
-_registry_cache: dict[str, Any] = {}
-
-
-def speaker_registry(version: tuple[Any, ...] | None = None) -> SpeakerRegistry:
+def speaker_registry() -> SpeakerRegistry:
     """What detection should take as settled: staff edits and speakers known as officials.
 
     A speaker the detector once saw without a title is left out, so that a later
-    "press secretary X" can still make X an official. Rebuilt only when a speaker
-    or alias changed: one cheap query per article instead of loading the table.
+    "press secretary X" can still make X an official.
     """
     rows = Speaker.objects.filter(Q(is_official=True) | Q(edited_by_staff=True))
-    version = version or _registry_version()
-    if _registry_cache.get("version") == version:
-        return _registry_cache["registry"]
-    registry = SpeakerRegistry(
+    return SpeakerRegistry(
         SpeakerEntry(
             name=speaker.name,
             is_official=speaker.is_official,
@@ -55,8 +48,6 @@ def speaker_registry(version: tuple[Any, ...] | None = None) -> SpeakerRegistry:
         )
         for speaker in rows.select_related("body").prefetch_related("aliases")
     )
-    _registry_cache.update(version=version, registry=registry)
-    return registry
 
 
 def _registry_version() -> tuple[Any, ...]:
@@ -133,26 +124,29 @@ def _first_read(speaker_id: int) -> str:
     return f"an earlier article ({outlet}, {day})"
 
 
-_titles_cache: dict[str, Any] = {}
+def known_titles() -> RegistryTitles:
+    """Officials with a title, in one query."""
+    rows = (
+        Speaker.objects.filter(kind=Speaker.Kind.PERSON, is_official=True)
+        .exclude(title="")
+        .values_list("id", "name", "title")
+    )
+    return RegistryTitles(rows)
 
 
-def known_titles(version: tuple[Any, ...] | None = None) -> RegistryTitles:
-    """Officials with a title, rebuilt (one query) only when the registry changed."""
-    version = version or _registry_version()
-    if _titles_cache.get("version") != version:
-        rows = (
-            Speaker.objects.filter(kind=Speaker.Kind.PERSON, is_official=True)
-            .exclude(title="")
-            .values_list("id", "name", "title")
-        )
-        _titles_cache.update(version=version, titles=RegistryTitles(rows))
-    return _titles_cache["titles"]
+_lookups_cache: dict[str, Any] = {}
 
 
 def detection_lookups() -> tuple[SpeakerRegistry, RegistryTitles]:
-    """What detection reads from the registry, checked for changes in one round trip."""
+    """What detection reads from the registry, checked for changes in one round trip.
+
+    Rebuilt only when a speaker or alias changed: one cheap query per article instead
+    of loading the table.
+    """
     version = _registry_version()
-    return speaker_registry(version), known_titles(version)
+    if _lookups_cache.get("version") != version:
+        _lookups_cache.update(version=version, lookups=(speaker_registry(), known_titles()))
+    return _lookups_cache["lookups"]
 
 
 def speaker_upsert(
