@@ -357,7 +357,6 @@ def _classify_phrase(phrase: str) -> Verdict:
     name = name_in(phrase.split(";")[0])
     titled = lowered.replace(name.lower(), " " * len(name)) if name else lowered
     title_match = _TITLE_RE.search(titled)
-    structural = structural_body(phrase)
     for word, why in NOT_OFFICIAL.items():
         if word in words and word not in inside_bodies:
             if _excused(word, phrase, title_match, structural, words):
