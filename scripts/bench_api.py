@@ -147,13 +147,13 @@ LOAD_SQL = [
     # Articles: 40 outlets; a title is a section ("Explainer: …") and 4–8 words.
     """
     INSERT INTO claims_article (url, canonical_url, guid, outlet, title, author, language,
-        text, content_hash, detected_hash, status, error, attempts, needs_fetch,
+        text, content_hash, detected_hash, status, error, attempts, retries, needs_fetch,
         created_at, updated_at, published_at)
     SELECT 'https://news' || (g %% 40) || '.example/a/' || g,
         'https://news' || (g %% 40) || '.example/a/' || g, '',
         (%(outlets)s::text[])[1 + g %% 40],
         (%(sections)s::text[])[1 + g %% %(nsections)s] || ': ' || t.words, '', 'en',
-        '', '', '', 'extracted', '', 1, false,
+        '', '', '', 'extracted', '', 1, 0, false,
         now() - (g %% 365) * interval '1 day', now(), now() - (g %% 365) * interval '1 day'
     FROM generate_series(1, 200000) g,
         LATERAL (SELECT string_agg((%(words)s::text[])[1 + floor(random() * %(nwords)s)::int], ' ')

@@ -149,9 +149,9 @@ def load(total: int) -> None:
         cursor.execute(
             """INSERT INTO claims_article (id, url, canonical_url, guid, outlet, title, author,
                    language, text, content_hash, detected_hash, status, error, attempts,
-                   needs_fetch, created_at, updated_at)
+                   retries, needs_fetch, created_at, updated_at)
                SELECT g, 'https://bench.example/' || g, 'https://bench.example/' || g, '',
-                      'bench', 'Article ' || g, '', 'en', '', '', '', 'extracted', '', 1,
+                      'bench', 'Article ' || g, '', 'en', '', '', '', 'extracted', '', 1, 0,
                       false, now(), now()
                FROM generate_series(1, %s) g""",
             [total // 5],
