@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from claims.events import Action, Subject, record_event
 from claims.models import Appearance, Speaker, SpeakerAlias
-from claims.permissions import can_edit_speakers
+from claims.permissions import can_edit_speakers, require
 from claims.pipeline.bodies import BodyPath, is_specific_body, learn
 from claims.pipeline.known import KnownTitle, KnownTitles
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
 from claims.speaker_names import anonymous_speaker, speaker_key
-from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from factcheck.errors import Conflict, InvalidInput, NotFound
 
 # --- Detection's view ---------------------------------------------------------------
 
@@ -354,9 +354,7 @@ def _body_named(name: str) -> Speaker:
 # --- Staff edits --------------------------------------------------------------------
 
 
-def _require_editor(actor: Any) -> None:
-    if not can_edit_speakers(actor):
-        raise NotAllowed("Only editors and admins edit the speaker registry.")
+EDIT_REFUSAL = "Only editors and admins edit the speaker registry."
 
 
 @transaction.atomic
@@ -372,7 +370,7 @@ def speaker_update(
     body: Speaker | None,
 ) -> Speaker:
     """Replace the registry entry's fields; the body goes through the loop check."""
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     speaker = Speaker.objects.select_for_update().get(pk=speaker_id)
     name = " ".join(name.split())
     if not name:
@@ -396,7 +394,7 @@ def speaker_update(
 
 @transaction.atomic
 def speaker_alias_add(*, speaker_id: int, actor: Any, alias: str) -> SpeakerAlias:
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     speaker = Speaker.objects.select_for_update().get(pk=speaker_id)
     alias = " ".join(alias.split())[:300]
     if not alias:
@@ -419,7 +417,7 @@ def speaker_alias_add(*, speaker_id: int, actor: Any, alias: str) -> SpeakerAlia
 
 @transaction.atomic
 def speaker_alias_remove(*, speaker_id: int, alias_id: int, actor: Any) -> None:
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     deleted, _ = SpeakerAlias.objects.filter(pk=alias_id, speaker_id=speaker_id).delete()
     if not deleted:
         raise Conflict("That alias was already removed.")
@@ -435,7 +433,7 @@ def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Speaker:
     name becomes the survivor's alias, so detection resolves it there from now on.
     One audit event on the survivor records what moved.
     """
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     if speaker_id == into_id:
         raise InvalidInput("into: a speaker cannot be merged into itself.")
     # Both rows locked in id order, so two crossed merges wait instead of deadlocking.
