@@ -17,7 +17,11 @@ from claims.external_models import (
 )
 from claims.pipeline.claimreview import url_problem
 from claims.pipeline.netguard import parse_allow_hosts
-from claims.services.factcheck_sources import factcheck_source_poll_request
+from claims.services.factcheck_sources import (
+    factcheck_source_poll_request,
+    source_check_interval,
+)
+from factcheck.errors import InvalidInput
 
 
 class FactCheckSourceForm(forms.ModelForm):
@@ -34,6 +38,14 @@ class FactCheckSourceForm(forms.ModelForm):
         if problem:
             raise forms.ValidationError(problem)
         return url
+
+    def clean_poll_interval(self) -> int:
+        interval: int = self.cleaned_data["poll_interval"]
+        try:
+            source_check_interval(interval)
+        except InvalidInput as error:
+            raise forms.ValidationError(error.detail) from None
+        return interval
 
 
 @admin.register(FactCheckSource)

@@ -9,6 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+# Seconds between polls: a source polled less than monthly is a source to pause instead.
+MIN_SOURCE_POLL_INTERVAL = 60
+MAX_SOURCE_POLL_INTERVAL = 30 * 24 * 3600
+SOURCE_POLL_INTERVAL_BOUNDS = (
+    f"poll_interval must be between {MIN_SOURCE_POLL_INTERVAL} seconds and "
+    f"{MAX_SOURCE_POLL_INTERVAL // 86400} days ({MAX_SOURCE_POLL_INTERVAL} seconds)."
+)
+
 # What an operator reads to judge a source's health (the admin and the API show these).
 HEALTH_FIELDS = [
     "kind",
@@ -64,7 +72,14 @@ class FactCheckSource(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(poll_interval__gte=60), name="factcheck_source_interval_at_least_60s"
+                condition=Q(poll_interval__gte=MIN_SOURCE_POLL_INTERVAL),
+                name="factcheck_source_interval_at_least_60s",
+                violation_error_message=SOURCE_POLL_INTERVAL_BOUNDS,
+            ),
+            models.CheckConstraint(
+                condition=Q(poll_interval__lte=MAX_SOURCE_POLL_INTERVAL),
+                name="factcheck_source_interval_at_most_30_days",
+                violation_error_message=SOURCE_POLL_INTERVAL_BOUNDS,
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=["unknown", "feed", "data_feed"]),

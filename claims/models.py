@@ -373,6 +373,8 @@ class Claim(models.Model):
     dismiss_reason = models.TextField(blank=True)
     first_seen_at = models.DateTimeField(null=True, blank=True)
     last_seen_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Set when the broker refused the claim's link lookups; the sweep queues them again.
+    links_due_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -399,6 +401,12 @@ class Claim(models.Model):
             # off an index instead of sorting a million rows.
             models.Index(fields=["-priority", "-id"], name="claim_priority_order_idx"),
             models.Index(fields=["-appearance_count", "-id"], name="claim_reach_order_idx"),
+            # The sweep's query: almost every claim has none due, so the index is tiny.
+            models.Index(
+                fields=["links_due_at"],
+                condition=Q(links_due_at__isnull=False),
+                name="claim_links_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:

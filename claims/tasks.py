@@ -58,6 +58,14 @@ def requeue_stale_articles() -> int:
     return len(articles_requeue_stale())
 
 
+@shared_task(name="claims.requeue_claim_links", ignore_result=True)
+def requeue_claim_links() -> int:
+    """Beat's safety net: a claim's link lookups the broker refused are queued again."""
+    from claims.services.claims import claims_requeue_links
+
+    return len(claims_requeue_links())
+
+
 @shared_task(bind=True, name="claims.poll_feed", max_retries=MAX_RETRIES, ignore_result=True)
 def poll_feed(self: Task, feed_id: int) -> None:
     from claims.models import Feed

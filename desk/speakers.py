@@ -158,9 +158,13 @@ def merge(request: HttpRequest, speaker_id: int) -> HttpResponse:
         messages.error(request, f"No registry entry is called {wanted or 'that'}.")
         return redirect(f"/desk/speakers/{speaker.pk}/#merge")
     try:
-        survivor = speaker_merge(speaker_id=speaker.pk, into_id=target.pk, actor=request.user)
+        merged = speaker_merge(speaker_id=speaker.pk, into_id=target.pk, actor=request.user)
     except DomainError as error:
         messages.error(request, error.detail)
         return redirect(f"/desk/speakers/{speaker.pk}/#merge")
-    messages.success(request, f"Merged {speaker.name} into {survivor.name}.")
+    survivor, holder = merged.survivor, merged.alias_held_by
+    done = f"Merged {speaker.name} into {survivor.name}."
+    if holder is not None:
+        done += f" The name stays an alias of {holder.name}, which held it already."
+    messages.success(request, done)
     return redirect(f"/desk/speakers/{survivor.pk}/")

@@ -189,6 +189,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Likewise for a claim's link lookups the broker refused when the claim was filed.
+    "requeue-claim-links": {
+        "task": "claims.requeue_claim_links",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # Other publishers' fact-checks: each source has its own interval, as feeds do.
     "poll-due-factcheck-sources": {
         "task": "claims.poll_due_factcheck_sources",

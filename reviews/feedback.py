@@ -24,7 +24,7 @@ from claims.events import Action, record_event
 from claims.models import Appearance, Article, Claim
 from claims.pipeline.urls import canonical_url
 from claims.services.claims import appearance_file, claim_match_or_create, claim_prioritise
-from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from factcheck.errors import Conflict, DomainError, InvalidInput, NotAllowed, QueueUnavailable
 from reviews.corrections import OPEN
 from reviews.matches import MAX_TEXT as MATCH_TEXT_LIMIT
 from reviews.matches import find_matches
@@ -60,7 +60,6 @@ def page_hash(url: str) -> str:
     return salted_hmac("reviews.feedback.page", page).hexdigest()
 
 
-@transaction.atomic
 def feedback_submit(
     *,
     url: str,
@@ -75,7 +74,9 @@ def feedback_submit(
     """Store a reader's report as plain text and route it.
 
     A filled honeypot is kept as spam and never routed; the caller answers the
-    same way as for a real report, so a bot learns nothing.
+    same way as for a real report, so a bot learns nothing. A broker that is down
+    is not the reader's concern: the report and what routing made of it are
+    committed, and the work the broker refused waits for its sweep.
     """
     for field, value in (
         ("url", url),
@@ -110,31 +111,36 @@ def feedback_submit(
         except ValidationError:
             raise InvalidInput("email: that is not an email address.", field="email") from None
     spam = bool(honeypot.strip())
-    feedback = Feedback.objects.create(
-        url=page,
-        canonical_url=canonical,
-        passage=plain_text(passage),
-        category=category,
-        message=message,
-        # Without consent the address is not kept at all.
-        email=email if email_consent else "",
-        email_consent=bool(email and email_consent),
-        status=Feedback.Status.SPAM if spam else Feedback.Status.NEW,
-        client_hash=client_hash(client_ip),
-    )
-    record_event(
-        action=Action.FEEDBACK_RECEIVED,
-        feedback_id=feedback.pk,
-        to_state=feedback.status,
-        note="honeypot filled" if spam else "",
-    )
-    if not spam:
-        try:
-            with transaction.atomic():
-                feedback_route(feedback=feedback)
-        except DomainError as error:
-            # The report is safe; staff route it by hand from the inbox.
-            logger.warning("feedback %s left unrouted: %s", feedback.pk, error.detail)
+    try:
+        with transaction.atomic():
+            feedback = Feedback.objects.create(
+                url=page,
+                canonical_url=canonical,
+                passage=plain_text(passage),
+                category=category,
+                message=message,
+                # Without consent the address is not kept at all.
+                email=email if email_consent else "",
+                email_consent=bool(email and email_consent),
+                status=Feedback.Status.SPAM if spam else Feedback.Status.NEW,
+                client_hash=client_hash(client_ip),
+            )
+            record_event(
+                action=Action.FEEDBACK_RECEIVED,
+                feedback_id=feedback.pk,
+                to_state=feedback.status,
+                note="honeypot filled" if spam else "",
+            )
+            if not spam:
+                try:
+                    with transaction.atomic():
+                        feedback_route(feedback=feedback)
+                except DomainError as error:
+                    # The report is safe; staff route it by hand from the inbox.
+                    logger.warning("feedback %s left unrouted: %s", feedback.pk, error.detail)
+    except QueueUnavailable as error:
+        # Raised by the commit, once the report and its routing are saved.
+        logger.warning("feedback %s: %s", feedback.pk, error.detail)
     return feedback
 
 

@@ -10,15 +10,17 @@ from rest_framework.views import APIView
 
 from claims import permissions
 from claims.api.permissions import allowed_if
-from claims.external_models import HEALTH_FIELDS, FactCheckSource
+from claims.external_models import (
+    HEALTH_FIELDS,
+    MAX_SOURCE_POLL_INTERVAL,
+    MIN_SOURCE_POLL_INTERVAL,
+    FactCheckSource,
+)
 from claims.services.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
 
 CanManageSources = allowed_if(
     permissions.can_manage_factcheck_sources, "Only editors and admins manage fact-check sources."
 )
-
-# Seconds; a source polled less than monthly is a source to pause instead.
-MAX_SOURCE_POLL_INTERVAL = 30 * 24 * 3600
 
 
 class FactCheckSourceSerializer(serializers.ModelSerializer):
@@ -45,7 +47,10 @@ class FactCheckSourceCreateSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=2000)
     name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     poll_interval = serializers.IntegerField(
-        required=False, default=3600, min_value=60, max_value=MAX_SOURCE_POLL_INTERVAL
+        required=False,
+        default=3600,
+        min_value=MIN_SOURCE_POLL_INTERVAL,
+        max_value=MAX_SOURCE_POLL_INTERVAL,
     )
 
 

@@ -175,7 +175,7 @@ class SpeakerMergeView(APIView):
         data.is_valid(raise_exception=True)
         survivor = speaker_merge(
             speaker_id=pk, into_id=data.validated_data["into"], actor=request.user
-        )
+        ).survivor
         return Response(
             SpeakerSerializer(Speaker.objects.prefetch_related("aliases").get(pk=survivor.pk)).data
         )

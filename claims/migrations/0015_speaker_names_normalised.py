@@ -59,7 +59,7 @@ def normalise(apps, schema_editor):  # type: ignore[no-untyped-def]
         if anonymous and survivor.name != anonymous:  # and a description has no title
             survivor.name, survivor.title = anonymous, ""
         for row in rows[1:]:
-            moved = speakers_fold(absorbed=row, survivor=survivor, apps=apps)
+            moved = speakers_fold(absorbed=row, survivor=survivor, apps=apps).moved
             events.objects.create(
                 action="speaker_merged",
                 subject="speaker",

@@ -24,10 +24,16 @@ from claims.models import Appearance, Claim, Speaker
 from claims.permissions import can_promote, require
 from claims.pipeline.priority import PriorityInput, priority
 from factcheck.errors import Conflict
-from factcheck.queue import enqueue_on_commit
+from factcheck.queue import enqueue_many_on_commit
 
 # Advisory lock keys of claim matching: this offset plus a speaker id (bigint keys).
 MATCH_LOCK_SPACE = 0x6D61 << 48
+# Claims whose refused link lookups one sweep queues again.
+REQUEUE_BATCH = 500
+LINKS_REFUSED = (
+    "The task queue is unavailable right now: the change is saved, and the claim's links "
+    "are looked up automatically once the queue is back."
+)
 
 
 @dataclass(frozen=True)
@@ -316,11 +322,49 @@ def claims_file(*, flags: list[Flag]) -> tuple[list[Claim], int]:
 
 
 def claims_suggest_links_on_commit(claim_ids: list[int]) -> None:
-    # What the same speaker or body said before, and which other publishers checked it
-    # already: looked up once the claims are committed.
-    for pk in claim_ids:
-        enqueue_on_commit("claims.suggest_links", pk)
-        enqueue_on_commit("claims.match_external_checks", pk)
+    """Look up, once the claims are committed, what the same speaker or body said before
+    and which other publishers checked them already.
+
+    Lookups the broker refuses are marked due on their claims (`links_due_at`), so the
+    sweep (`claims_requeue_links`) queues them when it is back; QueueUnavailable then
+    tells the caller.
+    """
+    calls = [(pk,) for pk in claim_ids]
+    # A refused send stops the transaction's later commit hooks, so the first refusal
+    # marks every claim due: their external lookups will not be sent either.
+    enqueue_many_on_commit(
+        "claims.suggest_links",
+        calls,
+        if_refused=lambda _refused: _links_due_now(calls),
+        refused_detail=LINKS_REFUSED,
+    )
+    enqueue_many_on_commit(
+        "claims.match_external_checks",
+        calls,
+        if_refused=_links_due_now,
+        refused_detail=LINKS_REFUSED,
+    )
+
+
+def _links_due_now(calls: list[tuple[Any, ...]]) -> None:
+    Claim.objects.filter(pk__in=[pk for (pk,) in calls]).update(links_due_at=timezone.now())
+
+
+def claims_requeue_links(*, limit: int = REQUEUE_BATCH) -> list[int]:
+    """Queue again the link lookups the broker refused: a bounded batch of the claims
+    marked due, oldest first. Both lookups keep what they found before, so a claim
+    whose suggestions were sent before the refusal is looked up again harmlessly.
+    """
+    with transaction.atomic():
+        ids = list(
+            Claim.objects.select_for_update(skip_locked=True)
+            .filter(links_due_at__isnull=False)
+            .order_by("links_due_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Claim.objects.filter(pk__in=ids).update(links_due_at=None)
+        claims_suggest_links_on_commit(ids)
+    return ids
 
 
 def statement_text(content: str, sentence: str) -> str:

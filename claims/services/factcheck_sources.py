@@ -20,7 +20,14 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from claims.external_models import ExternalFactCheck, FactCheckPage, FactCheckSource
+from claims.external_models import (
+    MAX_SOURCE_POLL_INTERVAL,
+    MIN_SOURCE_POLL_INTERVAL,
+    SOURCE_POLL_INTERVAL_BOUNDS,
+    ExternalFactCheck,
+    FactCheckPage,
+    FactCheckSource,
+)
 from claims.fetching import fetcher, source_fetcher
 from claims.permissions import can_manage_factcheck_sources, require
 from claims.pipeline.claimreview import (
@@ -73,8 +80,7 @@ def factcheck_source_create(
     problem = url_problem(url, _allow_hosts())
     if problem:
         raise InvalidInput(f"url: {problem}")
-    if poll_interval < 60:
-        raise InvalidInput("poll_interval must be at least 60 seconds.")
+    source_check_interval(poll_interval)
     existing = FactCheckSource.objects.filter(url=url).first()
     if existing is not None:
         raise Conflict("This fact-check source is already registered.", id=existing.pk)
@@ -88,6 +94,12 @@ def factcheck_source_create(
     if enqueue:
         factcheck_source_poll_request(source_id=source.pk, actor=actor)
     return source
+
+
+def source_check_interval(poll_interval: int) -> None:
+    """Refuse a poll interval the database would (its named constraints), in words."""
+    if not MIN_SOURCE_POLL_INTERVAL <= poll_interval <= MAX_SOURCE_POLL_INTERVAL:
+        raise InvalidInput(SOURCE_POLL_INTERVAL_BOUNDS, field="poll_interval")
 
 
 def url_host(url: str) -> str:

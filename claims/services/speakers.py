@@ -9,7 +9,7 @@ speaker as edited by staff, and detection never overwrites such a speaker afterw
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.apps import apps as django_apps
@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from claims.events import Action, Subject, record_event
 from claims.models import Appearance, Speaker, SpeakerAlias
-from claims.permissions import can_edit_speakers
+from claims.permissions import can_edit_speakers, require
 from claims.pipeline.bodies import BodyPath, is_specific_body, learn
 from claims.pipeline.known import KnownTitle, KnownTitles
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
 from claims.speaker_names import anonymous_speaker, speaker_key
-from factcheck.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from factcheck.errors import Conflict, InvalidInput, NotFound
 
 # --- Detection's view ---------------------------------------------------------------
 
@@ -354,9 +354,7 @@ def _body_named(name: str) -> Speaker:
 # --- Staff edits --------------------------------------------------------------------
 
 
-def _require_editor(actor: Any) -> None:
-    if not can_edit_speakers(actor):
-        raise NotAllowed("Only editors and admins edit the speaker registry.")
+EDIT_REFUSAL = "Only editors and admins edit the speaker registry."
 
 
 @transaction.atomic
@@ -372,7 +370,7 @@ def speaker_update(
     body: Speaker | None,
 ) -> Speaker:
     """Replace the registry entry's fields; the body goes through the loop check."""
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     speaker = Speaker.objects.select_for_update().get(pk=speaker_id)
     name = " ".join(name.split())
     if not name:
@@ -396,7 +394,7 @@ def speaker_update(
 
 @transaction.atomic
 def speaker_alias_add(*, speaker_id: int, actor: Any, alias: str) -> SpeakerAlias:
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     speaker = Speaker.objects.select_for_update().get(pk=speaker_id)
     alias = " ".join(alias.split())[:300]
     if not alias:
@@ -419,23 +417,40 @@ def speaker_alias_add(*, speaker_id: int, actor: Any, alias: str) -> SpeakerAlia
 
 @transaction.atomic
 def speaker_alias_remove(*, speaker_id: int, alias_id: int, actor: Any) -> None:
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     deleted, _ = SpeakerAlias.objects.filter(pk=alias_id, speaker_id=speaker_id).delete()
     if not deleted:
         raise Conflict("That alias was already removed.")
     Speaker.objects.filter(pk=speaker_id).update(edited_by_staff=True)
 
 
+@dataclass(frozen=True)
+class Folded:
+    """What a fold moved, and the speaker who already held the absorbed name as an
+    alias (None when nobody else did): an alias names one speaker, so a fold never
+    takes it from them."""
+
+    moved: dict[str, int]
+    alias_held_by: Any  # a Speaker, or a historical one in a migration
+
+
+@dataclass(frozen=True)
+class Merged:
+    survivor: Speaker
+    alias_held_by: Speaker | None
+
+
 @transaction.atomic
-def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Speaker:
+def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Merged:
     """Fold one registry entry into another: the same speaker, entered twice.
 
     Claims, appearances, aliases and the speakers that speak for it move to the
     survivor in set-based UPDATEs (a thousand claims are one statement); the absorbed
-    name becomes the survivor's alias, so detection resolves it there from now on.
-    One audit event on the survivor records what moved.
+    name becomes the survivor's alias, so detection resolves it there from now on,
+    unless another speaker holds it as an alias already (it stays theirs; the event
+    and the result say so). One audit event on the survivor records what moved.
     """
-    _require_editor(actor)
+    require(actor, can_edit_speakers, EDIT_REFUSAL)
     if speaker_id == into_id:
         raise InvalidInput("into: a speaker cannot be merged into itself.")
     # Both rows locked in id order, so two crossed merges wait instead of deadlocking.
@@ -449,22 +464,29 @@ def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Speaker:
         raise NotFound("No such speaker.")
     absorbed, survivor = locked[speaker_id], locked[into_id]
     name = absorbed.name
-    moved = speakers_fold(absorbed=absorbed, survivor=survivor)
+    folded = speakers_fold(absorbed=absorbed, survivor=survivor)
     survivor.edited_by_staff = True
     survivor.save()
+    note = f"{name} merged into {survivor.name}"
+    changes: dict[str, Any] = {"absorbed": {"id": speaker_id, "name": name}, "moved": folded.moved}
+    holder = folded.alias_held_by
+    if holder is not None:
+        note += f"; the name stays an alias of {holder.name}, which held it already"
+        changes["alias_held_by"] = {"id": holder.pk, "name": holder.name}
     record_event(
         action=Action.SPEAKER_MERGED,
         actor=actor,
         subject=Subject.SPEAKER,
         subject_id=survivor.pk,
-        note=f"{name} merged into {survivor.name}",
-        changes={"absorbed": {"id": speaker_id, "name": name}, "moved": moved},
+        note=note,
+        changes=changes,
     )
-    return survivor
+    return Merged(survivor, holder)
 
 
-def speakers_fold(*, absorbed: Any, survivor: Any, apps: Apps = django_apps) -> dict[str, int]:
-    """Move everything of `absorbed` to `survivor` and delete it; its name stays an alias.
+def speakers_fold(*, absorbed: Any, survivor: Any, apps: Apps = django_apps) -> Folded:
+    """Move everything of `absorbed` to `survivor` and delete it; its name stays an alias
+    (of whoever holds that alias already: see Folded).
 
     Set-based UPDATEs: a thousand claims are one statement. `apps` is the model registry,
     so the data migration that merges duplicate names (0015) folds with these same steps
@@ -489,6 +511,11 @@ def speakers_fold(*, absorbed: Any, survivor: Any, apps: Apps = django_apps) -> 
     name = absorbed.name
     speakers.objects.filter(pk=absorbed.pk).delete()
     key = speaker_key(name)
+    holder = None
     if name != survivor.name and anonymous_speaker(name) is None:
-        aliases.objects.get_or_create(key=key, defaults={"speaker_id": survivor.pk, "alias": name})
-    return moved
+        alias, _ = aliases.objects.select_related("speaker").get_or_create(
+            key=key, defaults={"speaker_id": survivor.pk, "alias": name}
+        )
+        if alias.speaker_id != survivor.pk:
+            holder = alias.speaker
+    return Folded(moved, holder)

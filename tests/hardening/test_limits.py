@@ -131,6 +131,18 @@ def test_a_page_over_the_cap_answers_the_413_page_under_the_publishers_name(sett
     assert "<title>Too large · Harbor Truth Desk</title>" in response.content.decode()
 
 
+def test_a_bad_request_page_is_under_the_publishers_name(settings) -> None:
+    settings.FACTCHECK_PUBLISHER_NAME = "Harbor Truth Desk"
+
+    # A Host header not in ALLOWED_HOSTS is a SuspiciousOperation: Django's 400.
+    response = Client().get("/fact-checks/", HTTP_HOST="forged.example")
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<title>Bad request · Harbor Truth Desk</title>" in page
+    assert "We could not read that request" in page and "Factcheck desk" not in page
+
+
 def test_a_body_under_the_cap_still_works() -> None:
     body = {"url": "https://desk.example/fact-checks/x/", "category": "grammar",
             "message": "A typo in the second paragraph."}  # fmt: skip

@@ -81,3 +81,28 @@ def test_a_checker_cannot_merge_from_the_desk(client, alice) -> None:
     client.post(f"/desk/speakers/{two.pk}/merge/", {"into": str(one.pk)})
 
     assert Speaker.objects.count() == 2
+
+
+def test_a_merged_name_another_speaker_holds_as_an_alias_stays_theirs_and_the_merge_says_so(
+    client, erin
+) -> None:
+    kept = Speaker.objects.create(name="Ministry of Health", key="ministry of health")
+    duplicate = Speaker.objects.create(name="Health Ministry", key="health ministry")
+    other = Speaker.objects.create(name="Ministry of Defence", key="ministry of defence")
+    SpeakerAlias.objects.create(speaker=other, alias="health ministry", key="health ministry")
+    client.force_login(erin)
+
+    response = client.post(
+        f"/desk/speakers/{duplicate.pk}/merge/", {"into": "Ministry of Health"}, follow=True
+    )
+
+    assert not Speaker.objects.filter(pk=duplicate.pk).exists()
+    assert SpeakerAlias.objects.get(key="health ministry").speaker == other  # not taken from them
+    assert not kept.aliases.exists()
+    assert (
+        "Merged Health Ministry into Ministry of Health. The name stays an alias of "
+        "Ministry of Defence, which held it already." in response.content.decode()
+    )
+    event = ReviewEvent.objects.get(action=Action.SPEAKER_MERGED, subject_id=kept.pk)
+    assert event.changes["alias_held_by"] == {"id": other.pk, "name": "Ministry of Defence"}
+    assert "the name stays an alias of Ministry of Defence" in event.note
