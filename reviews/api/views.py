@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
+from claims.api.link_views import ClaimStoryActions
 from claims.api.permissions import CanViewClaims
 from claims.external_models import ExternalMatch
 from claims.models import Claim, ClaimLink
@@ -69,7 +70,7 @@ class DeskView:
     lookup_value_converter = "id"
 
 
-class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(ClaimStoryActions, DeskView, viewsets.ReadOnlyModelViewSet):
     filterset_class = ClaimFilter
     pagination_class = TriagePagination
 
