@@ -1,31 +1,31 @@
 """API routes of the reviews layer: the review workflow, then public fact-checks,
-reader feedback and "has this been checked already?" matches."""
+reader feedback and "has this been checked already?" matches.
 
-from django.urls import path
+Every route is a ViewSet's, registered on a router; the few whose URL name a router
+cannot produce (it names a list `<basename>-list`) are routed by hand."""
+
+from django.urls import URLPattern, URLResolver, path
 from rest_framework.routers import SimpleRouter
 
 from reviews.api import public
-from reviews.api.conversation import CommentListView, NotificationListView, NotificationReadView
-from reviews.api.open_views import RatingListView, TokenView
+from reviews.api.conversation import CommentViewSet, NotificationViewSet
+from reviews.api.open_views import AuthViewSet, RatingViewSet
 from reviews.api.views import ClaimViewSet, MatchView, ReviewViewSet
 
-# Path ids through the `id` converter (factcheck/numbers.py): too long is no route.
-router = SimpleRouter(use_regex_path=False)
-router.register("claims", ClaimViewSet, basename="claim")
-router.register("reviews", ReviewViewSet, basename="review")
-
 # Triage, reviews, ratings and tokens: every route is in the permission matrix test.
-workflow = [
-    path("auth/token/", TokenView.as_view(), name="auth-token"),
-    path("ratings/", RatingListView.as_view(), name="rating-list"),
-    path("reviews/<id:review_id>/comments/", CommentListView.as_view(), name="review-comments"),
-    path("notifications/", NotificationListView.as_view(), name="notification-list"),
+desk = SimpleRouter(use_regex_path=False)
+desk.register("auth", AuthViewSet, basename="auth")
+desk.register("ratings", RatingViewSet, basename="rating")
+desk.register("notifications", NotificationViewSet, basename="notification")
+desk.register("claims", ClaimViewSet, basename="claim")
+desk.register("reviews", ReviewViewSet, basename="review")
+workflow: list[URLPattern | URLResolver] = [
     path(
-        "notifications/<id:notification_id>/read/",
-        NotificationReadView.as_view(),
-        name="notification-read",
+        "reviews/<id:review_id>/comments/",
+        CommentViewSet.as_view({"get": "list", "post": "create"}),
+        name="review-comments",
     ),
-    *router.urls,
+    *desk.urls,
 ]
 
 readers = [
