@@ -7,10 +7,10 @@ cannot produce (it names a list `<basename>-list`) are routed by hand."""
 from django.urls import URLPattern, URLResolver, path
 from rest_framework.routers import SimpleRouter
 
-from reviews.api import public
 from reviews.api.conversation import CommentViewSet, NotificationViewSet
 from reviews.api.open_views import AuthViewSet, RatingViewSet
-from reviews.api.views import ClaimViewSet, MatchView, ReviewViewSet
+from reviews.api.public import FeedbackViewSet, PublicFactCheckViewSet
+from reviews.api.views import ClaimViewSet, MatchViewSet, ReviewViewSet
 
 # Triage, reviews, ratings and tokens: every route is in the permission matrix test.
 desk = SimpleRouter(use_regex_path=False)
@@ -28,17 +28,21 @@ workflow: list[URLPattern | URLResolver] = [
     *desk.urls,
 ]
 
-readers = [
-    path("public/fact-checks/", public.PublicFactCheckList.as_view(), name="public-fact-checks"),
-    path("feedback/", public.FeedbackView.as_view(), name="api-feedback"),
-    path("feedback/<id:pk>/route/", public.FeedbackRouteView.as_view(), name="api-feedback-route"),
+inbox = SimpleRouter(use_regex_path=False)
+inbox.register("feedback", FeedbackViewSet, basename="api-feedback")
+readers: list[URLPattern | URLResolver] = [
     path(
-        "feedback/<id:pk>/open-correction/",
-        public.FeedbackOpenCorrectionView.as_view(),
-        name="api-feedback-open-correction",
+        "public/fact-checks/",
+        PublicFactCheckViewSet.as_view({"get": "list"}),
+        name="public-fact-checks",
     ),
-    path("feedback/<id:pk>/close/", public.FeedbackCloseView.as_view(), name="api-feedback-close"),
-    path("matches/", MatchView.as_view(), name="matches"),
+    path(
+        "feedback/",
+        FeedbackViewSet.as_view({"get": "inbox", "post": "report"}),
+        name="api-feedback",
+    ),
+    *inbox.urls,
+    path("matches/", MatchViewSet.as_view({"get": "search"}), name="matches"),
 ]
 
 urlpatterns = [*workflow, *readers]
