@@ -21,6 +21,7 @@ from claims.api.permissions import (
     CanViewArticles,
 )
 from claims.api.serializers import (
+    AppearanceSerializer,
     ArticleDetailSerializer,
     ArticleSerializer,
     ArticleSubmitSerializer,
@@ -143,6 +144,8 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ViewSet):
 
 class AppearanceViewSet(ViewSet):
     permission_classes = [CanPromote]
+    # What OPTIONS describes (DRF's metadata asks every ViewSet for a serializer).
+    serializer_class = AppearanceSerializer
 
     @extend_schema(request=None, responses={201: ClaimBriefSerializer})
     @action(detail=True, methods=["post"])
@@ -154,6 +157,8 @@ class AppearanceViewSet(ViewSet):
 
 class SpeakerViewSet(ViewSet):
     permission_classes = [CanEditSpeakers]
+    # What OPTIONS describes (DRF's metadata asks every ViewSet for a serializer).
+    serializer_class = SpeakerSerializer
 
     @extend_schema(request=SpeakerMergeSerializer, responses={200: SpeakerSerializer})
     @action(detail=True, methods=["post"])

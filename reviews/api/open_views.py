@@ -32,6 +32,8 @@ class AuthViewSet(ViewSet):
     permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth"
+    # What OPTIONS describes (DRF's metadata asks every ViewSet for a serializer).
+    serializer_class = CredentialsSerializer
 
     @extend_schema(
         summary="Get an API token",

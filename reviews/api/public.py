@@ -206,6 +206,9 @@ class ReplySerializer(serializers.Serializer):
 # `feedback/` is routed by hand (urls.py) as `api-feedback`, its actions by the router; the
 # handlers are not named list and create, or the router would add `api-feedback-list`.
 class FeedbackViewSet(ViewSet):
+    # What OPTIONS describes (DRF's metadata asks every ViewSet for a serializer).
+    serializer_class = FeedbackSerializer
+
     def get_permissions(self) -> list:
         return [AllowAny()] if self.action == "report" else [IsDeskStaff()]
 
