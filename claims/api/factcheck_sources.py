@@ -3,10 +3,10 @@
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from claims import permissions
 from claims.api.permissions import allowed_if
@@ -17,6 +17,7 @@ from claims.external_models import (
     FactCheckSource,
 )
 from claims.services.factcheck_sources import factcheck_source_create, factcheck_source_poll_request
+from factcheck.viewsets import ViewSet
 
 CanManageSources = allowed_if(
     permissions.can_manage_factcheck_sources, "Only editors and admins manage fact-check sources."
@@ -60,7 +61,7 @@ def sources() -> QuerySet[FactCheckSource]:
     )
 
 
-class FactCheckSourceListView(generics.ListAPIView):
+class FactCheckSourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ViewSet):
     permission_classes = [CanManageSources]
     serializer_class = FactCheckSourceSerializer
     filterset_fields = ["active", "kind"]
@@ -71,26 +72,15 @@ class FactCheckSourceListView(generics.ListAPIView):
     @extend_schema(
         request=FactCheckSourceCreateSerializer, responses={201: FactCheckSourceSerializer}
     )
-    def post(self, request: Request) -> Response:
+    def create(self, request: Request) -> Response:
         data = FactCheckSourceCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         source = factcheck_source_create(actor=request.user, **data.validated_data)
         return Response(FactCheckSourceSerializer(sources().get(pk=source.pk)).data, status=201)
 
-
-class FactCheckSourceDetailView(generics.RetrieveAPIView):
-    permission_classes = [CanManageSources]
-    serializer_class = FactCheckSourceSerializer
-
-    def get_queryset(self) -> QuerySet[FactCheckSource]:
-        return sources()
-
-
-class FactCheckSourcePollView(APIView):
-    permission_classes = [CanManageSources]
-
     @extend_schema(request=None, responses={202: dict})
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"])
+    def poll(self, request: Request, pk: int) -> Response:
         source = get_object_or_404(FactCheckSource, pk=pk)
         factcheck_source_poll_request(source_id=source.pk, actor=request.user)
         return Response({"id": source.pk, "detail": "Polling queued."}, status=202)

@@ -6,13 +6,16 @@ editorial finding shown beside the claim, so it gets an editor's decision, the w
 a verdict does. A checker who disagrees with a suggestion tells an editor.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
+from rest_framework import mixins
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from claims.api.link_serializers import (
     ClaimLinkSerializer,
@@ -30,6 +33,7 @@ from claims.services.links import (
     link_precision_by_band,
 )
 from claims.services.story import claim_story
+from factcheck.viewsets import ViewSet
 
 
 def links() -> QuerySet[ClaimLink]:
@@ -44,14 +48,14 @@ def links() -> QuerySet[ClaimLink]:
     )
 
 
-class LinkListView(generics.ListAPIView):
+class LinkViewSet(mixins.ListModelMixin, ViewSet):
     permission_classes = [CanViewLinks]
     serializer_class = ClaimLinkSerializer
     filter_backends: list = []
 
     @extend_schema(parameters=[LinkFilterSerializer])
-    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
-        return super().get(request, *args, **kwargs)
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().list(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[ClaimLink]:
         params = LinkFilterSerializer(data=self.request.query_params)
@@ -68,34 +72,30 @@ class LinkListView(generics.ListAPIView):
             queryset = queryset.filter(kind=filters["kind"])
         return queryset
 
-
-class LinkDecisionView(APIView):
-    permission_classes = [CanDecideLinks]
-    decide = staticmethod(claimlink_confirm)
+    @extend_schema(request=DecisionSerializer, responses={200: ClaimLinkSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[CanDecideLinks])
+    def confirm(self, request: Request, pk: int) -> Response:
+        return self._decide(claimlink_confirm, request, pk)
 
     @extend_schema(request=DecisionSerializer, responses={200: ClaimLinkSerializer})
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"], permission_classes=[CanDecideLinks])
+    def reject(self, request: Request, pk: int) -> Response:
+        return self._decide(claimlink_reject, request, pk)
+
+    def _decide(self, decide: Callable[..., Any], request: Request, pk: int) -> Response:
         data = DecisionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         link = get_object_or_404(ClaimLink, pk=pk)
-        self.decide(link=link, actor=request.user, note=data.validated_data["note"])
+        decide(link=link, actor=request.user, note=data.validated_data["note"])
         return Response(ClaimLinkSerializer(links().get(pk=pk)).data)
-
-
-class LinkRejectView(LinkDecisionView):
-    decide = staticmethod(claimlink_reject)
-
-
-class LinkPrecisionView(APIView):
-    """Precision of people's decisions per score band: the dashboard tunes thresholds by it."""
-
-    permission_classes = [CanViewLinks]
 
     @extend_schema(
         parameters=[OpenApiParameter("kind", str, enum=ClaimLink.Kind.values)],
         responses={200: dict},
     )
-    def get(self, request: Request) -> Response:
+    @action(detail=False, methods=["get"])
+    def precision(self, request: Request) -> Response:
+        """Precision of people's decisions per score band: the dashboard tunes thresholds by it."""
         params = LinkFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         return Response(
@@ -107,12 +107,12 @@ class LinkPrecisionView(APIView):
         )
 
 
-class ClaimStoryView(APIView):
-    """What the claim's government (all its speakers) said on its topic, oldest first."""
-
-    permission_classes = [CanViewClaims]
-
+# The claim's story: an action of the claim ViewSet (reviews/api/views.py, which routes
+# `claims/`), written here because the story is the claims layer's.
+class ClaimStoryActions:
     @extend_schema(responses=StorySerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["get"], permission_classes=[CanViewClaims])
+    def story(self, request: Request, pk: int) -> Response:
+        """What the claim's government (all its speakers) said on its topic, oldest first."""
         claim = get_object_or_404(Claim.objects.select_related("speaker"), pk=pk)
         return Response(StorySerializer(claim_story(claim=claim)).data)

@@ -1,24 +1,23 @@
 """Endpoints that need no sign-in: the verdict scale and the token exchange."""
 
-from typing import Any
-
 from django.contrib.auth import authenticate
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import generics, status
+from rest_framework import mixins, status
 from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
 from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
 from factcheck import auth
+from factcheck.viewsets import ViewSet
 from reviews.api.serializers import CredentialsSerializer, RatingSerializer, TokenSerializer
 from reviews.models import Rating
 
 
-class RatingListView(generics.ListAPIView):
+class RatingViewSet(mixins.ListModelMixin, ViewSet):
     """The verdict scale, in order."""
 
     authentication_classes: list = []
@@ -27,13 +26,14 @@ class RatingListView(generics.ListAPIView):
     serializer_class = RatingSerializer
 
 
-class TokenView(APIView):
-    """Exchange a username and password for an API token (throttled, with lockout)."""
-
+# Not a resource: `auth/` has one action, `token` (URL name `auth-token`).
+class AuthViewSet(ViewSet):
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth"
+    # What OPTIONS describes (DRF's metadata asks every ViewSet for a serializer).
+    serializer_class = CredentialsSerializer
 
     @extend_schema(
         summary="Get an API token",
@@ -45,7 +45,9 @@ class TokenView(APIView):
             429: OpenApiResponse(description="Throttled or locked out; see Retry-After."),
         },
     )
-    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    @action(detail=False, methods=["post"])
+    def token(self, request: Request) -> Response:
+        """Exchange a username and password for an API token (throttled, with lockout)."""
         serializer = CredentialsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         username = serializer.validated_data["username"]

@@ -5,18 +5,18 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
-from rest_framework.generics import ListAPIView
+from rest_framework import mixins, serializers, status
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from claims.models import Claim
 from factcheck.auth import client_ip
 from factcheck.errors import InvalidInput
 from factcheck.numbers import IdField
 from factcheck.pagination import ValidatedPagination
+from factcheck.viewsets import ViewSet
 from reviews import feedback as services
 from reviews import reports
 from reviews.api.permissions import IsDeskStaff
@@ -93,7 +93,7 @@ class FactCheckSerializer(serializers.Serializer):
         }
 
 
-class PublicFactCheckList(ListAPIView):
+class PublicFactCheckViewSet(mixins.ListModelMixin, ViewSet):
     """Published fact-checks, newest first; `q`, `rating` (slug), `speaker` (id or name)."""
 
     permission_classes = [AllowAny]
@@ -171,51 +171,6 @@ class FeedbackPageSerializer(serializers.Serializer):
     results = FeedbackSerializer(many=True)
 
 
-class FeedbackView(APIView):
-    """POST: anyone reports an error (throttled per address). GET: the staff inbox."""
-
-    def get_permissions(self) -> list:
-        return [AllowAny()] if self.request.method == "POST" else [IsDeskStaff()]
-
-    def get_throttles(self) -> list:
-        return [FeedbackThrottle()] if self.request.method == "POST" else []
-
-    @extend_schema(request=FeedbackInSerializer, responses={201: FeedbackReceivedSerializer})
-    def post(self, request: Request) -> Response:
-        data = FeedbackInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        honeypot = fields.pop("website")
-        report = services.feedback_submit(**fields, honeypot=honeypot, client_ip=client_ip(request))
-        spam = report.status == Feedback.Status.SPAM
-        return Response(
-            {
-                "id": report.pk,
-                # A bot that filled the honeypot is answered like everyone else.
-                "status": Feedback.Status.NEW if spam else report.status,
-                # An address is kept only with consent to write to it.
-                "email_kept": bool(fields["email"].strip() and fields["email_consent"]),
-                "detail": THANKS,
-            },
-            status=status.HTTP_201_CREATED,
-        )
-
-    @extend_schema(
-        responses=FeedbackPageSerializer,
-        parameters=[
-            OpenApiParameter("status", str, enum=Feedback.Status.values),
-            OpenApiParameter("category", str, enum=Feedback.Category.values),
-            OpenApiParameter("routed", bool),
-            *ValidatedPagination.openapi_parameters(),
-        ],
-    )
-    def get(self, request: Request) -> Response:
-        reports = inbox(request.query_params)
-        paginator = ValidatedPagination()
-        page = paginator.paginate_queryset(reports, request, view=self)
-        return paginator.get_paginated_response(FeedbackSerializer(page, many=True).data)
-
-
 def inbox(params: Any) -> QuerySet[Feedback]:
     """The staff inbox: spam hidden unless asked for; filters status, category, routed."""
     reports = Feedback.objects.annotate(duplicate_count=Count("duplicates")).order_by(
@@ -244,19 +199,67 @@ class FeedbackRouteInSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
 
 
-class FeedbackRouteView(APIView):
-    """Staff decide: route to a review or claim, convert to a claim (editors), spam, resolve."""
+class ReplySerializer(serializers.Serializer):
+    reply = serializers.CharField(required=False, allow_blank=True, default="")
 
-    permission_classes = [IsDeskStaff]
+
+# `feedback/` is routed by hand (urls.py) as `api-feedback`, its actions by the router; the
+# handlers are not named list and create, or the router would add `api-feedback-list`.
+class FeedbackViewSet(ViewSet):
+    # What OPTIONS describes (DRF's metadata asks every ViewSet for a serializer).
+    serializer_class = FeedbackSerializer
+
+    def get_permissions(self) -> list:
+        return [AllowAny()] if self.action == "report" else [IsDeskStaff()]
+
+    def get_throttles(self) -> list:
+        return [FeedbackThrottle()] if self.action == "report" else []
+
+    @extend_schema(request=FeedbackInSerializer, responses={201: FeedbackReceivedSerializer})
+    def report(self, request: Request) -> Response:
+        """POST: anyone reports an error (throttled per address). GET: the staff inbox."""
+        data = FeedbackInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        honeypot = fields.pop("website")
+        report = services.feedback_submit(**fields, honeypot=honeypot, client_ip=client_ip(request))
+        spam = report.status == Feedback.Status.SPAM
+        return Response(
+            {
+                "id": report.pk,
+                # A bot that filled the honeypot is answered like everyone else.
+                "status": Feedback.Status.NEW if spam else report.status,
+                # An address is kept only with consent to write to it.
+                "email_kept": bool(fields["email"].strip() and fields["email_consent"]),
+                "detail": THANKS,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        responses=FeedbackPageSerializer,
+        parameters=[
+            OpenApiParameter("status", str, enum=Feedback.Status.values),
+            OpenApiParameter("category", str, enum=Feedback.Category.values),
+            OpenApiParameter("routed", bool),
+            *ValidatedPagination.openapi_parameters(),
+        ],
+    )
+    def inbox(self, request: Request) -> Response:
+        """POST: anyone reports an error (throttled per address). GET: the staff inbox."""
+        page = self.paginate_queryset(inbox(request.query_params))
+        return self.get_paginated_response(FeedbackSerializer(page, many=True).data)
 
     @extend_schema(request=FeedbackRouteInSerializer, responses=FeedbackSerializer)
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"])
+    def route(self, request: Request, pk: int) -> Response:
+        """Staff decide: route to a review or claim, convert to a claim (editors), spam, resolve."""
         report = get_object_or_404(Feedback, pk=pk)
         data = FeedbackRouteInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        action, note = data.validated_data["action"], data.validated_data["note"]
+        decision, note = data.validated_data["action"], data.validated_data["note"]
         actor = request.user
-        if action == "route":
+        if decision == "route":
             review_id, claim_id = (
                 data.validated_data.get("review"),
                 data.validated_data.get("claim"),
@@ -270,27 +273,19 @@ class FeedbackRouteView(APIView):
                 claim=get_object_or_404(Claim, pk=claim_id) if claim_id else None,
                 note=note,
             )
-        elif action == "convert":
+        elif decision == "convert":
             report = services.feedback_convert_to_claim(feedback=report, actor=actor, note=note)
-        elif action == "spam":
+        elif decision == "spam":
             report = services.feedback_mark_spam(feedback=report, actor=actor, note=note)
         else:
             report = services.feedback_resolve(feedback=report, actor=actor, note=note)
         report = inbox({"status": report.status}).get(pk=report.pk)
         return Response(FeedbackSerializer(report).data)
 
-
-class ReplySerializer(serializers.Serializer):
-    reply = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class FeedbackOpenCorrectionView(APIView):
-    """Editors: reopen the fact-check a report is about as a correction (the report linked)."""
-
-    permission_classes = [IsDeskStaff]
-
     @extend_schema(request=OptionalNoteSerializer, responses=ReviewSerializer)
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"], url_path="open-correction")
+    def open_correction(self, request: Request, pk: int) -> Response:
+        """Editors: reopen the fact-check a report is about as a correction (the report linked)."""
         data = OptionalNoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         review = reports.feedback_open_correction(
@@ -298,14 +293,10 @@ class FeedbackOpenCorrectionView(APIView):
         )
         return review_response(review)
 
-
-class FeedbackCloseView(APIView):
-    """Editors: close a report with no change; the optional reply goes to a consenting reader."""
-
-    permission_classes = [IsDeskStaff]
-
     @extend_schema(request=ReplySerializer, responses=FeedbackSerializer)
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: int) -> Response:
+        """Editors: close a report with no change; the optional reply goes to a consenting reader."""  # noqa: E501 — one line: the schema takes it as is
         data = ReplySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = reports.feedback_close(

@@ -1,44 +1,48 @@
 """API routes of the reviews layer: the review workflow, then public fact-checks,
-reader feedback and "has this been checked already?" matches."""
+reader feedback and "has this been checked already?" matches.
 
-from django.urls import path
+Every route is a ViewSet's, registered on a router; the few whose URL name a router
+cannot produce (it names a list `<basename>-list`) are routed by hand."""
+
+from django.urls import URLPattern, URLResolver, path
 from rest_framework.routers import SimpleRouter
 
-from reviews.api import public
-from reviews.api.conversation import CommentListView, NotificationListView, NotificationReadView
-from reviews.api.open_views import RatingListView, TokenView
-from reviews.api.views import ClaimViewSet, MatchView, ReviewViewSet
-
-# Path ids through the `id` converter (factcheck/numbers.py): too long is no route.
-router = SimpleRouter(use_regex_path=False)
-router.register("claims", ClaimViewSet, basename="claim")
-router.register("reviews", ReviewViewSet, basename="review")
+from reviews.api.conversation import CommentViewSet, NotificationViewSet
+from reviews.api.open_views import AuthViewSet, RatingViewSet
+from reviews.api.public import FeedbackViewSet, PublicFactCheckViewSet
+from reviews.api.views import ClaimViewSet, MatchViewSet, ReviewViewSet
 
 # Triage, reviews, ratings and tokens: every route is in the permission matrix test.
-workflow = [
-    path("auth/token/", TokenView.as_view(), name="auth-token"),
-    path("ratings/", RatingListView.as_view(), name="rating-list"),
-    path("reviews/<id:review_id>/comments/", CommentListView.as_view(), name="review-comments"),
-    path("notifications/", NotificationListView.as_view(), name="notification-list"),
+desk = SimpleRouter(use_regex_path=False)
+desk.register("auth", AuthViewSet, basename="auth")
+desk.register("ratings", RatingViewSet, basename="rating")
+desk.register("notifications", NotificationViewSet, basename="notification")
+desk.register("claims", ClaimViewSet, basename="claim")
+desk.register("reviews", ReviewViewSet, basename="review")
+workflow: list[URLPattern | URLResolver] = [
     path(
-        "notifications/<id:notification_id>/read/",
-        NotificationReadView.as_view(),
-        name="notification-read",
+        "reviews/<id:review_id>/comments/",
+        CommentViewSet.as_view({"get": "list", "post": "create"}),
+        name="review-comments",
     ),
-    *router.urls,
+    *desk.urls,
 ]
 
-readers = [
-    path("public/fact-checks/", public.PublicFactCheckList.as_view(), name="public-fact-checks"),
-    path("feedback/", public.FeedbackView.as_view(), name="api-feedback"),
-    path("feedback/<id:pk>/route/", public.FeedbackRouteView.as_view(), name="api-feedback-route"),
+inbox = SimpleRouter(use_regex_path=False)
+inbox.register("feedback", FeedbackViewSet, basename="api-feedback")
+readers: list[URLPattern | URLResolver] = [
     path(
-        "feedback/<id:pk>/open-correction/",
-        public.FeedbackOpenCorrectionView.as_view(),
-        name="api-feedback-open-correction",
+        "public/fact-checks/",
+        PublicFactCheckViewSet.as_view({"get": "list"}),
+        name="public-fact-checks",
     ),
-    path("feedback/<id:pk>/close/", public.FeedbackCloseView.as_view(), name="api-feedback-close"),
-    path("matches/", MatchView.as_view(), name="matches"),
+    path(
+        "feedback/",
+        FeedbackViewSet.as_view({"get": "inbox", "post": "report"}),
+        name="api-feedback",
+    ),
+    *inbox.urls,
+    path("matches/", MatchViewSet.as_view({"get": "search"}), name="matches"),
 ]
 
 urlpatterns = [*workflow, *readers]

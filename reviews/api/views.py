@@ -14,14 +14,15 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
-from rest_framework.views import APIView
 
+from claims.api.link_views import ClaimStoryActions
 from claims.api.permissions import CanViewClaims
 from claims.external_models import ExternalMatch
 from claims.models import Claim, ClaimLink
 from factcheck.auth import signed_in
 from factcheck.errors import NotAllowed, NotFound, PreconditionRequired
 from factcheck.numbers import ID_SCHEMA, parse_id
+from factcheck.viewsets import ViewSet
 from reviews import permissions, services
 from reviews.api import serializers as s
 from reviews.api.pagination import TriagePagination
@@ -69,7 +70,7 @@ class DeskView:
     lookup_value_converter = "id"
 
 
-class ClaimViewSet(DeskView, viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(ClaimStoryActions, DeskView, viewsets.ReadOnlyModelViewSet):
     filterset_class = ClaimFilter
     pagination_class = TriagePagination
 
@@ -429,11 +430,14 @@ class ReviewViewSet(
         return self.get_paginated_response(serializer_class(page, many=True).data)
 
 
-class MatchView(APIView):
+# `matches/` searches claims and published fact-checks, no one resource: a ViewSet with one
+# handler, routed by hand (urls.py), since a router would name it `matches-list`. Its
+# handler is not called `list`, which would make the schema document a paged list.
+class MatchViewSet(ViewSet):
     permission_classes = [CanViewClaims]
 
     @extend_schema(parameters=[s.MatchQuerySerializer], responses={200: dict})
-    def get(self, request: Request) -> Response:
+    def search(self, request: Request) -> Response:
         params = s.MatchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         query = params.validated_data

@@ -228,6 +228,7 @@ MATRIX = [
         (401, 403, 403, 403, 200, 200),
         body=lambda w: {"note": "The date was right."},
     ),
+    Endpoint("claim-story", "get", "flagged", claim_path("story/"), (401, 403, 200, 200, 200, 200)),
     Endpoint(
         "review-comments",
         "get",
