@@ -34,9 +34,6 @@ _PARTICLES = {
 }
 
 
-_CLAUSE_SUBJECTS = frozenset("he she they it we i you well soon long".split())
-
-
 class Complements(TokenScan):
     def _is_document(self, source: Span) -> bool:
         """'Data from the bureau shows ...': documents and figures report without 'that'."""
@@ -149,9 +146,7 @@ class Complements(TokenScan):
             if token.text in {".", ";", ":"}:
                 return False
             if token.lower == "as" and not token.quoted:
-                # "praised the staff as they left": 'as' opening a clause is no complement.
-                following = self.tokens[probe + 1].lower if probe + 1 < len(self.tokens) else ""
-                return following not in _CLAUSE_SUBJECTS
+                return True
         return False
 
     def _after_question_target(self, index: int) -> int:
