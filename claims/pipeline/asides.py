@@ -100,8 +100,9 @@ class Asides(TokenScan):
                 return subject, None, role, stop
             if len(aside) == 1 and aside[0].text.isupper() and len(aside[0].text) > 1:
                 return subject, None, "", stop  # "the Statistical Institute, STATIN, said"
-            if self._is_role(subject) and self._is_name_tokens(aside):
-                # "the director of the agency, Piet Hallam, said": the description names him.
+            if self._is_name_tokens(aside) and (self._is_role(subject) or self._described(subject)):
+                # "the director of the agency, Piet Hallam, said", "The chair, Lena Ivo,
+                # said": the description names the speaker.
                 return Span(subject.start, aside[-1].end), None, "", stop
             if self._is_name(subject) and self._looks_like_appositive(aside):
                 return subject, None, " ".join(t.text for t in aside), stop
@@ -145,6 +146,16 @@ class Asides(TokenScan):
         if words[0] in DETERMINERS:
             return not _ROLE_HEADS.isdisjoint(words[:5])
         return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
+
+    def _described(self, span: Span) -> bool:
+        """'The chair', 'the port's new harbour master', 'Her lawyer': a determiner or a
+        possessor, then lowercase words up to a common noun — a description a name can
+        follow as an appositive."""
+        words = self._span_text(span).split()
+        if not 2 <= len(words) <= 6 or not words[-1].isalpha() or not words[-1].islower():
+            return False
+        first = words[0].lower()
+        return first in DETERMINERS or any(word.endswith(("'s", "’s")) for word in words[:-1])
 
     def _is_name_tokens(self, tokens: list[Token]) -> bool:
         words = [t for t in tokens if t.is_word]
