@@ -93,6 +93,10 @@ class Asides(TokenScan):
         if depth == 0:
             if first.lower in PREPOSITIONS or first.lower in _ASIDE_OPENERS:
                 return subject, None, "", stop
+            if first.lower.endswith("ed") and not first.is_cap and len(aside) > 1:
+                # "The report, released on Monday, found", "The memo, issued by the
+                # agency, says": a past participle phrase describes the subject.
+                return subject, None, "", stop
             if first.lower.endswith("ing") and not first.is_cap:
                 # "Fiorina, speaking to Iowans, said"; "Ada Lorne, prosecuting, said": a
                 # participle alone names the part a counsel plays.
