@@ -251,6 +251,8 @@ class NounPhrases(Asides):
             return True  # "a ruling", "the finding": a noun after its determiner
         if previous is not None and token.lower == lemma and lemma not in {"say", "tell", "ask"}:
             return previous.lower not in AUX and previous.lower not in PRONOUNS
+        if previous is not None and previous.lower in DETERMINERS and token.lower.endswith("s"):
+            return True  # "The reports claimed": a noun after its determiner, even opening
         if previous is not None and token.lower.endswith("s") and not previous.is_cap:
             return previous.lower in DETERMINERS or (
                 previous.lower not in PRONOUNS and previous.lower not in CLAUSE_BREAKERS
