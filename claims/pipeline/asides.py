@@ -93,6 +93,10 @@ class Asides(TokenScan):
         if depth == 0:
             if first.lower in PREPOSITIONS or first.lower in _ASIDE_OPENERS:
                 return subject, None, "", stop
+            if first.lower.endswith("ed") and not first.is_cap and len(aside) > 1:
+                # "The report, released on Monday, found", "The memo, issued by the
+                # agency, says": a past participle phrase describes the subject.
+                return subject, None, "", stop
             if first.lower.endswith("ing") and not first.is_cap:
                 # "Fiorina, speaking to Iowans, said"; "Ada Lorne, prosecuting, said": a
                 # participle alone names the part a counsel plays.
@@ -100,8 +104,9 @@ class Asides(TokenScan):
                 return subject, None, role, stop
             if len(aside) == 1 and aside[0].text.isupper() and len(aside[0].text) > 1:
                 return subject, None, "", stop  # "the Statistical Institute, STATIN, said"
-            if self._is_role(subject) and self._is_name_tokens(aside):
-                # "the director of the agency, Piet Hallam, said": the description names him.
+            if self._is_name_tokens(aside) and (self._is_role(subject) or self._described(subject)):
+                # "the director of the agency, Piet Hallam, said", "The chair, Lena Ivo,
+                # said": the description names the speaker.
                 return Span(subject.start, aside[-1].end), None, "", stop
             if self._is_name(subject) and self._looks_like_appositive(aside):
                 return subject, None, " ".join(t.text for t in aside), stop
@@ -145,6 +150,16 @@ class Asides(TokenScan):
         if words[0] in DETERMINERS:
             return not _ROLE_HEADS.isdisjoint(words[:5])
         return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
+
+    def _described(self, span: Span) -> bool:
+        """'The chair', 'the port's new harbour master', 'Her lawyer': a determiner or a
+        possessor, then lowercase words up to a common noun — a description a name can
+        follow as an appositive."""
+        words = self._span_text(span).split()
+        if not 2 <= len(words) <= 6 or not words[-1].isalpha() or not words[-1].islower():
+            return False
+        first = words[0].lower()
+        return first in DETERMINERS or any(word.endswith(("'s", "’s")) for word in words[:-1])
 
     def _is_name_tokens(self, tokens: list[Token]) -> bool:
         words = [t for t in tokens if t.is_word]

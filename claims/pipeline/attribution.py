@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claims.pipeline.complements import DOCUMENT_NOUNS
 from claims.pipeline.content import Content
 from claims.pipeline.cues import Cues
 from claims.pipeline.framed import CLAIM_NOUNS
@@ -27,7 +28,7 @@ from claims.pipeline.lexicon import (
     SPEECH_FORMS,
     STANCE_ADJECTIVES,
 )
-from claims.pipeline.noun_phrases import RELATIVE_DOCUMENTS, NounPhrases
+from claims.pipeline.noun_phrases import NounPhrases
 from claims.pipeline.spans import RawAttribution, Span
 from claims.pipeline.tagless import tagless
 from claims.pipeline.tokens import quote_spans, tokenize
@@ -49,9 +50,11 @@ _CUE_WORDS = frozenset(
         *ISSUED_STATEMENTS,
     }
 )
-# Documents that "state that": the verb reading of a word that is mostly a noun.
-STATING_DOCUMENTS = RELATIVE_DOCUMENTS | frozenset(
-    "regulations rules guidelines act constitution policy website agreement treaty".split()
+# Documents that "state that" (the verb reading of a word that is mostly a noun), and the
+# pronouns that stand for one: "the regulations state that", "It states that courts ...".
+STATING_DOCUMENTS = DOCUMENT_NOUNS | frozenset(
+    """ruling law bill order decision judgment document regulations rules guidelines act
+    constitution policy website agreement treaty doctrine it which""".split()
 )
 # "per cent", "per day": a rate, not a source.
 _NOT_PER_SOURCE = frozenset(
@@ -94,7 +97,8 @@ class _Finder(Cues, NounPhrases, Content):
         return following in {"the", "a", "an"} or self.tokens[index + 1].is_cap
 
     def _states_that(self, index: int) -> bool:
-        """'the regulations state that': a document states; 'Southern states that' do not."""
+        """'the regulations state that', 'it states that': a document, or a pronoun for one,
+        states; 'Southern states that' do not."""
         return self._word(index + 1) == "that" and self._word(index - 1) in STATING_DOCUMENTS
 
     def _held_stance(self, index: int) -> bool:

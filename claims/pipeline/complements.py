@@ -22,6 +22,10 @@ DOCUMENT_NOUNS = frozenset(
     forecasts projections assessment assessments analysis memo letter affidavit ruling
     complaint indictment statement release""".split()
 )
+# Verbs that judge someone for something: "criticised X for ...", "blamed X for ...".
+FOR_FRAME_LEMMAS = frozenset(
+    "criticize criticise condemn denounce slam blast decry praise blame".split()
+)
 # Finite verbs that show a clause has begun: "the fund was", "future devices could".
 FINITE_VERBS = frozenset(
     "is are was were has have had will would could can may might should must".split()
@@ -32,9 +36,6 @@ _PARTICLES = {
     "wave": frozenset({"off", "away", "aside"}),
     "scoff": frozenset({"at"}),
 }
-
-
-_CLAUSE_SUBJECTS = frozenset("he she they it we i you well soon long".split())
 
 
 class Complements(TokenScan):
@@ -72,6 +73,8 @@ class Complements(TokenScan):
                 or clause
                 or self._quote_at(after, True)
                 or self._as_frame(after, lemma)
+                or self._for_frame(after, lemma)
+                or self._threat(after, lemma)
                 or self._bare_clause(after)
                 or self._object_frame(after, lemma)
             ):
@@ -149,10 +152,32 @@ class Complements(TokenScan):
             if token.text in {".", ";", ":"}:
                 return False
             if token.lower == "as" and not token.quoted:
-                # "praised the staff as they left": 'as' opening a clause is no complement.
-                following = self.tokens[probe + 1].lower if probe + 1 < len(self.tokens) else ""
-                return following not in _CLAUSE_SUBJECTS
+                return True
         return False
+
+    def _for_frame(self, after: int, lemma: str) -> bool:
+        """'criticised the government for trying to scare people', 'blamed the board for the
+        delay': a judgement of someone, and what for."""
+        if lemma not in FOR_FRAME_LEMMAS or self._word(after) in {
+            "for",
+            "that",
+            "it",
+            "out",
+            "off",
+        }:
+            return False
+        for probe in range(after + 1, min(after + 10, len(self.tokens) - 1)):
+            token = self.tokens[probe]
+            if token.quoted or not token.is_word or token.lower in {"and", "but", "as"}:
+                return False
+            if token.lower == "for":
+                return self.tokens[probe + 1].is_word
+        return False
+
+    def _threat(self, after: int, lemma: str) -> bool:
+        """'threatened to close the bridge': a threat, whose content is the act threatened."""
+        following = self._word(after + 1)
+        return lemma == "threaten" and self._word(after) == "to" and following.isalpha()
 
     def _after_question_target(self, index: int) -> int:
         """'asked the crowd, "Can she stay?"': the question starts after the person asked."""

@@ -18,7 +18,6 @@ from claims.pipeline.lexicon import (
     SPEECH_FORMS,
     WEAK_LEMMAS,
 )
-from claims.pipeline.noun_phrases import RELATIVE_DOCUMENTS
 from claims.pipeline.participles import Participles
 from claims.pipeline.spans import RawAttribution, Span
 from claims.pipeline.tokens import QUOTE_CHARS, Token
@@ -34,11 +33,15 @@ COUNTED_SUBJECTS = frozenset(
     """percent % majority majorities half third quarter
     two three four five six seven eight nine ten""".split()
 )
-# Plural subjects without an -s, and reduced relatives: "the women say", "those polled say",
-# "police data show".
+# Plural subjects without an -s — the irregular plurals ("the women say", "police data
+# show", "local media report") — and reduced relatives ("those polled say").
 PLURAL_HEADS = frozenset(
-    """women men children police staff surveyed polled questioned interviewed data""".split()
+    """women men children police staff personnel data media surveyed polled questioned
+    interviewed""".split()
 )
+# Numbers and quantity or degree words make the -ed form after them an adjective: "475
+# pledged delegates", "more pledged delegates", "such expected backers".
+QUANTITY_WORDS = frozenset("more most less fewer such highly".split())
 MEDIA_NOUNS = frozenset("statement interview email tweet post speech letter call video".split())
 ISSUED_NOUNS = frozenset("release memo notice report message note".split())
 NO_CONTENT = frozenset("comment respond say elaborate".split())
@@ -95,7 +98,7 @@ class Cues(Framed, Participles):
         if lemma in HELD_VIEW_LEMMAS and not self._held_view(index, lemma):
             return None
         previous = self._word(index - 1)
-        relative = previous == "that" and self._word(index - 2) in RELATIVE_DOCUMENTS
+        relative = self._relative_that(index - 1) >= 0
         if (previous in DETERMINERS and not relative) or previous.endswith(("'s", "’s")):
             return None  # "the said company", "Trump's declared goal"
         if index and token.is_cap and token.lower not in {"says", "said"}:
@@ -109,10 +112,12 @@ class Cues(Framed, Participles):
         following = self._word(index + 1)
         if token.lower.endswith("s") and following in SPEECH_FORMS and not following.endswith("s"):
             return None  # "Media reports claimed": the first word is a noun
-        if token.lower.endswith("ed") and previous in {"such", "most", "more", "less", "highly"}:
-            return None  # "such expected backers": an adjective
-        if token.lower.endswith("ed") and (previous.isdigit() or self._names_thing(index, lemma)):
-            return None  # "475 pledged delegates", "a play called 'Brokers'": no speech
+        # "475 pledged delegates", "more pledged delegates": an adjective after a number or a
+        # quantity word; "a play called 'Brokers'": a name given. No speech either way.
+        if token.lower.endswith("ed") and (
+            previous.isdigit() or previous in QUANTITY_WORDS or self._names_thing(index, lemma)
+        ):
+            return None
         noun_shaped = lemma != "say" and (token.lower == lemma or token.lower.endswith("s"))
         if noun_shaped and following in FINITE_VERBS and not self.tokens[index + 1].is_cap:
             return None  # "The jobs report has cleared the way": a noun before its verb
@@ -256,12 +261,12 @@ class Cues(Framed, Participles):
         """'was quoted as saying' keeps its subject; other passives need a 'by' agent."""
         if self._is_question_frame(index, passive=True):
             return self._question(index)
-        if self._word(index + 1) == "by":
-            return self._by_agent(index, lemma)
-        if lemma in AS_FRAME_LEMMAS and self._word(index + 1) == "as":
-            agent = self._as_by_agent(index, group_start, lemma)
+        if lemma in AS_FRAME_LEMMAS:
+            agent = self._judged_by_agent(index, group_start, lemma)
             if agent is not None:
                 return agent
+        if self._word(index + 1) == "by":
+            return self._by_agent(index, lemma)
         if lemma == "quote" and self._word(index + 1) == "as":
             source, antecedent, appositive, stop = self._subject(group_start)
             if source is None:
@@ -275,28 +280,48 @@ class Cues(Framed, Participles):
             )
         return None
 
-    def _as_by_agent(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
-        """'The plan has been described as reckless by the department': the agent after 'by'
-        is the source; what was described, and as what, is the content."""
-        for probe in range(index + 2, min(index + 16, len(self.tokens) - 1)):
+    def _judged_by_agent(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
+        """A judging verb in the passive with its agent and its 'as' or 'for' complement, in
+        either order: 'The plan has been described as reckless by the department', 'was
+        criticised by the council as unfair', 'was denounced on Monday by the union for
+        ...'. The agent is the source; what was judged, and how, is the content."""
+        by = framed = -1
+        for probe in range(index + 1, min(index + 20, len(self.tokens))):
             token = self.tokens[probe]
-            if token.quoted or token.text in {".", ";", ":"}:
-                return None
-            if token.lower == "by":
-                end = probe + 1
-                while end < len(self.tokens) and not self._ends_np(self.tokens[end]):
-                    end += 1
-                subject = self._subject(group_start)[0]
-                if end == probe + 1 or subject is None:
-                    return None
-                source = Span(self.tokens[probe + 1].start, self.tokens[end - 1].end)
-                content = Span(subject.start, self.tokens[probe - 1].end)
-                cue = Span(self.tokens[group_start].start, self.tokens[index + 1].end)
-                cue_text = self._span_text(cue)
-                return RawAttribution(
-                    source, cue, cue_text, lemma, content, self._span_text(content), False
-                )
-        return None
+            if token.text in {".", ";", ":"}:
+                break
+            if token.quoted:
+                continue
+            if token.lower == "by" and by < 0:
+                by = probe
+            elif token.lower in {"as", "for"} and framed < 0:
+                framed = probe
+        if by < 0 or framed < 0 or by - index > 6:
+            return None  # "rejected by 64 percent of voters": a vote, not a judgement voiced
+        end = by + 1
+        while (
+            end < len(self.tokens)
+            and not self._ends_np(self.tokens[end])
+            and self._word(end) not in {"as", "for"}
+        ):
+            end += 1
+        subject = self._subject(group_start)[0]
+        if end == by + 1 or subject is None:
+            return None
+        source = Span(self.tokens[by + 1].start, self.tokens[end - 1].end)
+        if framed < by:
+            content: Span | None = Span(subject.start, self.tokens[by - 1].end)
+        else:
+            whole = self._to_end(framed + 1)
+            content = Span(subject.start, whole.end) if whole is not None else None
+        if content is None:
+            return None
+        adjacent = framed == index + 1  # "described as": one cue, not "described ... as"
+        cue = Span(self.tokens[group_start].start, self.tokens[framed if adjacent else index].end)
+        cue_text = self._span_text(cue) + ("" if adjacent else f" ... {self.tokens[framed].text}")
+        return RawAttribution(
+            source, cue, cue_text, lemma, content, self._span_text(content), False
+        )
 
     def _participle(self, index: int, lemma: str) -> RawAttribution | None:
         """', saying ...' or 'by insisting ...': the source is the main clause's subject."""

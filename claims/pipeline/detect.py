@@ -217,6 +217,10 @@ def _build(
     antecedent = text[raw.antecedent.start : raw.antecedent.end] if raw.antecedent else ""
     if raw.relayed is not None:  # "X quoted Y as saying": Y is the speaker
         resolved = tracker.resolve(text[raw.relayed.start : raw.relayed.end])
+    elif raw.lemma == "ask" and source_text.strip() == "I":
+        # "I asked the minister whether ...": the writer puts the question, not the person
+        # quoted last.
+        resolved = Resolved("I", "I", True)
     else:
         resolved = tracker.resolve(source_text, antecedent, raw.appositive)
     resolved = tracker.described_later(text, sentence.end, resolved)

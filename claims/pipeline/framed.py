@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claims.pipeline.lexicon import SPEECH_FORMS, WEAK_LEMMAS
+from claims.pipeline.lexicon import PREPOSITIONS, SPEECH_FORMS, WEAK_LEMMAS
 from claims.pipeline.spans import RawAttribution, Span, TokenScan
 from claims.pipeline.tokens import QUOTE_CHARS
 
@@ -72,7 +72,13 @@ class Framed(TokenScan):
         start = index - 1
         while start >= 0 and self.tokens[start].lower in {"was", "were", "is", "first", "as"}:
             start -= 1
-        if self.tokens[start].text in {",", "—"}:
+        if (
+            self._word(np_end) == "that"
+            and self._word(np_end - 1) not in PREPOSITIONS  # "a coup in that country"
+            and np_end + 1 < len(self.tokens)
+        ):
+            content = self._to_end(np_end + 1)  # "I was told by officials that X": X was said
+        elif self.tokens[start].text in {",", "—"}:
             content = self._clause_before(start + 1)  # "X is so, as confirmed by Y"
         else:
             content = self._subject(start + 1)[0]  # "The issue was first reported by Y"

@@ -37,11 +37,8 @@ TIME_UNITS = frozenset(
     shortly soon just only night morning afternoon evening""".split()
 )
 LEADING_NOISE = frozenset("including like such as even only both also then but and so".split())
-# Documents that speak through a relative "that": "a ruling that said ...".
-RELATIVE_DOCUMENTS = frozenset(
-    """ruling report statement study memo letter law bill order decision judgment filing
-    complaint indictment affidavit document assessment release survey""".split()
-)
+# Words that cannot stand inside the noun phrase a relative "that" follows.
+_NOT_IN_RELATIVE_HEAD = DETERMINERS | PRONOUNS | CLAUSE_BREAKERS | PREPOSITIONS
 
 
 class NounPhrases(Asides):
@@ -63,10 +60,13 @@ class NounPhrases(Asides):
         if verb_index <= 0:
             return None, None, "", -1
         left = verb_index - 1
-        relative = self.tokens[left].lower in {"who", "which"} or (
-            self.tokens[left].lower == "that" and self._word(left - 1) in RELATIVE_DOCUMENTS
-        )
-        if relative and left > 1:
+        phrase = self._relative_that(left)
+        if phrase >= 0:
+            # "a ruling that said": the antecedent is the determiner and its noun.
+            that = self.tokens[left]
+            phrase_span = Span(self.tokens[phrase].start, self.tokens[left - 1].end)
+            return Span(that.start, that.end), phrase_span, "", left
+        if self.tokens[left].lower in {"who", "which"} and left > 1:
             # "the agency, which said", "the study -- which notes", "the Police Department
             # which reported": the relative pronoun stands for the phrase before it.
             before = left - 1
@@ -85,6 +85,20 @@ class NounPhrases(Asides):
         if source is not None and source.start < last.start and last.lower in SUBJECT_PRONOUNS:
             source = Span(last.start, last.end)  # "a decision he disclosed": the pronoun speaks
         return source, None, "", stop
+
+    def _relative_that(self, index: int) -> int:
+        """'a ruling that said', 'an ad that says', 'the new report that found': 'that' after
+        a determiner and up to three words of its noun phrase, right before the cue, stands
+        for that phrase. Returns where the phrase starts, or -1."""
+        if self._word(index) != "that":
+            return -1
+        for start in range(index - 2, max(-1, index - 5), -1):
+            word = self.tokens[start + 1]
+            if not word.is_word or word.quoted or word.lower in _NOT_IN_RELATIVE_HEAD:
+                return -1
+            if self._word(start) in DETERMINERS:
+                return start
+        return -1
 
     def _np_span(self, index: int) -> tuple[Span | None, int]:
         bounds, stop = self._np_bounds(index)
@@ -237,6 +251,8 @@ class NounPhrases(Asides):
             return True  # "a ruling", "the finding": a noun after its determiner
         if previous is not None and token.lower == lemma and lemma not in {"say", "tell", "ask"}:
             return previous.lower not in AUX and previous.lower not in PRONOUNS
+        if previous is not None and previous.lower in DETERMINERS and token.lower.endswith("s"):
+            return True  # "The reports claimed": a noun after its determiner, even opening
         if previous is not None and token.lower.endswith("s") and not previous.is_cap:
             return previous.lower in DETERMINERS or (
                 previous.lower not in PRONOUNS and previous.lower not in CLAUSE_BREAKERS
