@@ -22,6 +22,7 @@ from claims.pipeline.official_terms import (
     LEGISLATIVE,
     NOT_OFFICIAL,
     NOT_OFFICIAL_PHRASES,
+    OFFICE_INITIALS,
     PARTY_WORDS,
     STATE_ACRONYMS,
     STATE_MEDIA,
@@ -164,11 +165,10 @@ _BANK_OF_PLACE_RE = re.compile(r"\bBank of (?:the\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]
 _STATE_DATA_RE = re.compile(
     rf"\b({'|'.join(sorted(STATE_MODIFIERS))})\s+(?:\w+\s+)?({'|'.join(sorted(DATA_NOUNS))})\b"
 )
-# Honorifics that say nothing about office: "Chief Medical Officer Professor Paul Kelly".
-_HONORIFIC_DISQUALIFIERS = frozenset({"professor", "prof", "dr"})
-_TITLED_HONORIFIC_RE = re.compile(
-    r"\b(?:officer|minister|secretary|director|commissioner|general|adviser|advisor|chief)\s+"
-    r"(?:professor|prof\.?|dr\.?)\s+[a-z]"
+# "AG Lynch", "the DA's office": an office by its initials, in capitals, before a name or a
+# possessive and not after a number ("4 PM").
+_OFFICE_INITIALS_RE = re.compile(
+    r"(?<![\w.:])(?<!\d )(" + "|".join(OFFICE_INITIALS) + r")(?=['’]s\b|\s+[A-Z][a-z])"
 )
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
@@ -201,7 +201,6 @@ _SPEAKS_FOR_OFFICE_RE = re.compile(
     + r")(?![\w])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-_VEHICLE_NUMBERS = frozenset({"One", "Two"})
 # A unit of government named alone: "the city said", "the county said".
 _BARE_GOVERNMENTS = frozenset(
     "the city|the town|the village|the township|the borough|the state".split("|")
@@ -244,8 +243,6 @@ def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
     if lowered.endswith(("'s", "’s")):
         lowered = lowered[:-2]  # "the Housing Authority's executive director": a body owns
     if word[:1].isupper() and lowered in BODY_HEADS:
-        if index + 1 < len(words) and words[index + 1][0] in _VEHICLE_NUMBERS:
-            return ""  # "Air Force One", "Trump Force One": an aircraft, not a body
         return "head"
     following = [w for w, _, _ in words[index + 1 : index + 3]]
     if word in _CENTRES and len(following) == 2 and following[0] == "for":
@@ -384,6 +381,10 @@ def _classify_phrase(phrase: str) -> Verdict:
             # "spokesperson" alone could speak for a company: not enough.
             return Verdict(False, f"not official: {title} of an unnamed body")
         return Verdict(True, f"title: {title}", title=title, body=body)
+    initials = _OFFICE_INITIALS_RE.search(phrase)
+    if initials:
+        title = OFFICE_INITIALS[initials.group(1)]
+        return Verdict(True, f"title: {title} ({initials.group(1)})", title=title, body=body)
     if len(structural) > len(body):
         body = structural  # "Napa County Public Works Department" rather than "County"
     body = body or _state_acronym(phrase)
@@ -413,12 +414,10 @@ def _classify_phrase(phrase: str) -> Verdict:
 def _excused(
     word: str, phrase: str, title: re.Match[str] | None, structural: str, words: set[str]
 ) -> bool:
-    """A disqualifier that does not apply: an academic honorific after a title of office
-    ("Chief Medical Officer Professor Paul Kelly"), or the executive of a state body
-    ("Chief Executive Officer of the Special Economic Zone Authority")."""
+    """A disqualifier that does not apply: the executive of a state body ("Chief Executive
+    Officer of the Special Economic Zone Authority"), a central bank, staff of a state body
+    or legislators of a party."""
     lowered = phrase.lower()
-    if word in _HONORIFIC_DISQUALIFIERS:
-        return title is not None and _TITLED_HONORIFIC_RE.search(lowered) is not None
     if word in {"executive", "ceo"}:
         return _state_executive(structural, words) or "county executive" in lowered
     if word in {"bank", "banks"}:

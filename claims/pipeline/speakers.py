@@ -250,12 +250,12 @@ class SpeakerTracker:
         source = _REFLEXIVE_RE.sub("", source)  # "Montoya-Lewis herself said"
         lowered = source.lower().strip()
         possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
-        if (
-            possessive
-            and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}
-            and not _office_holder(possessive.group(1))
-        ):
-            return self.resolve(possessive.group(1), appositive=appositive)
+        if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
+            if not _office_holder(possessive.group(1)):
+                return self.resolve(possessive.group(1), appositive=appositive)
+            if lowered.endswith("office"):
+                # "the AG's office": the office speaks, not a person whose role says "office".
+                return Resolved(_sentence_case(source.strip()), source, False)
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
         if _CLOSE_TO_RE.search(lowered):
@@ -313,10 +313,7 @@ class SpeakerTracker:
                 origin = f"paragraph {defined.paragraph}"
         if expanded:
             phrase = f"{phrase}; {'; '.join(expanded)}"
-        body = source.strip()
-        if body.startswith("The "):
-            body = "t" + body[1:]  # "The ministry" opening a sentence is "the ministry"
-        return Resolved(body, phrase, False, origin)
+        return Resolved(_sentence_case(source.strip()), phrase, False, origin)
 
     def _renamed(self, source: str) -> Resolved | None:
         """'Chris Grayling warned ...' and next 'the Conservative MP said': news names the
@@ -445,6 +442,11 @@ class SpeakerTracker:
         if gender:
             self._genders.setdefault(resolved.speaker.lower(), gender)
         return resolved
+
+
+def _sentence_case(body: str) -> str:
+    """'The ministry' opening a sentence is 'the ministry'."""
+    return "t" + body[1:] if body.startswith("The ") else body
 
 
 def _definite_head(lowered: str) -> str:
