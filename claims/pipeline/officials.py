@@ -173,6 +173,25 @@ _OFFICE_INITIALS_RE = re.compile(
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
 # The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles".
+# "the city's emergency operations director", "the county's chief executive", "the state's
+# attorney": a post in a unit of government, named by the unit's possessive.
+_GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality"
+_GOVERNMENT_ROLE_RE = re.compile(
+    rf"\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,3}}?(?:director|manager|administrator|"
+    r"officer|chief|head|engineer|planner|attorney|auditor|spokes(?:man|woman|person)|executive|"
+    r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
+)
+# "a Democrat who represents the 4th District": a seat in a legislature by its structure.
+_REPRESENTS_RE = re.compile(
+    r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
+    re.IGNORECASE,
+)
+# "Gowdy's office said", "Meadows' congressional office": the office of an office-holder
+# named by a person's name (read after disqualifiers, so a former official's stays out).
+_PERSONAL_OFFICE_RE = re.compile(
+    r"\b[A-Z][\w’'-]*[a-z](?:['’]s|s['’])\s+(?:(?:congressional|district|press|senate|"
+    r"parliamentary|constituency)\s+)?office\b"
+)
 _PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
 # Offices that are also common nouns count only capitalised before a name: "Supervisor
 # Hilda Sorn", "Trustee Ada Lorne", "Speaker Ivo Brand" (not "a warehouse supervisor",
@@ -339,7 +358,8 @@ def _classify_phrase(phrase: str) -> Verdict:
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
-            why == "company executive" and _state_executive(structural, words)
+            why == "company executive"
+            and (_state_executive(structural, words) or _GOVERNMENT_ROLE_RE.search(lowered))
         ):
             return Verdict(False, f"not official: {why}")
     # "Statistical Institute of Jamaica": a word such as "institute" inside a state body's
@@ -373,6 +393,8 @@ def _classify_phrase(phrase: str) -> Verdict:
             return Verdict(False, "not official: president of an organisation", title=title)
         if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
             body
+            or _state_acronym(phrase)  # "an ICE spokesman", "SEC spokeswoman Ada Lorne"
+            or _GOVERNMENT_ROLE_RE.search(lowered)
             or _PLACE_RE.search(lowered)
             or _DEMONYM_RE.search(lowered)
             or structural
@@ -392,6 +414,12 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"body: {body}", body=body)
     if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
         return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
+    role = _GOVERNMENT_ROLE_RE.search(lowered)
+    if role:
+        return Verdict(True, f"title: {role.group(0)}", title=role.group(0), body=body)
+    seat = _REPRESENTS_RE.search(phrase)
+    if seat:
+        return Verdict(True, f"title: legislator ({seat.group(0)})", title="legislator")
     tag = _PARTY_DISTRICT_RE.search(phrase)
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
@@ -400,6 +428,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     if capitalised:
         title = capitalised.group(1).lower()
         return Verdict(True, f"title: {title}", title=title)
+    office = _PERSONAL_OFFICE_RE.search(phrase)
+    if office:
+        return Verdict(True, f"body: {office.group(0)}", body=office.group(0))
     if lowered.strip() in _BARE_GOVERNMENTS:
         return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     data = _STATE_DATA_RE.search(lowered)
@@ -417,9 +448,13 @@ def _excused(
     """A disqualifier that does not apply: the executive of a state body ("Chief Executive
     Officer of the Special Economic Zone Authority"), a central bank, staff of a state body
     or legislators of a party."""
-    lowered = phrase.lower()
+    lowered = phrase.lower().replace("’", "'")
     if word in {"executive", "ceo"}:
-        return _state_executive(structural, words) or "county executive" in lowered
+        return (
+            _state_executive(structural, words)
+            or "county executive" in lowered
+            or _GOVERNMENT_ROLE_RE.search(lowered) is not None  # "the county's chief executive"
+        )
     if word in {"bank", "banks"}:
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
         return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, role_word
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
@@ -92,7 +92,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"professor|governor|mayor|attorney|senator|congressman|head|chief|leader|manager|"
     r"commissioner|officer|ambassador|executive|founder|economist|member|lawmaker|author|"
     r"advis[eo]r|scientist|researcher|epidemiologist|candidate|nominee|council\w*|"
-    r"representative|deputy|superintendent)\b",
+    r"representative|deputy|superintendent|represents)\b",
     re.IGNORECASE,
 )
 # A relative clause that names the body a person leads: "who heads the Harbour Authority".
@@ -237,7 +237,7 @@ class SpeakerTracker:
         if earlier is not None and " " not in earlier.speaker and earlier.phrase not in phrase:
             resolved = Resolved(name, f"{phrase}; {earlier.phrase}"[:300], True, earlier.origin)
         earlier = self._people.get(name.lower())
-        if earlier is not None and len(earlier.phrase) >= len(resolved.phrase):
+        if earlier is not None and not _fuller(resolved.phrase, earlier.phrase):
             return
         # Family names come last in most names in English news and first in Chinese ones.
         keys = [name.lower(), parts[-1].lower(), parts[0].lower()]
@@ -252,7 +252,12 @@ class SpeakerTracker:
         possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
         if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
             if not _office_holder(possessive.group(1)):
-                return self.resolve(possessive.group(1), appositive=appositive)
+                owner = self.resolve(possessive.group(1), appositive=appositive)
+                if lowered.endswith("office") and owner.is_person:
+                    # "Gowdy's office said": the person's office speaks; the phrase keeps
+                    # it so the office counts (officials._PERSONAL_OFFICE_RE).
+                    return replace(owner, phrase=f"{owner.phrase}; {source.strip()}"[:300])
+                return owner
             if lowered.endswith("office"):
                 # "the AG's office": the office speaks, not a person whose role says "office".
                 return Resolved(_sentence_case(source.strip()), source, False)
@@ -442,6 +447,16 @@ class SpeakerTracker:
         if gender:
             self._genders.setdefault(resolved.speaker.lower(), gender)
         return resolved
+
+
+def _fuller(phrase: str, earlier: str) -> bool:
+    """Whether a new description of a person replaces the one kept: a title of office
+    outranks any description without one ("Sen. Ada Lorne" is not forgotten for a longer
+    "Vermont's outspoken Ada Lorne"); otherwise the longer one wins."""
+    titled, kept_titled = _has_title(phrase), _has_title(earlier)
+    if titled != kept_titled:
+        return titled
+    return len(phrase) > len(earlier)
 
 
 def _sentence_case(body: str) -> str:
