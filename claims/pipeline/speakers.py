@@ -199,7 +199,7 @@ class SpeakerTracker:
                 self._entitle(name, phrase)  # "Judge Montoya-Lewis": a title for a known name
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
-        self._bodies.observe(sentence, self._paragraph)
+        self._bodies.observe(sentence, self._paragraph, self._sentence)
         for match in _ACRONYM_RE.finditer(sentence):
             full, acronym = match.group(1), match.group(2)
             words = full.split()[1:] if full.lower().startswith("the ") else full.split()
@@ -272,7 +272,7 @@ class SpeakerTracker:
         if lowered == "it":
             # "it said": the last speaker (a firm's name looks like a person's), else the
             # last body the article named.
-            found = self._last(lambda r: True) or self._named_body("")
+            found = self._previous_subject() or self._last(lambda r: True) or self._named_body("")
             return found or Resolved(source, source, False)
         if lowered in {"they", "we", "who", "which"}:
             return self._last(lambda r: True) or Resolved(source, source, False)
@@ -334,6 +334,14 @@ class SpeakerTracker:
         description = source.strip()
         self._remember(last.speaker, f"{description}, {last.speaker}")
         return Resolved(last.speaker, f"{description}; {last.phrase}"[:300], True)
+
+    def _previous_subject(self) -> Resolved | None:
+        """'The Appellate Court disagreed. It noted ...': a body that opened the sentence
+        before, when no one spoke since, is what "it" continues."""
+        body = self._bodies.subject_of(self._sentence - 1)
+        if body is None or (self._speakers and self._speakers[-1][1] >= self._sentence - 1):
+            return None
+        return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
 
     def _named_body(self, head: str) -> Resolved | None:
         """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
