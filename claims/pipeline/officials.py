@@ -181,6 +181,11 @@ _GOVERNMENT_ROLE_RE = re.compile(
     r"officer|chief|head|engineer|planner|attorney|auditor|spokes(?:man|woman|person)|executive|"
     r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
 )
+# "the governor's spokesman", "the minister's chief of staff": staff of an office-holder.
+_STAFF_OF_RE = re.compile(
+    r"'s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|press secretary|"
+    r"chief of staff|aide|adviser|advisor|communications director)\b"
+)
 # "a Democrat who represents the 4th District": a seat in a legislature by its structure.
 _REPRESENTS_RE = re.compile(
     r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
@@ -389,6 +394,10 @@ def _classify_phrase(phrase: str) -> Verdict:
         title = title_match.group(1).rstrip(".")
         title = ABBREVIATED_TITLES.get(title, title)
         title = full_title(titled, title_match.start(), title)
+        staff = _STAFF_OF_RE.match(titled, title_match.end())
+        if staff:
+            # "the governor's spokesman": speaks for the office-holder, is not one.
+            title = f"{staff.group(1)} for the {title}"
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
         if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
