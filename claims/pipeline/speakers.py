@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, role_word
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
@@ -62,6 +63,7 @@ _MULTI_WORD_TITLES = tuple(title for title in TITLES if " " in title)
 _TITLE_TOKEN_RE = re.compile(r"[a-z][a-z.-]*")
 
 
+@lru_cache(maxsize=8192)  # a person's description recurs with each mention; pure
 def _has_title(text: str) -> bool:
     """Whether the text holds a title of office."""
     lowered = text.lower()
