@@ -31,6 +31,8 @@ class Body:
     name: str
     head: str  # "ministry" for "the Ministry of Ports"
     paragraph: int
+    sentence: int = 0  # the article's sentence number where it was last named
+    opens: bool = False  # named as the sentence's first words: its subject
 
 
 class BodyCast:
@@ -40,13 +42,14 @@ class BodyCast:
         self._bodies: list[Body] = []
         self._acronyms: dict[str, Body] = {}
 
-    def observe(self, sentence: str, paragraph: int) -> None:
+    def observe(self, sentence: str, paragraph: int, number: int = 0) -> None:
+        opening = re.sub(r"^[\s“\"]*(?:[Tt]he\s+)?", "", sentence)
         for name in structural_bodies(sentence):
             name = re.sub(r"^[Tt]he\s+", "", name)
             head = _head_of(name)
             if not head:
                 continue
-            body = Body(name, head, paragraph)
+            body = Body(name, head, paragraph, number, opening.startswith(name))
             self._bodies = [b for b in self._bodies if b.name != name][-40:] + [body]
             at = sentence.find(name) + len(name)
             defined = _DEFINED_ACRONYM_RE.match(sentence, at)
@@ -55,6 +58,15 @@ class BodyCast:
 
     def acronym(self, word: str) -> Body | None:
         return self._acronyms.get(word)
+
+    def subject_of(self, number: int) -> Body | None:
+        """The body the given sentence opens with: "The Appellate Court disagreed." """
+        for body in reversed(self._bodies):
+            if body.sentence < number:
+                return None
+            if body.sentence == number and body.opens:
+                return body
+        return None
 
     def last_with_head(self, head: str) -> Body | None:
         """'the agency' -> the last body whose head noun is 'agency'; '' -> the last body

@@ -245,8 +245,10 @@ def _build(
         and not verdict.reason.startswith("registry")
     ):
         written = f"{source_text}, {raw.appositive}" if raw.appositive else source_text
-        if not classify(written).official:
-            # The title was read elsewhere in the article: say where.
+        here = classify(written)
+        if not here.official or (verdict.title and here.title != verdict.title):
+            # The title was read elsewhere in the article ("Ryan's office said" is official
+            # by itself, but "speaker" was read earlier): say where.
             title_source = resolved.origin
             kind, what = ("title", verdict.title) if verdict.title else ("body", verdict.body)
             verdict = replace(verdict, reason=f"{kind} from {title_source}: {what}")

@@ -116,6 +116,9 @@ NOT_OFFICIAL_PHRASES = {
     "managing director": "company executive",
     "defense attorney": "defence lawyer",
     "defence lawyer": "defence lawyer",
+    "defending": "defence counsel",
+    "for the defence": "defence counsel",
+    "for the defense": "defence counsel",
     "party chairman": "party",
     "party leader": "party",
     "opposition leader": "opposition",
@@ -170,7 +173,6 @@ TITLES = (
     "majority leader",
     "minority leader",
     "state epidemiologist",
-    "chief medical officer",
     "chief negotiator",
     "member of parliament",
     "members of parliament",
@@ -190,7 +192,14 @@ TITLES = (
     "maj. gen.",
     "brig. gen.",
     "lt. col.",
+    # Counsel in a trial named by their side (a documented class, as court reports write
+    # "Ada Lorne, prosecuting, said"): the prosecution speaks for the state; the defence
+    # does not (NOT_OFFICIAL_PHRASES).
     "prosecuting",
+    "prosecuting counsel",
+    "counsel for the prosecution",
+    "counsel for the crown",
+    "crown counsel",
     # Offices of local and state government and of justice, by their usual names.
     "director of public prosecutions",
     "public defender",
@@ -222,6 +231,15 @@ TITLES = (
     "commissioners",
     "councillors",
     "generals",
+    # Plural ranks and offices of the forces and of law enforcement: "commanders said".
+    "commanders",
+    "colonels",
+    "admirals",
+    "lieutenants",
+    "sergeants",
+    "marshals",
+    "sheriffs",
+    "magistrates",
     "presidential spokesman",
     "chief justice",
     "solicitor general",
@@ -335,6 +353,18 @@ ABBREVIATED_TITLES = {
     "supt": "superintendent",
 }
 
+# Offices written as capital initials (a documented class): "AG Lynch", "the DA's office",
+# "Pakistan PM Imran Khan". Read only in capitals and before a name or a possessive, so
+# "4 PM" or "Da" in a name are not offices.
+OFFICE_INITIALS = {
+    "AG": "attorney general",
+    "DA": "district attorney",
+    "ADA": "assistant district attorney",
+    "DPP": "director of public prosecutions",
+    "PM": "prime minister",
+    "CM": "chief minister",
+}
+
 # Government bodies and their metonyms.
 BODIES = (
     "the kremlin",
@@ -440,8 +470,6 @@ BODIES = (
     "space agency",
     "reserve bank",
     "development bank",
-    "ag's office",
-    "da's office",
     "legislation",
     "regulations",
     "ruling",

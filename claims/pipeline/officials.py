@@ -22,6 +22,7 @@ from claims.pipeline.official_terms import (
     LEGISLATIVE,
     NOT_OFFICIAL,
     NOT_OFFICIAL_PHRASES,
+    OFFICE_INITIALS,
     PARTY_WORDS,
     STATE_ACRONYMS,
     STATE_MEDIA,
@@ -164,15 +165,38 @@ _BANK_OF_PLACE_RE = re.compile(r"\bBank of (?:the\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]
 _STATE_DATA_RE = re.compile(
     rf"\b({'|'.join(sorted(STATE_MODIFIERS))})\s+(?:\w+\s+)?({'|'.join(sorted(DATA_NOUNS))})\b"
 )
-# Honorifics that say nothing about office: "Chief Medical Officer Professor Paul Kelly".
-_HONORIFIC_DISQUALIFIERS = frozenset({"professor", "prof", "dr"})
-_TITLED_HONORIFIC_RE = re.compile(
-    r"\b(?:officer|minister|secretary|director|commissioner|general|adviser|advisor|chief)\s+"
-    r"(?:professor|prof\.?|dr\.?)\s+[a-z]"
+# "AG Lynch", "the DA's office": an office by its initials, in capitals, before a name or a
+# possessive and not after a number ("4 PM").
+_OFFICE_INITIALS_RE = re.compile(
+    r"(?<![\w.:])(?<!\d )(" + "|".join(OFFICE_INITIALS) + r")(?=['’]s\b|\s+[A-Z][a-z])"
 )
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
 # The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles".
+# "the city's emergency operations director", "the county's chief executive", "the state's
+# attorney": a post in a unit of government, named by the unit's possessive.
+_GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality"
+_GOVERNMENT_ROLE_RE = re.compile(
+    rf"\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,3}}?(?:director|manager|administrator|"
+    r"officer|chief|head|engineer|planner|attorney|auditor|spokes(?:man|woman|person)|executive|"
+    r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
+)
+# "the governor's spokesman", "the minister's chief of staff": staff of an office-holder.
+_STAFF_OF_RE = re.compile(
+    r"'s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|press secretary|"
+    r"chief of staff|aide|adviser|advisor|communications director)\b"
+)
+# "a Democrat who represents the 4th District": a seat in a legislature by its structure.
+_REPRESENTS_RE = re.compile(
+    r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
+    re.IGNORECASE,
+)
+# "Gowdy's office said", "Meadows' congressional office": the office of an office-holder
+# named by a person's name (read after disqualifiers, so a former official's stays out).
+_PERSONAL_OFFICE_RE = re.compile(
+    r"\b[A-Z][\w’'-]*[a-z](?:['’]s|s['’])\s+(?:(?:congressional|district|press|senate|"
+    r"parliamentary|constituency)\s+)?office\b"
+)
 _PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
 # Offices that are also common nouns count only capitalised before a name: "Supervisor
 # Hilda Sorn", "Trustee Ada Lorne", "Speaker Ivo Brand" (not "a warehouse supervisor",
@@ -201,7 +225,6 @@ _SPEAKS_FOR_OFFICE_RE = re.compile(
     + r")(?![\w])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$")
-_VEHICLE_NUMBERS = frozenset({"One", "Two"})
 # A unit of government named alone: "the city said", "the county said".
 _BARE_GOVERNMENTS = frozenset(
     "the city|the town|the village|the township|the borough|the state".split("|")
@@ -244,8 +267,6 @@ def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
     if lowered.endswith(("'s", "’s")):
         lowered = lowered[:-2]  # "the Housing Authority's executive director": a body owns
     if word[:1].isupper() and lowered in BODY_HEADS:
-        if index + 1 < len(words) and words[index + 1][0] in _VEHICLE_NUMBERS:
-            return ""  # "Air Force One", "Trump Force One": an aircraft, not a body
         return "head"
     following = [w for w, _, _ in words[index + 1 : index + 3]]
     if word in _CENTRES and len(following) == 2 and following[0] == "for":
@@ -342,7 +363,8 @@ def _classify_phrase(phrase: str) -> Verdict:
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
-            why == "company executive" and _state_executive(structural, words)
+            why == "company executive"
+            and (_state_executive(structural, words) or _GOVERNMENT_ROLE_RE.search(lowered))
         ):
             return Verdict(False, f"not official: {why}")
     # "Statistical Institute of Jamaica": a word such as "institute" inside a state body's
@@ -372,10 +394,16 @@ def _classify_phrase(phrase: str) -> Verdict:
         title = title_match.group(1).rstrip(".")
         title = ABBREVIATED_TITLES.get(title, title)
         title = full_title(titled, title_match.start(), title)
+        staff = _STAFF_OF_RE.match(titled, title_match.end())
+        if staff:
+            # "the governor's spokesman": speaks for the office-holder, is not one.
+            title = f"{staff.group(1)} for the {title}"
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
         if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
             body
+            or _state_acronym(phrase)  # "an ICE spokesman", "SEC spokeswoman Ada Lorne"
+            or _GOVERNMENT_ROLE_RE.search(lowered)
             or _PLACE_RE.search(lowered)
             or _DEMONYM_RE.search(lowered)
             or structural
@@ -384,6 +412,10 @@ def _classify_phrase(phrase: str) -> Verdict:
             # "spokesperson" alone could speak for a company: not enough.
             return Verdict(False, f"not official: {title} of an unnamed body")
         return Verdict(True, f"title: {title}", title=title, body=body)
+    initials = _OFFICE_INITIALS_RE.search(phrase)
+    if initials:
+        title = OFFICE_INITIALS[initials.group(1)]
+        return Verdict(True, f"title: {title} ({initials.group(1)})", title=title, body=body)
     if len(structural) > len(body):
         body = structural  # "Napa County Public Works Department" rather than "County"
     body = body or _state_acronym(phrase)
@@ -391,6 +423,12 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"body: {body}", body=body)
     if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
         return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
+    role = _GOVERNMENT_ROLE_RE.search(lowered)
+    if role:
+        return Verdict(True, f"title: {role.group(0)}", title=role.group(0), body=body)
+    seat = _REPRESENTS_RE.search(phrase)
+    if seat:
+        return Verdict(True, f"title: legislator ({seat.group(0)})", title="legislator")
     tag = _PARTY_DISTRICT_RE.search(phrase)
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
@@ -399,6 +437,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     if capitalised:
         title = capitalised.group(1).lower()
         return Verdict(True, f"title: {title}", title=title)
+    office = _PERSONAL_OFFICE_RE.search(phrase)
+    if office:
+        return Verdict(True, f"body: {office.group(0)}", body=office.group(0))
     if lowered.strip() in _BARE_GOVERNMENTS:
         return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     data = _STATE_DATA_RE.search(lowered)
@@ -413,14 +454,16 @@ def _classify_phrase(phrase: str) -> Verdict:
 def _excused(
     word: str, phrase: str, title: re.Match[str] | None, structural: str, words: set[str]
 ) -> bool:
-    """A disqualifier that does not apply: an academic honorific after a title of office
-    ("Chief Medical Officer Professor Paul Kelly"), or the executive of a state body
-    ("Chief Executive Officer of the Special Economic Zone Authority")."""
-    lowered = phrase.lower()
-    if word in _HONORIFIC_DISQUALIFIERS:
-        return title is not None and _TITLED_HONORIFIC_RE.search(lowered) is not None
+    """A disqualifier that does not apply: the executive of a state body ("Chief Executive
+    Officer of the Special Economic Zone Authority"), a central bank, staff of a state body
+    or legislators of a party."""
+    lowered = phrase.lower().replace("’", "'")
     if word in {"executive", "ceo"}:
-        return _state_executive(structural, words) or "county executive" in lowered
+        return (
+            _state_executive(structural, words)
+            or "county executive" in lowered
+            or _GOVERNMENT_ROLE_RE.search(lowered) is not None  # "the county's chief executive"
+        )
     if word in {"bank", "banks"}:
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
         return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, role_word
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
@@ -62,6 +63,7 @@ _MULTI_WORD_TITLES = tuple(title for title in TITLES if " " in title)
 _TITLE_TOKEN_RE = re.compile(r"[a-z][a-z.-]*")
 
 
+@lru_cache(maxsize=8192)  # a person's description recurs with each mention; pure
 def _has_title(text: str) -> bool:
     """Whether the text holds a title of office."""
     lowered = text.lower()
@@ -92,7 +94,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"professor|governor|mayor|attorney|senator|congressman|head|chief|leader|manager|"
     r"commissioner|officer|ambassador|executive|founder|economist|member|lawmaker|author|"
     r"advis[eo]r|scientist|researcher|epidemiologist|candidate|nominee|council\w*|"
-    r"representative|deputy|superintendent)\b",
+    r"representative|deputy|superintendent|represents)\b",
     re.IGNORECASE,
 )
 # A relative clause that names the body a person leads: "who heads the Harbour Authority".
@@ -199,7 +201,7 @@ class SpeakerTracker:
                 self._entitle(name, phrase)  # "Judge Montoya-Lewis": a title for a known name
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
-        self._bodies.observe(sentence, self._paragraph)
+        self._bodies.observe(sentence, self._paragraph, self._sentence)
         for match in _ACRONYM_RE.finditer(sentence):
             full, acronym = match.group(1), match.group(2)
             words = full.split()[1:] if full.lower().startswith("the ") else full.split()
@@ -237,7 +239,7 @@ class SpeakerTracker:
         if earlier is not None and " " not in earlier.speaker and earlier.phrase not in phrase:
             resolved = Resolved(name, f"{phrase}; {earlier.phrase}"[:300], True, earlier.origin)
         earlier = self._people.get(name.lower())
-        if earlier is not None and len(earlier.phrase) >= len(resolved.phrase):
+        if earlier is not None and not _fuller(resolved.phrase, earlier.phrase):
             return
         # Family names come last in most names in English news and first in Chinese ones.
         keys = [name.lower(), parts[-1].lower(), parts[0].lower()]
@@ -250,12 +252,17 @@ class SpeakerTracker:
         source = _REFLEXIVE_RE.sub("", source)  # "Montoya-Lewis herself said"
         lowered = source.lower().strip()
         possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
-        if (
-            possessive
-            and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}
-            and not _office_holder(possessive.group(1))
-        ):
-            return self.resolve(possessive.group(1), appositive=appositive)
+        if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
+            if not _office_holder(possessive.group(1)):
+                owner = self.resolve(possessive.group(1), appositive=appositive)
+                if lowered.endswith("office") and owner.is_person:
+                    # "Gowdy's office said": the person's office speaks; the phrase keeps
+                    # it so the office counts (officials._PERSONAL_OFFICE_RE).
+                    return replace(owner, phrase=f"{owner.phrase}; {source.strip()}"[:300])
+                return owner
+            if lowered.endswith("office"):
+                # "the AG's office": the office speaks, not a person whose role says "office".
+                return Resolved(_sentence_case(source.strip()), source, False)
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
         if _CLOSE_TO_RE.search(lowered):
@@ -267,7 +274,7 @@ class SpeakerTracker:
         if lowered == "it":
             # "it said": the last speaker (a firm's name looks like a person's), else the
             # last body the article named.
-            found = self._last(lambda r: True) or self._named_body("")
+            found = self._previous_subject() or self._last(lambda r: True) or self._named_body("")
             return found or Resolved(source, source, False)
         if lowered in {"they", "we", "who", "which"}:
             return self._last(lambda r: True) or Resolved(source, source, False)
@@ -313,10 +320,7 @@ class SpeakerTracker:
                 origin = f"paragraph {defined.paragraph}"
         if expanded:
             phrase = f"{phrase}; {'; '.join(expanded)}"
-        body = source.strip()
-        if body.startswith("The "):
-            body = "t" + body[1:]  # "The ministry" opening a sentence is "the ministry"
-        return Resolved(body, phrase, False, origin)
+        return Resolved(_sentence_case(source.strip()), phrase, False, origin)
 
     def _renamed(self, source: str) -> Resolved | None:
         """'Chris Grayling warned ...' and next 'the Conservative MP said': news names the
@@ -332,6 +336,14 @@ class SpeakerTracker:
         description = source.strip()
         self._remember(last.speaker, f"{description}, {last.speaker}")
         return Resolved(last.speaker, f"{description}; {last.phrase}"[:300], True)
+
+    def _previous_subject(self) -> Resolved | None:
+        """'The Appellate Court disagreed. It noted ...': a body that opened the sentence
+        before, when no one spoke since, is what "it" continues."""
+        body = self._bodies.subject_of(self._sentence - 1)
+        if body is None or (self._speakers and self._speakers[-1][1] >= self._sentence - 1):
+            return None
+        return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
 
     def _named_body(self, head: str) -> Resolved | None:
         """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
@@ -445,6 +457,21 @@ class SpeakerTracker:
         if gender:
             self._genders.setdefault(resolved.speaker.lower(), gender)
         return resolved
+
+
+def _fuller(phrase: str, earlier: str) -> bool:
+    """Whether a new description of a person replaces the one kept: a title of office
+    outranks any description without one ("Sen. Ada Lorne" is not forgotten for a longer
+    "Vermont's outspoken Ada Lorne"); otherwise the longer one wins."""
+    titled, kept_titled = _has_title(phrase), _has_title(earlier)
+    if titled != kept_titled:
+        return titled
+    return len(phrase) > len(earlier)
+
+
+def _sentence_case(body: str) -> str:
+    """'The ministry' opening a sentence is 'the ministry'."""
+    return "t" + body[1:] if body.startswith("The ") else body
 
 
 def _definite_head(lowered: str) -> str:
