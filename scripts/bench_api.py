@@ -204,6 +204,9 @@ LOAD_SQL = [
     FROM (SELECT claim_id, count(*) AS count FROM claims_appearance GROUP BY claim_id) n
     WHERE c.id = n.claim_id
     """,
+    # What `q` finds each claim by through its speaker and sightings, as ingestion
+    # stores it (migration 0020; the GIN index is rebuilt afterwards).
+    "UPDATE claims_claim SET search_context = claims_search_context(id)",
     # One open review for the first 50,000 claims in review.
     """
     INSERT INTO reviews_review (claim_id, state, assignee_id, assigned_by_id, due_at, summary,
