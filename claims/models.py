@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 
-from claims.search import VectorMatches, named_speakers
+from claims.search import Search, VectorMatches, named_speakers
 
 
 class FeedQuerySet(models.QuerySet["Feed"]):
@@ -215,11 +215,13 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
     # Set by search(); carried through every later filter, ordering and slice.
     _searched = False
     _named_first: tuple[int, ...] = ()  # speakers named by the search: their claims first
+    _search: Search | None = None  # PostgreSQL: the search, told by the count how common
 
     def _clone(self) -> "ClaimQuerySet":
         clone = super()._clone()  # type: ignore[misc]  # private QuerySet API, not in the stubs
         clone._searched = self._searched
         clone._named_first = self._named_first
+        clone._search = self._search
         return clone
 
     @property
@@ -253,7 +255,9 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         if connection.vendor != "postgresql":
             claims = self._search_substrings(q)
         else:
-            claims = self.filter(VectorMatches(q))
+            search = Search(q)
+            claims = self.filter(VectorMatches(search))
+            claims._search = search
             claims._named_first = named_speakers(q)
             if claims._named_first:
                 claims = claims.order_by(*(self.query.order_by or ("-priority", "-id")))
@@ -262,8 +266,17 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
 
     def capped_count(self, cap: int) -> int:
         """The number of claims, counting no further than cap + 1 (ordering and
-        annotations dropped: any cap + 1 matching ids will do)."""
-        return self.order_by().values("pk")[: cap + 1].count()
+        annotations dropped: any cap + 1 matching ids will do).
+
+        A search past the cap is common: its page, read next, walks the requested order
+        (claims/search.py `Search`), unless a named speaker's claims must come first.
+        """
+        if self._search is not None:
+            self._search.common = False  # the count itself reads the GIN index
+        count = self.order_by().values("pk")[: cap + 1].count()
+        if self._search is not None and not self._named_first:
+            self._search.common = count > cap
+        return count
 
     def _search_substrings(self, q: str) -> "ClaimQuerySet":
         """The fallback: every word (or "quoted phrase") must occur, `-word` must not."""

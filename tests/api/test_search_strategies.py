@@ -91,3 +91,15 @@ def test_a_search_counts_exactly_under_its_cap(desk) -> None:
     assert Claim.objects.search("harbour").capped_count(3) == 4
     assert Claim.objects.search("harbour").capped_count(10) == 5
     assert Claim.objects.search("harbour").filter(status="dismissed").capped_count(10) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the walk is PostgreSQL's")
+def test_a_search_counted_past_its_cap_walks_the_order_for_its_page(desk) -> None:
+    searched = Claim.objects.search("harbour").order_by("-priority", "-id")
+    from_the_index = list(searched[:2])
+
+    assert searched.capped_count(2) == 3  # common: the page is read along the order now
+
+    assert "IS TRUE" in str(searched[:2].query)
+    assert list(searched[:2]) == from_the_index
+    assert searched.capped_count(10) == 5 and "IS TRUE" not in str(searched[:2].query)
