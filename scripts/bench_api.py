@@ -595,8 +595,11 @@ matches.
 **Noise.** Two earlier runs of nearly the same code the same afternoon (load 4–6 and 3–8) \
 gave `q` p95s of 66–111 ms and 62–145 ms, and the unchanged claim detail 69 and 29 ms: \
 one run's spread between scenarios is mostly the machine's. \
-**Known gap:** a word that *names* many speakers with claims (a first name shared by 250 \
-of them, 50,000 claims) is collected and sorted to rank those first: ~2.5 s.
+**Known gaps:** a word that *names* many speakers with claims (a first name shared by 250 \
+of them, 50,000 claims) is collected and sorted to rank those first: ~350 ms at load 2 \
+(~2.5 s before one vector per claim). An outlet's name is counted by intersecting two long \
+posting lists of the GIN index ("Northbay" in 1 claim in 8, "Gazette" in 1 in 5): \
+~50–70 ms of the outlet scenario.
 
 **Before this change** (2026-12-07, same data, load average 4.5–6, in-process p50 / p95): \
 speaker name 34.6 / 61.6 ms, two-word name 36.8 / 62.5 ms, title or body 297 / 471 ms, \
