@@ -6,9 +6,8 @@ from typing import Any, Self
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.expressions import RawSQL
 
-from claims.search import ClaimIdAmong, MatchesRowByRow, Terms
+from claims.search import Search, VectorMatches, named_speakers
 
 
 class FeedQuerySet(models.QuerySet["Feed"]):
@@ -215,16 +214,14 @@ class SpeakerAlias(models.Model):
 class ClaimQuerySet(models.QuerySet["Claim"]):
     # Set by search(); carried through every later filter, ordering and slice.
     _searched = False
-    _terms: Terms | None = None  # a common search, counted from the claims' own vectors
     _named_first: tuple[int, ...] = ()  # speakers named by the search: their claims first
-    _collected: int | None = None  # a rare search: how many claims its collected ids hold
+    _search: Search | None = None  # PostgreSQL: the search, told by the count how common
 
     def _clone(self) -> "ClaimQuerySet":
         clone = super()._clone()  # type: ignore[misc]  # private QuerySet API, not in the stubs
         clone._searched = self._searched
-        clone._terms = self._terms
         clone._named_first = self._named_first
-        clone._collected = self._collected
+        clone._search = self._search
         return clone
 
     @property
@@ -247,11 +244,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
 
     def search(self, q: str) -> "ClaimQuerySet":
         """Claims `q` matches by statement or text, an appearance's content, the speaker's
-        name, title, aliases or body, or an article's title or outlet (claims/search.py).
+        name, title or aliases, the body, or an article's title or outlet.
 
-        PostgreSQL: websearch syntax; a common search walks the requested order, a rare
-        one collects its matches through the GIN indexes; both give the same claims.
-        Elsewhere: substring matching of each word.
+        PostgreSQL: websearch syntax over each claim's one stored vector (claims/search.py).
+        Elsewhere: substring matching of each word. Both need every word somewhere.
         """
         q = q.strip()
         if not q:
@@ -259,57 +255,28 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         if connection.vendor != "postgresql":
             claims = self._search_substrings(q)
         else:
-            terms = Terms.of(q)
-            # A named speaker reorders the page, and an order that is not the index's
-            # can only be read by collecting the matches first.
-            if terms.is_common() and not terms.named:
-                claims = self.filter(MatchesRowByRow(terms))
-                claims._terms = terms
-            elif (ids := terms.collected_ids()) is not None:
-                claims = self.filter(ClaimIdAmong(ids))
-                claims._collected = len(ids)
-            else:
-                claims = self.filter(pk__in=RawSQL(*terms.matching_ids()))
-            claims._named_first = terms.named
-            if terms.named:
+            search = Search(q)
+            claims = self.filter(VectorMatches(search))
+            claims._search = search
+            claims._named_first = named_speakers(q)
+            if claims._named_first:
                 claims = claims.order_by(*(self.query.order_by or ("-priority", "-id")))
         claims._searched = True
         return claims
 
     def capped_count(self, cap: int) -> int:
-        """The number of claims, counting no further than cap + 1.
+        """The number of claims, counting no further than cap + 1 (ordering and
+        annotations dropped: any cap + 1 matching ids will do).
 
-        Ordering and annotations are dropped: any cap + 1 matching ids will do. A common
-        search is counted way by way (its own text, its speakers, its appearances, its
-        articles), each read only as far as the cap (`Terms.capped_count`): collecting
-        every claim seen in an outlet's 5,000 articles would cost more than the page.
+        A search past the cap is common: its page, read next, walks the requested order
+        (claims/search.py `Search`), unless a named speaker's claims must come first.
         """
-        if self._terms is not None:
-            return self._terms.capped_count(self._without_walk(), cap)
-        if self._collected is not None and self._only_collected_ids():
-            return min(self._collected, cap + 1)
-        return self.order_by().values("pk")[: cap + 1].count()
-
-    def _only_collected_ids(self) -> bool:
-        """Whether the search's collected ids are these claims' only filter."""
-        where = self.query.where
-        return (
-            len(where.children) == 1
-            and not where.negated
-            and isinstance(getattr(where.children[0], "lhs", None), ClaimIdAmong)
-        )
-
-    def _without_walk(self) -> "ClaimQuerySet":
-        """These claims with every filter but the search's row-by-row test, which
-        search() adds as one condition of the top-level AND."""
-        claims = self.all()
-        where = claims.query.where
-        where.children = [
-            child
-            for child in where.children
-            if not isinstance(getattr(child, "lhs", None), MatchesRowByRow)
-        ]
-        return claims
+        if self._search is not None:
+            self._search.common = False  # the count itself reads the GIN index
+        count = self.order_by().values("pk")[: cap + 1].count()
+        if self._search is not None and not self._named_first:
+            self._search.common = count > cap
+        return count
 
     def _search_substrings(self, q: str) -> "ClaimQuerySet":
         """The fallback: every word (or "quoted phrase") must occur, `-word` must not."""

@@ -156,6 +156,15 @@ def suggest_links(claim_id: int) -> int:
 # --- Other publishers' fact-checks ------------------------------------------------------
 
 
+@shared_task(name="claims.refresh_speaker_search", acks_late=True, ignore_result=True)
+def refresh_speaker_search(speaker_ids: list[int], members: bool) -> int:
+    """Idempotent: a redelivered message computes the same vectors again. A speaker
+    deleted since (merged away) has no claims left to refresh."""
+    from claims.services.search import speakers_refresh_search_batched
+
+    return speakers_refresh_search_batched(speaker_ids=speaker_ids, members=members)
+
+
 @shared_task(name="claims.poll_due_factcheck_sources", ignore_result=True)
 def poll_due_factcheck_sources() -> int:
     """Beat's entry point: claim the due sources and queue a poll of each."""

@@ -36,7 +36,9 @@ class ClaimFilter(BoundedFilterSet):
     q = filters.CharFilter(
         method="filter_q",
         max_length=200,
-        help_text="Full-text search over claim and appearance text (web-search syntax).",
+        help_text="Full-text search (web-search syntax): every word in the claim's statement "
+        "or text, its speaker's name, title, aliases or body, or the content, article title "
+        "or outlet of its latest sightings.",
     )
     ordering = filters.ChoiceFilter(
         choices=[(key, key) for key in CLAIM_ORDERINGS],

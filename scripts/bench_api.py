@@ -204,6 +204,9 @@ LOAD_SQL = [
     FROM (SELECT claim_id, count(*) AS count FROM claims_appearance GROUP BY claim_id) n
     WHERE c.id = n.claim_id
     """,
+    # What `q` finds each claim by through its speaker and sightings, as ingestion
+    # stores it (migration 0020; the GIN index is rebuilt afterwards).
+    "UPDATE claims_claim SET search_context = claims_search_context(id)",
     # One open review for the first 50,000 claims in review.
     """
     INSERT INTO reviews_review (claim_id, state, assignee_id, assigned_by_id, due_at, summary,
@@ -575,36 +578,28 @@ appearances (and ~400 article titles); a claim's statement is "Name said …". S
 surname; a full name; "minister" or a ministry's name; an outlet's name; a section."""
 
 NOTES = """**How a search is answered** (`ClaimQuerySet.search`, `claims/search.py`, PostgreSQL):
-- `q` matches a claim's statement and text, its appearances' content, its speaker's name, \
-title, aliases and body, and its articles' titles and outlets, each through a stored \
-`search_vector` with a GIN index (migrations 0008 and 0011). The speakers it names or \
-describes are read first (one query over the speaker, alias and body vectors); a speaker \
-is *named* (their claims first) when `q` matches their name or an alias and they have \
-claims of their own.
-- It then counts, through those indexes, whether at least 1,000 claims match by their own \
-vector or by speaker, or at least 300 articles by title or outlet (`COMMON_SEARCH`, \
-`COMMON_ARTICLES`).
-- A common query walks the requested order (the triage index) and tests each claim's \
-stored vector, its speaker, then its appearances' and their articles' vectors, until the \
-page is full: ~1,500 claims for a topic word instead of collecting, reading and sorting all \
-~16,000 matches.
-- A rarer query, or one that names a speaker (whose claims then rank first, so the page is \
-not in index order), collects its matches as a UNION of the index scans, then sorts them.
+- `q` matches a claim's statement and text, its speaker's name, title and aliases, the body \
+it speaks for, and the content, article title and outlet of its 10 latest sightings. All of \
+that is in one stored `search_vector` per claim (generated from the statement, the text and \
+`search_context`, which the services refresh when a sighting or the speaker changes; \
+migration 0020) with one GIN index, so any `q` is one condition on `claims_claim`: the \
+planner reads the GIN index and sorts the matches (a rare word), or walks the triage index \
+testing each claim's inline vector until the page is full (a common one).
+- The speakers `q` names are read first (one query over the speaker and alias vectors); a \
+speaker is *named* (their claims first) when `q` matches their name or an alias and they \
+have claims of their own.
 - A search's count is capped at 1,000 (`SEARCH_COUNT_CAP`; 10,000 without `q`, \
-`count_capped` says which; the desk uses the same caps). A common query is counted way by \
-way (own vector, speakers, appearances' content, articles), each its own query with a \
-LIMIT a quarter above what is still missing, repeats removed in Python and a way read \
-further only when its repeats left it short; it stops as soon as 1,001 distinct claims are \
-found. Unfiltered, the claims of matching articles come from the `(article_id, claim_id)` \
-index alone (migration 0015). In one `UNION ALL` PostgreSQL planned every branch to be \
-read to its end (a hash of all 1,000,000 claims: 285 ms); collected whole, an outlet's \
-50,000 sightings cost 0.5 s and a section's 200,000 cost 2.5–3 s.
+`count_capped` says which; the desk uses the same caps): one query reading at most 1,001 \
+matches.
 
 **Noise.** Two earlier runs of nearly the same code the same afternoon (load 4–6 and 3–8) \
 gave `q` p95s of 66–111 ms and 62–145 ms, and the unchanged claim detail 69 and 29 ms: \
 one run's spread between scenarios is mostly the machine's. \
-**Known gap:** a word that *names* many speakers with claims (a first name shared by 250 \
-of them, 50,000 claims) is collected and sorted to rank those first: ~2.5 s.
+**Known gaps:** a word that *names* many speakers with claims (a first name shared by 250 \
+of them, 50,000 claims) is collected and sorted to rank those first: ~350 ms at load 2 \
+(~2.5 s before one vector per claim). An outlet's name is counted by intersecting two long \
+posting lists of the GIN index ("Northbay" in 1 claim in 8, "Gazette" in 1 in 5): \
+~50–70 ms of the outlet scenario.
 
 **Before this change** (2026-12-07, same data, load average 4.5–6, in-process p50 / p95): \
 speaker name 34.6 / 61.6 ms, two-word name 36.8 / 62.5 ms, title or body 297 / 471 ms, \

@@ -9,9 +9,11 @@ import itertools
 from datetime import timedelta
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.utils import timezone
 
 from claims.models import Appearance, Article, Claim, Speaker
+from claims.services.search import REFRESH
 from reviews.models import Evidence, Rating, Review
 from reviews.services import claim_assign, evidence_add, review_edit, review_submit
 
@@ -58,7 +60,17 @@ def speaker_with_claims(name: str, article: Article, count: int) -> Speaker:
         )
         for at, claim in enumerate(claims, start=offset)
     )
+    searchable([claim.pk for claim in claims])
     return speaker
+
+
+def searchable(claim_ids: list[int]) -> None:
+    """What `q` finds these claims by through their speaker and sightings, as ingestion
+    stores it (`claims_prioritise`, which would also recompute the figures set here)."""
+    if connection.vendor == "postgresql" and claim_ids:
+        with connection.cursor() as cursor:
+            sql = f"UPDATE claims_claim SET {REFRESH.format('claims_claim')} WHERE id = ANY(%s)"
+            cursor.execute(sql, [claim_ids])
 
 
 def appearance(
@@ -96,7 +108,7 @@ def appearance(
 
     source_start, source_end = span(source)
     cue_start, cue_end = span(cue)
-    return Appearance.objects.create(
+    created = Appearance.objects.create(
         claim=claim,
         article=article,
         speaker=speaker,
@@ -116,6 +128,9 @@ def appearance(
         stance=stance,
         detector_version="test",
     )
+    if claim is not None:
+        searchable([claim.pk])
+    return created
 
 
 def said(

@@ -23,6 +23,7 @@ from claims.events import Action, Event, record_event, record_events
 from claims.models import Appearance, Claim, Speaker
 from claims.permissions import can_promote, require
 from claims.pipeline.priority import PriorityInput, priority
+from claims.services.search import REFRESH
 from factcheck.errors import Conflict
 from factcheck.queue import enqueue_many_on_commit
 
@@ -95,7 +96,8 @@ def claim_prioritise(*, claim: Claim, now: datetime | None = None) -> Claim:
 
 
 def claims_prioritise(*, claim_ids: Iterable[int], now: datetime | None = None) -> None:
-    """Recompute reach, recency, check-worthiness and priority of many claims at once.
+    """Recompute reach, recency, check-worthiness and priority of many claims at once,
+    and what `q` finds them by through their speaker and sightings.
 
     Three round trips whatever their number: lock the rows in id order (so two
     articles touching the same claims cannot deadlock, and the figures below are read
@@ -144,11 +146,15 @@ def claims_prioritise(*, claim_ids: Iterable[int], now: datetime | None = None) 
                 figures.id,
             )
         )
+    # What search reads of their sightings changes with them (claims/services/search.py):
+    # refreshed in this same write, as a second UPDATE would index each vector again.
+    table = Claim._meta.db_table
+    search = f", {REFRESH.format(table)}" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {Claim._meta.db_table} SET checkworthiness = %s, appearance_count = %s,"
+            f"UPDATE {table} SET checkworthiness = %s, appearance_count = %s,"
             " first_seen_at = %s, last_seen_at = %s, priority = %s, priority_reasons = %s,"
-            " updated_at = %s WHERE id = %s",
+            f" updated_at = %s{search} WHERE id = %s",
             updates,
         )
 

@@ -24,6 +24,7 @@ from claims.permissions import can_edit_speakers, require
 from claims.pipeline.bodies import BodyPath, is_specific_body, learn
 from claims.pipeline.known import KnownTitle, KnownTitles
 from claims.pipeline.officials import SpeakerEntry, SpeakerRegistry
+from claims.services.search import speakers_refresh_search
 from claims.speaker_names import anonymous_speaker, speaker_key
 from factcheck.errors import Conflict, InvalidInput, NotFound
 
@@ -214,6 +215,9 @@ def speaker_upsert(
         Speaker.objects.filter(pk=speaker.pk).update(**changes, updated_at=timezone.now())
         for attr, value in changes.items():
             setattr(speaker, attr, value)
+        if "title" in changes or "body_id" in changes:
+            # A body's title is in the vectors of those who speak for it too.
+            speakers_refresh_search(speaker_ids=[speaker.pk], members="title" in changes)
     return speaker
 
 
@@ -268,12 +272,15 @@ def speaker_set_body(*, speaker: Speaker, body: Speaker | None) -> Speaker:
         if any(link.pk == speaker.pk for link in chain):
             path = " → ".join(s.name for s in [speaker, *chain])
             raise InvalidInput(f"That would make a loop: {path}.", loop=[s.pk for s in chain])
-    if speaker.body_id != (body.pk if body else None):
+    moved = speaker.body_id != (body.pk if body else None)
+    if moved:
         # Unchanged, it keeps the reason it was learned with.
         speaker.body_reason = STAFF_REASON if body is not None else ""
     speaker.body = body
     speaker.edited_by_staff = True
     speaker.save(update_fields=["body", "body_reason", "edited_by_staff", "updated_at"])
+    if moved:
+        speakers_refresh_search(speaker_ids=[speaker.pk])
     return speaker
 
 
@@ -319,6 +326,7 @@ def speaker_learn_body(*, speaker: Speaker, path: BodyPath) -> list[Speaker]:
         rows = rows[ids.index(top.pk) + 1 :]
     on_path = {node.pk for node in chain}
     below = top
+    moved = []
     for body in rows:
         if body.pk in on_path:
             continue
@@ -329,8 +337,10 @@ def speaker_learn_body(*, speaker: Speaker, path: BodyPath) -> list[Speaker]:
         below.body = body
         below.body_reason = path.reason[:500]
         below.save(update_fields=["body", "body_reason", "updated_at"])
+        moved.append(below.pk)
         on_path.add(body.pk)
         below = body
+    speakers_refresh_search(speaker_ids=moved)
     return speaker_body_chain(speaker)
 
 
@@ -389,6 +399,8 @@ def speaker_update(
     speaker.official_reason = official_reason.strip()[:300]
     speaker.edited_by_staff = True
     speaker.save()
+    # Their claims are found by the new name and title, and so are their members'.
+    speakers_refresh_search(speaker_ids=[speaker.pk], members=True)
     return speaker_set_body(speaker=speaker, body=body)
 
 
@@ -412,6 +424,7 @@ def speaker_alias_add(*, speaker_id: int, actor: Any, alias: str) -> SpeakerAlia
         raise Conflict(f"{alias} is already an alias of another speaker.") from None
     speaker.edited_by_staff = True
     speaker.save(update_fields=["edited_by_staff", "updated_at"])
+    speakers_refresh_search(speaker_ids=[speaker.pk])
     return created
 
 
@@ -422,6 +435,7 @@ def speaker_alias_remove(*, speaker_id: int, alias_id: int, actor: Any) -> None:
     if not deleted:
         raise Conflict("That alias was already removed.")
     Speaker.objects.filter(pk=speaker_id).update(edited_by_staff=True)
+    speakers_refresh_search(speaker_ids=[speaker_id])
 
 
 @dataclass(frozen=True)
@@ -473,6 +487,9 @@ def speaker_merge(*, speaker_id: int, into_id: int, actor: Any) -> Merged:
     if holder is not None:
         note += f"; the name stays an alias of {holder.name}, which held it already"
         changes["alias_held_by"] = {"id": holder.pk, "name": holder.name}
+    # The absorbed claims are found by the survivor's name and aliases, and the absorbed
+    # speaker's members by the body they now speak for.
+    speakers_refresh_search(speaker_ids=[survivor.pk], members=True)
     record_event(
         action=Action.SPEAKER_MERGED,
         actor=actor,

@@ -3,7 +3,6 @@ further than the cap, and exactly under it: each claim once, however often it wa
 
 import pytest
 
-import claims.search
 from claims.models import Article, Claim
 from reviews.api import pagination
 from tests import factories
@@ -56,20 +55,13 @@ def desk() -> list[Claim]:
     return [ferry, lighthouse, market, quay, pier]
 
 
-@pytest.fixture(params=[1, 300], ids=["walking the order", "collecting the matches"])
-def strategy(request, monkeypatch) -> None:
-    monkeypatch.setattr(claims.search, "COMMON_ARTICLES", request.param)
-
-
 def listed(user, **params) -> dict:
     response = client_for(user).get("/api/v1/claims/", {"q": OUTLET, **params})
     assert response.status_code == 200, response.content
     return response.json()
 
 
-def test_an_outlet_search_past_the_cap_says_the_count_is_capped(
-    alice, desk, strategy, monkeypatch
-) -> None:
+def test_an_outlet_search_past_the_cap_says_the_count_is_capped(alice, desk, monkeypatch) -> None:
     monkeypatch.setattr(pagination, "SEARCH_COUNT_CAP", 3)
 
     page = listed(alice, page_size=2)
@@ -78,7 +70,7 @@ def test_an_outlet_search_past_the_cap_says_the_count_is_capped(
     assert [row["id"] for row in page["results"]] == [desk[0].pk, desk[1].pk]
 
 
-def test_under_the_cap_each_claim_seen_in_the_outlet_counts_once(alice, desk, strategy) -> None:
+def test_under_the_cap_each_claim_seen_in_the_outlet_counts_once(alice, desk) -> None:
     everything = listed(alice)
     flagged = listed(alice, status="flagged")
 
@@ -88,6 +80,6 @@ def test_under_the_cap_each_claim_seen_in_the_outlet_counts_once(alice, desk, st
 
 
 @pytest.mark.parametrize("cap", range(1, 7))
-def test_a_claim_seen_in_many_articles_never_cuts_the_count_short(desk, strategy, cap) -> None:
+def test_a_claim_seen_in_many_articles_never_cuts_the_count_short(desk, cap) -> None:
     # The lighthouse claim comes back once per article: four rows, one claim.
     assert Claim.objects.search(OUTLET).capped_count(cap) == min(5, cap + 1)
