@@ -98,6 +98,6 @@ def backward(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0019_triage_row_indexes")]
+    dependencies = [("claims", "0021_factcheck_source_interval_at_most_30_days")]
 
     operations = [migrations.RunPython(forward, backward)]
