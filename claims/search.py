@@ -1,4 +1,4 @@
-"""What `q` matches on PostgreSQL: one stored vector per claim (migration 0020).
+"""What `q` matches on PostgreSQL: one stored vector per claim (migration 0022).
 
 A claim matches when `q` matches its statement or text, the content of one of its latest
 sightings, its speaker (name, title, an alias, or the body the speaker speaks for), or

@@ -205,7 +205,7 @@ LOAD_SQL = [
     WHERE c.id = n.claim_id
     """,
     # What `q` finds each claim by through its speaker and sightings, as ingestion
-    # stores it (migration 0020; the GIN index is rebuilt afterwards).
+    # stores it (migration 0022; the GIN index is rebuilt afterwards).
     "UPDATE claims_claim SET search_context = claims_search_context(id)",
     # One open review for the first 50,000 claims in review.
     """
@@ -582,7 +582,7 @@ NOTES = """**How a search is answered** (`ClaimQuerySet.search`, `claims/search.
 it speaks for, and the content, article title and outlet of its 10 latest sightings. All of \
 that is in one stored `search_vector` per claim (generated from the statement, the text and \
 `search_context`, which the services refresh when a sighting or the speaker changes; \
-migration 0020) with one GIN index, so any `q` is one condition on `claims_claim`: the \
+migration 0022) with one GIN index, so any `q` is one condition on `claims_claim`: the \
 planner reads the GIN index and sorts the matches (a rare word), or walks the triage index \
 testing each claim's inline vector until the page is full (a common one).
 - The speakers `q` names are read first (one query over the speaker and alias vectors); a \

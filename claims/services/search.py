@@ -1,4 +1,4 @@
-"""Keeping each claim's search vector true to its speaker and sightings (migration 0020).
+"""Keeping each claim's search vector true to its speaker and sightings (migration 0022).
 
 A claim's `search_context` is `claims_search_context(id)`, computed in SQL from its
 speaker, aliases, body and latest sightings. New sightings refresh it in the same
