@@ -8,6 +8,7 @@ from claims.pipeline.lexicon import (
     AS_FRAME_LEMMAS,
     COGNITION_FORMS,
     COGNITION_LEMMAS,
+    NOT_HELD,
     OBJECT_FRAME_LEMMAS,
     PREPOSITIONS,
     RECIPIENTS,
@@ -35,6 +36,7 @@ _PARTICLES = {
     "brush": frozenset({"off", "aside"}),
     "wave": frozenset({"off", "away", "aside"}),
     "scoff": frozenset({"at"}),
+    "rule": frozenset({"out"}),  # "ruled out a second vote": what is excluded is the content
 }
 
 
@@ -70,6 +72,7 @@ class Complements(TokenScan):
             if not (
                 nxt == ":"
                 or (lemma == "call" and nxt == "for" and after + 1 < len(self.tokens))
+                or (lemma == "rule" and nxt == "out" and self._ruled_out(after))
                 or clause
                 or self._quote_at(after, True)
                 or self._as_frame(after, lemma)
@@ -173,6 +176,14 @@ class Complements(TokenScan):
             if token.lower == "for":
                 return self.tokens[probe + 1].is_word
         return False
+
+    def _ruled_out(self, after: int) -> bool:
+        """'ruled out a second vote': an option excluded, a stance held. Not 'has not ruled
+        out resigning', which asserts nothing."""
+        group = {self._word(after - k) for k in (2, 3, 4)}
+        return (
+            after + 1 < len(self.tokens) and self.tokens[after + 1].is_word and not group & NOT_HELD
+        )
 
     def _threat(self, after: int, lemma: str) -> bool:
         """'threatened to close the bridge': a threat, whose content is the act threatened."""

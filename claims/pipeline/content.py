@@ -4,6 +4,7 @@ or the clause before a trailing tag ("The plan works, the minister said.").
 
 from __future__ import annotations
 
+from claims.pipeline.bodies import GENERIC_BODY_WORDS
 from claims.pipeline.complements import FINITE_VERBS, Complements
 from claims.pipeline.lexicon import (
     DETERMINERS,
@@ -12,6 +13,8 @@ from claims.pipeline.lexicon import (
     SPEECH_FORMS,
     TIME_WORDS,
 )
+from claims.pipeline.official_terms import BODY_HEADS, TITLES
+from claims.pipeline.roles import ROLE_NOUNS
 from claims.pipeline.spans import WINDOW, RawAttribution, Span
 from claims.pipeline.tokens import QUOTE_CHARS
 
@@ -19,6 +22,25 @@ from claims.pipeline.tokens import QUOTE_CHARS
 NO_TAG_LEMMAS = frozenset("call show find read post order rule point charge".split())
 ADJUNCT_OPENERS = frozenset("even despite amid when after before since".split())
 SUBORDINATORS = frozenset("though although while because as but adding noting citing".split())
+# Lemmas whose source must be able to speak: "The storm threatened to flood the valley" is
+# no threat voiced by anyone.
+SPEAKER_ONLY_LEMMAS = frozenset({"threaten"})
+# Heads of a common-noun subject that can voice a threat: role and office nouns, bodies and
+# the groups and organisations that act through spokespeople.
+SPEAKING_HEADS = (
+    ROLE_NOUNS
+    | GENERIC_BODY_WORDS
+    | BODY_HEADS
+    | frozenset(t for t in TITLES if " " not in t and "." not in t)
+    | frozenset(
+        """he she they we i you who man woman men women people official officials leader
+        leaders company companies firm firms group groups union unions party parties campaign
+        government governments country countries nation nations member members lawmaker
+        lawmakers legislator legislators chief boss executive executives spokesman
+        spokeswoman spokesperson administration regime rebels militants protesters
+        organisers organizers several many some others few both all most""".split()
+    )
+)
 
 
 class Content(Complements):
@@ -37,6 +59,8 @@ class Content(Complements):
         participle: bool = False,
         inverted_source: bool = False,
     ) -> RawAttribution | None:
+        if lemma in SPEAKER_ONLY_LEMMAS and not self._can_speak(antecedent or source):
+            return None
         cue_text = self._cue_text(index, cue)
         quote_after = self._quote_at(after, forward=True)
         left_quote = self._quote_at(subject_stop, forward=False) if subject_stop >= 0 else None
@@ -101,6 +125,15 @@ class Content(Complements):
             appositive,
             participle,
         )
+
+    def _can_speak(self, source: Span) -> bool:
+        """A person, a body, a pronoun for one or a role noun: a name (a capital after any
+        determiner), a personal pronoun or a speaking head noun. Not "the storm", "it"."""
+        words = self._span_text(source).split()
+        if any(w[:1].isupper() and w.lower() not in DETERMINERS for w in words):
+            return True
+        head = words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+        return head in SPEAKING_HEADS or head.removesuffix("s") in SPEAKING_HEADS
 
     def _lead_in(self, after: int) -> bool:
         """The sentence ends with the tag and a colon: its content comes after."""
