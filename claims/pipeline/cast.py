@@ -68,6 +68,13 @@ class BodyCast:
                 return body
         return None
 
+    def last_naming(self, word: str) -> Body | None:
+        """'supervisors' -> the last body whose name holds the word ("Board of Supervisors")."""
+        for body in reversed(self._bodies):
+            if word in body.name.lower().split():
+                return body
+        return None
+
     def last_with_head(self, head: str) -> Body | None:
         """'the agency' -> the last body whose head noun is 'agency'; '' -> the last body
         ("it said", "the organisation said")."""

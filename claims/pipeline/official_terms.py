@@ -252,6 +252,10 @@ LOCAL_BODIES = (
     "hospital district",
     "library district",
 )
+# Members of a local body, said bare, speak for the body the article named with that word:
+# "Supervisors said" after "the Velmora County Board of Supervisors" (never alone: a
+# warehouse has supervisors too; "board members" or "trustees" could be a company's).
+LOCAL_MEMBERS = {"supervisors": "supervisors", "the supervisors": "supervisors"}
 # Kinds of public district, read before a capitalised "District" so "Harlow Water District"
 # or "Velmora Unified School District" is a body by structure, and "the district said"
 # later resolves to it; a "Northeast District Manager" is no body.
