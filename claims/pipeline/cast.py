@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.pipeline.official_terms import BODY_HEADS, TITLES
+from claims.pipeline.official_terms import BODY_HEADS, PUBLIC_DISTRICT_KINDS, TITLES
 from claims.pipeline.officials import structural_bodies
 
 # "Ministry of Ports (MOP)", "the Statistical Institute of Jamaica, STATIN,": an acronym
@@ -68,6 +68,13 @@ class BodyCast:
                 return body
         return None
 
+    def last_naming(self, word: str) -> Body | None:
+        """'supervisors' -> the last body whose name holds the word ("Board of Supervisors")."""
+        for body in reversed(self._bodies):
+            if word in body.name.lower().split():
+                return body
+        return None
+
     def last_with_head(self, head: str) -> Body | None:
         """'the agency' -> the last body whose head noun is 'agency'; '' -> the last body
         ("it said", "the organisation said")."""
@@ -81,9 +88,13 @@ def _head_of(name: str) -> str:
     """The head noun of a body's name: 'Ministry' in 'Ministry of Ports', 'Authority' in
     'the Harbour Authority'."""
     before_of = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
-    for word in reversed(before_of.split()):
-        if word.lower() in BODY_HEADS:
-            return word.lower()
+    words = before_of.split()
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].lower()
+        if word in BODY_HEADS or (
+            word == "district" and index and words[index - 1].lower() in PUBLIC_DISTRICT_KINDS
+        ):
+            return word  # "Harlow Water District": a public district (local government)
     first = name.split()[0].lower() if name.split() else ""
     return first if first in BODY_HEADS else ""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from claims.pipeline.official_terms import TITLES
+from claims.pipeline.official_terms import LOCAL_TITLES, TITLES
 from claims.pipeline.places import DEMONYMS
 from claims.pipeline.roles import before_affiliation, strip_role
 
@@ -36,6 +36,8 @@ NOT_NAME = (
     | DEMONYMS
     # Titles of office, also when capitalised to open a sentence: "Investigators said".
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
+    # The last word of a local office: "City Clerk Amy Lo", "Town Administrator Pat Kerr".
+    | frozenset(t.split()[-1] for t in LOCAL_TITLES)
 )
 
 # Nouns that head the name of an organisation written "X of Y": "Ministry of Agriculture".

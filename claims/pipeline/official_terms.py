@@ -141,6 +141,129 @@ NOT_OFFICIAL_PHRASES = {
     "fox news": "media",
 }
 
+# Local government (a documented class): the offices and bodies of cities, counties, towns,
+# townships, school and special districts and their services, as US and regional outlets
+# name them (guidelines section 5: mayors, city councilmen, police, public agencies and
+# services, school officials, public employees speaking in role). Older entries of the
+# class stay where they were ("city manager", "county clerk", "school board" ...); the
+# traps are read elsewhere: "former" (NOT_OFFICIAL), a candidate, a union's president, a
+# company's "district manager" (no entry here names a district's staff but its spokesman).
+LOCAL_TITLES = (
+    "mayor pro tem",
+    "town manager",
+    "town administrator",
+    "town clerk",
+    "town supervisor",
+    "village manager",
+    "village administrator",
+    "village clerk",
+    "borough manager",
+    "township manager",
+    "township administrator",
+    "township supervisor",
+    "city administrator",
+    "county manager",
+    "county judge",
+    "city engineer",
+    "county engineer",
+    "county assessor",
+    "tax assessor",
+    "county auditor",
+    "city auditor",
+    "county recorder",
+    "city planner",
+    "county planner",
+    "county supervisors",
+    "fire chiefs",
+    "police chiefs",
+    "fire captain",
+    "battalion chief",
+    "undersheriff",
+    "park ranger",
+    "game warden",
+    "city spokesman",
+    "city spokeswoman",
+    "city spokesperson",
+    "county spokesman",
+    "county spokeswoman",
+    "county spokesperson",
+    "district spokesman",
+    "district spokeswoman",
+    "district spokesperson",
+    "selectman",
+    "selectwoman",
+    "selectmen",
+    "councilor",
+    "councilors",
+    "councilmen",
+    "councilwomen",
+    "aldermen",
+    "alderwoman",
+    "alderperson",
+    "alderpersons",
+    "freeholder",
+    "freeholders",
+)
+# The heads of a city's or county's services: "Planning Director Ana Ruiz", "the public
+# works director", "the county's parks superintendent". Only services that are public by
+# name: "planning manager" or "sales director" are a company's.
+LOCAL_SERVICES = (
+    "planning",
+    "public works",
+    "parks",
+    "parks and recreation",
+    "public health",
+    "emergency management",
+    "code enforcement",
+    "sanitation",
+    "community development",
+    "zoning",
+    "animal control",
+    "solid waste",
+    "public utilities",
+    "elections",
+    "streets",
+)
+LOCAL_SERVICE_HEADS = ("director", "commissioner", "administrator", "superintendent", "chief")
+LOCAL_BODIES = (
+    "town council",
+    "county council",
+    "town board",
+    "village board",
+    "select board",
+    "selectboard",
+    "board of selectmen",
+    "board of aldermen",
+    "county commission",
+    "school committee",
+    "sheriff's department",
+    "parks department",
+    "water board",
+    "town hall",
+    "water district",
+    "utility district",
+    "irrigation district",
+    "sanitation district",
+    "sewer district",
+    "fire district",
+    "fire protection district",
+    "park district",
+    "transit district",
+    "hospital district",
+    "library district",
+)
+# Members of a local body, said bare, speak for the body the article named with that word:
+# "Supervisors said" after "the Velmora County Board of Supervisors" (never alone: a
+# warehouse has supervisors too; "board members" or "trustees" could be a company's).
+LOCAL_MEMBERS = {"supervisors": "supervisors", "the supervisors": "supervisors"}
+# Kinds of public district, read before a capitalised "District" so "Harlow Water District"
+# or "Velmora Unified School District" is a body by structure, and "the district said"
+# later resolves to it; a "Northeast District Manager" is no body.
+PUBLIC_DISTRICT_KINDS = frozenset(
+    """water school utility utilities irrigation sanitation sanitary sewer fire park parks
+    transit hospital library conservation flood drainage""".split()
+)
+
 # Offices held in a state body. Longer phrases first so reasons name the specific title.
 TITLES = (
     "chief of the general staff",
@@ -341,6 +464,8 @@ TITLES = (
     "regulators",
     "regulator",
     "policymakers",
+    *LOCAL_TITLES,
+    *(f"{service} {head}" for service in LOCAL_SERVICES for head in LOCAL_SERVICE_HEADS),
 )
 
 ABBREVIATED_TITLES = {
@@ -498,6 +623,7 @@ BODIES = (
     "interpol",
     "europol",
     "world food programme",
+    *LOCAL_BODIES,
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in

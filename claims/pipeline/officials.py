@@ -24,6 +24,7 @@ from claims.pipeline.official_terms import (
     NOT_OFFICIAL_PHRASES,
     OFFICE_INITIALS,
     PARTY_WORDS,
+    PUBLIC_DISTRICT_KINDS,
     STATE_ACRONYMS,
     STATE_MEDIA,
     STATE_MODIFIERS,
@@ -154,7 +155,7 @@ _BODY_NAME_RE = re.compile(
 # "Napa County Public Works Department", "Office of the Governor", "Bank of Jamaica": a
 # capitalised name whose head noun makes it a state body (official_terms.BODY_HEADS).
 _HEADS = "|".join(sorted((h.capitalize() for h in BODY_HEADS), key=len, reverse=True))
-_ANY_HEAD_RE = re.compile(rf"\b(?:{_HEADS}|Cent(?:er|re)s?)\b")
+_ANY_HEAD_RE = re.compile(rf"\b(?:{_HEADS}|Cent(?:er|re)s?|District)\b")
 _NAME_WORD_RE = re.compile(r"[A-Za-z][\w’'.-]*|&")
 _CONNECTORS = frozenset({"and", "&", "of", "for"})
 # Public-health centres: "Centers for Disease Control", "Centre for Health Protection".
@@ -268,6 +269,8 @@ def _head_at(words: list[tuple[str, int, int]], index: int) -> str:
         lowered = lowered[:-2]  # "the Housing Authority's executive director": a body owns
     if word[:1].isupper() and lowered in BODY_HEADS:
         return "head"
+    if lowered == "district" and index and words[index - 1][0].lower() in PUBLIC_DISTRICT_KINDS:
+        return "head"  # "Harlow Water District": a public district (local government)
     following = [w for w, _, _ in words[index + 1 : index + 3]]
     if word in _CENTRES and len(following) == 2 and following[0] == "for":
         return "centre" if following[1] in _CENTRE_FIELDS else ""

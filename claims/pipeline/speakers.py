@@ -16,7 +16,7 @@ from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, r
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
-from claims.pipeline.official_terms import TITLES
+from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
 from claims.pipeline.officials import classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
 
@@ -278,6 +278,10 @@ class SpeakerTracker:
             return found or Resolved(source, source, False)
         if lowered in {"they", "we", "who", "which"}:
             return self._last(lambda r: True) or Resolved(source, source, False)
+        if lowered in LOCAL_MEMBERS:
+            members = self._members(source.strip(), LOCAL_MEMBERS[lowered])
+            if members is not None:
+                return members
         description = _definite_head(lowered)
         if description in DOCUMENT_NOUNS:
             # "the statement said", "according to the release": the body that issued it.
@@ -344,6 +348,14 @@ class SpeakerTracker:
         if body is None or (self._speakers and self._speakers[-1][1] >= self._sentence - 1):
             return None
         return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
+
+    def _members(self, source: str, word: str) -> Resolved | None:
+        """'Supervisors said' -> the Board of Supervisors the article named, whose members
+        speak (local government, official_terms.LOCAL_MEMBERS)."""
+        body = self._bodies.last_naming(word)
+        if body is None:
+            return None
+        return Resolved(source, f"{source}; {body.name}", False, f"paragraph {body.paragraph}")
 
     def _named_body(self, head: str) -> Resolved | None:
         """'the agency' -> the Harbour Agency the article named ('' -> the last body)."""
