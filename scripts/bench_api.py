@@ -601,7 +601,21 @@ of them, 50,000 claims) is collected and sorted to rank those first: ~350 ms at 
 posting lists of the GIN index ("Northbay" in 1 claim in 8, "Gazette" in 1 in 5): \
 ~50–70 ms of the outlet scenario.
 
-**Before this change** (2026-12-07, same data, load average 4.5–6, in-process p50 / p95): \
+**This machine is slower than the one of earlier runs.** The same code (3bb0ffa, before one \
+vector per claim) on the same data here, load 2: first page 28.3 / 33.4 ms, filtered \
+40.4 / 73.8 ms (p50 / p95): the first page and the filters, which this change did not touch, \
+cost here about twice what they cost on the earlier machine (13.2 / 17.6 and 14.2 / 24.6). \
+Its topic word took 97.7 / 129.6 ms here against 37.3 / 45.2 with one vector per claim; its \
+two-word searches ran for minutes on this data, whose claim vectors now also hold the \
+context, so that run was stopped.
+
+**Before one vector per claim** (2026-12-07 17:39, earlier machine, load 1.0, p50 / p95): \
+first page 13.2 / 17.6 ms, topic word 41.7 / 79.5, two words 32.3 / 52.1, speaker name \
+37.1 / 48.4, two-word name 31.5 / 43.0, title or body 41.8 / 55.2, outlet 40.9 / 52.3, \
+article title 30.2 / 38.2, claim detail 23.8 / 32.1.
+
+**Before the search was counted way by way** (2026-12-07, same data, load average 4.5–6, \
+in-process p50 / p95): \
 speaker name 34.6 / 61.6 ms, two-word name 36.8 / 62.5 ms, title or body 297 / 471 ms, \
 outlet 465 / 630 ms, article title ~2,500–3,100 ms per request (measured on 3 requests; \
 200 would have taken 10 minutes). Unchanged scenarios in that run: first page 15.6 / 30.6 ms, \
