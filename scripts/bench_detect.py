@@ -164,7 +164,9 @@ def section(acc: dict[str, dict], speed: dict) -> str:
         f"{speed['sentences']:,} sentences, best of {ROUNDS} runs, CPU time of one process",
         f"pinned to one core; load average {speed['load_before']} before, "
         f"{speed['load_after']} after — on a shared machine CPU time and wall time grow with",
-        "load, so compare figures taken at similar load):",
+        "load, so compare figures taken at similar load; machines differ too, so compare a",
+        "change with the code before it on the same machine: a worktree at the old commit,",
+        "`SHARED=<shared> .venv/bin/python scripts/bench_detect.py --dry-run`):",
         "",
         "| figure | value |",
         "|---|---|",
