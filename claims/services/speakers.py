@@ -391,6 +391,7 @@ def speaker_update(
     clash = Speaker.objects.filter(key=key).exclude(pk=speaker.pk).first()
     if clash is not None:
         raise Conflict(f"Another speaker is already called {clash.name}.", speaker=clash.pk)
+    found_by = (speaker.name, speaker.title)
     speaker.name = name[:300]
     speaker.key = key
     speaker.title = title.strip()[:300]
@@ -399,8 +400,9 @@ def speaker_update(
     speaker.official_reason = official_reason.strip()[:300]
     speaker.edited_by_staff = True
     speaker.save()
-    # Their claims are found by the new name and title, and so are their members'.
-    speakers_refresh_search(speaker_ids=[speaker.pk], members=True)
+    if (speaker.name, speaker.title) != found_by:
+        # Their claims are found by the new name and title, and so are their members'.
+        speakers_refresh_search(speaker_ids=[speaker.pk], members=True)
     return speaker_set_body(speaker=speaker, body=body)
 
 
