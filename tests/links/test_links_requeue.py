@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+import claims.services.claims
 from claims.models import Claim
 from claims.services.claims import claim_match_or_create, claims_requeue_links
 from claims.tasks import requeue_claim_links
@@ -22,12 +23,22 @@ def test_a_claim_filed_while_the_broker_is_down_is_marked_due(unused_tcp_port: i
     assert claim.links_due_at is not None and claim.links_due_at <= timezone.now()
 
 
-def test_the_sweep_queues_the_due_claims_and_clears_the_mark() -> None:
+def test_the_sweep_queues_the_due_claims_and_clears_the_mark(monkeypatch) -> None:
     due = Claim.objects.create(text="Fares rose by 40%", links_due_at=timezone.now())
     Claim.objects.create(text="Fares fell by 10%")
+    queued: list[tuple[str, list]] = []
+    monkeypatch.setattr(
+        claims.services.claims,
+        "enqueue_many_on_commit",
+        lambda task, calls, **_: queued.append((task, list(calls))),
+    )
 
     assert requeue_claim_links() == 1
 
+    assert queued == [
+        ("claims.suggest_links", [(due.pk,)]),
+        ("claims.match_external_checks", [(due.pk,)]),
+    ]
     due.refresh_from_db()
     assert due.links_due_at is None
     assert claims_requeue_links() == []
