@@ -49,10 +49,15 @@ _ORGANISATION_LEADS = frozenset("the a an of for at from with in by".split())
 NAME_PARTICLES = frozenset("van von de da der den di du del della le la bin ibn al el".split())
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _INITIAL_RE = re.compile(r"^[A-Z]\.$")
+# The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles". It
+# describes the seat, so it is read as a title (officials) and kept out of the name.
+PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
+_PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
 
 
 def name_in(phrase: str) -> str:
     """The personal name at the end of a source phrase, or "" when there is none."""
+    phrase = _PARTY_TAG_RE.sub("", phrase)  # "Rory Vance (R-Eastfield)" is Rory Vance
     part = phrase.rsplit(",", 1)[-1] if phrase.count(",") == 1 else phrase
     # "Riya Banerjee of the Halden Institute": the name comes before the organisation.
     head = before_affiliation(part)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.pipeline.names import name_in
+from claims.pipeline.names import PARTY_DISTRICT_RE, name_in
 from claims.pipeline.official_terms import (
     ABBREVIATED_TITLES,
     BODIES,
@@ -173,7 +173,6 @@ _OFFICE_INITIALS_RE = re.compile(
 )
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
-# The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles".
 # "the city's emergency operations director", "the county's chief executive", "the state's
 # attorney": a post in a unit of government, named by the unit's possessive.
 _GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality"
@@ -198,7 +197,6 @@ _PERSONAL_OFFICE_RE = re.compile(
     r"\b[A-Z][\w’'-]*[a-z](?:['’]s|s['’])\s+(?:(?:congressional|district|press|senate|"
     r"parliamentary|constituency)\s+)?office\b"
 )
-_PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
 # Offices that are also common nouns count only capitalised before a name: "Supervisor
 # Hilda Sorn", "Trustee Ada Lorne", "Speaker Ivo Brand" (not "a warehouse supervisor",
 # "a keynote speaker"); "the Hon. Ada Lorne", the Commonwealth style of ministers and
@@ -432,7 +430,7 @@ def _classify_phrase(phrase: str) -> Verdict:
     seat = _REPRESENTS_RE.search(phrase)
     if seat:
         return Verdict(True, f"title: legislator ({seat.group(0)})", title="legislator")
-    tag = _PARTY_DISTRICT_RE.search(phrase)
+    tag = PARTY_DISTRICT_RE.search(phrase)
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
         return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
