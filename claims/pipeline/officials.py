@@ -191,6 +191,14 @@ _REPRESENTS_RE = re.compile(
     r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
     re.IGNORECASE,
 )
+# "who represents Eastfield in the Assembly", "represents Marlow on the city council": a
+# named place's seat in a legislature or a council (the place is capitalised, so "represents
+# workers on the board" is no seat).
+_REPRESENTS_IN_RE = re.compile(
+    r"\brepresents\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:in|on)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:[Aa]ssembly|[Ss]enate|House|[Ll]egislature|[Pp]arliament|Congress|[Cc]ouncil|"
+    r"[Bb]oard\s+of\s+[Ss]upervisors|[Cc]ommission)\b"
+)
 # "Gowdy's office said", "Meadows' congressional office": the office of an office-holder
 # named by a person's name (read after disqualifiers, so a former official's stays out).
 _PERSONAL_OFFICE_RE = re.compile(
@@ -427,7 +435,7 @@ def _classify_phrase(phrase: str) -> Verdict:
     role = _GOVERNMENT_ROLE_RE.search(lowered)
     if role:
         return Verdict(True, f"title: {role.group(0)}", title=role.group(0), body=body)
-    seat = _REPRESENTS_RE.search(phrase)
+    seat = _REPRESENTS_RE.search(phrase) or _REPRESENTS_IN_RE.search(phrase)
     if seat:
         return Verdict(True, f"title: legislator ({seat.group(0)})", title="legislator")
     tag = PARTY_DISTRICT_RE.search(phrase)

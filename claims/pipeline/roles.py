@@ -37,6 +37,43 @@ _AFFILIATION_RE = re.compile(
     r"([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w’'&.-]*))*)"
 )
 _SPLIT_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
+# An office stated by a verb rather than a noun: "who chairs the board of supervisors",
+# "who serves as finance director", "who sits on the county commission", "was elected to
+# the city council", "is the city's finance director". Each is restated as the noun phrase
+# an appositive would use ("head of ...", "member of ..."), so the office is read the way
+# "Name, head of X" is. Past tenses count only for the events that start an office
+# ("was elected", "was appointed"): "was the mayor" is a former office.
+_HEAD_VERBS = r"heads|chairs|leads|runs|directs|oversees|commands|manages|presides\s+over"
+_MEMBER_VERBS = (
+    r"sits\s+on|serves\s+on|has\s+(?:served|sat)\s+on|"
+    r"(?:was|has\s+been)\s+(?:elected|appointed|named|re-elected)\s+to"
+)
+_AS_VERBS = (
+    r"serves\s+as|has\s+served\s+as|is|"
+    r"(?:was|has\s+been)\s+(?:elected|re-elected|appointed|named|sworn\s+in)(?:\s+as)?"
+)
+_OFFICE_CLAUSE_RE = re.compile(
+    r"(?:who\s+)?(?P<now>(?:now|currently)\s+)?(?:(?P<head>"
+    + _HEAD_VERBS
+    + r")|(?P<member>"
+    + _MEMBER_VERBS
+    + r")|(?P<as>"
+    + _AS_VERBS
+    + r"))\s+(?P<rest>[^,;:.“”\"()]+)"
+)
+# "was appointed by the governor", "is running for mayor", "was named in the suit": the
+# verb does not state an office.
+_NOT_AN_OFFICE = frozenset(
+    """by in on for to at with after before from over under about against into during
+    since when while that not also expected set likely due""".split()
+)
+_DETERMINERS = frozenset("the a an".split())
+# The office ends where another clause begins: "is a careful person and would be a
+# careful president" states no office.
+_CLAUSE_END_RE = re.compile(
+    r"\s(?:and|but|or|who|which|that|would|will|could|should|because|than|said|says)\s.*"
+)
+_WHO_RE = re.compile(r"\bwho\s")
 
 
 def strip_role(name: str) -> str:
@@ -89,3 +126,32 @@ def full_title(lowered: str, start: int, title: str) -> str:
             continue
         break
     return " ".join([*taken, title])
+
+
+def office_clause(text: str, opening: bool = False) -> str:
+    """'who chairs the county board' -> 'head of the county board', 'serves as finance
+    director' -> 'finance director'; '' when the text states no office by a verb. With
+    `opening`, the clause must open the text (the words right after a name); otherwise a
+    relative clause anywhere in it counts ("a Republican who sits on the council")."""
+    if opening:
+        match = _OFFICE_CLAUSE_RE.match(text.lstrip())
+    else:
+        who = _WHO_RE.search(text)
+        match = _OFFICE_CLAUSE_RE.match(text, who.start()) if who else None
+    if match is None:
+        return ""
+    rest = _CLAUSE_END_RE.sub("", match.group("rest")).split()
+    first = rest[0].lower() if rest else ""
+    if first in _NOT_AN_OFFICE or first.endswith("ing"):
+        return ""
+    if match.group("as") == "is" and first not in _DETERMINERS and not _possessive(first):
+        return ""  # "is the city's finance director", not "is confident the plan works"
+    if match.group("head") and first != "the" and not _possessive(first):
+        return ""  # "heads the county's water agency", not "heads a project on secrecy"
+    noun = "head of " if match.group("head") else "member of " if match.group("member") else ""
+    now = "now " if match.group("now") else ""
+    return f"{now}{noun}{' '.join(rest[:12])}"
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))

@@ -19,6 +19,7 @@ from claims.pipeline.names import NAME_PARTICLES, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
 from claims.pipeline.officials import classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
+from claims.pipeline.roles import office_clause
 
 _NAME_RE = re.compile(
     r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:van|von|de|da|der|di|du|bin|al)"
@@ -97,11 +98,8 @@ _APPOSITIVE_HEAD = re.compile(
     r"representative|deputy|superintendent|represents)\b",
     re.IGNORECASE,
 )
-# A relative clause that names the body a person leads: "who heads the Harbour Authority".
-_HEADS_RELATIVE_RE = re.compile(
-    r"who\s+(?:heads|chairs|leads|runs|directs|oversees|commands)\s+(?:the\s+)?"
-    r"([A-Z][^,;]*)$"
-)
+# Where a relative clause starts: "Ada Lorne, a former teacher who now serves as mayor".
+_BEFORE_WHO_RE = re.compile(r",?\s*\bwho\s")
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
 _CATAPHORA = 1500  # characters read ahead for the name of "the mayor"
@@ -131,10 +129,13 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
-        heads = _HEADS_RELATIVE_RE.match(match.group(3))
-        if heads:
-            # "Lena Ivo, who heads the Harbour Authority,": the head of that body.
-            found.append((match.group(1), f"{match.group(1)}, head of {heads.group(1)}"))
+        clause = office_clause(match.group(3))
+        if clause:
+            # "Lena Ivo, who heads the Harbour Authority,": the head of that body; "a
+            # former teacher who now serves as mayor": the description, then the office.
+            described = _BEFORE_WHO_RE.split(match.group(0), maxsplit=1)[0]
+            described = described[len(match.group(1)) :].strip(" ,")
+            found.append((match.group(1), f"{described}, {clause}" if described else clause))
             position = match.end()
         elif _APPOSITIVE_HEAD.search(match.group(3)) or _has_title(match.group(3)):
             found.append((match.group(1), match.group(0)))
@@ -199,6 +200,8 @@ class SpeakerTracker:
                 self._mentioned = (Resolved(name, phrase, True, self._where()), self._sentence)
             elif len(name.split()) == 1 and phrase != name and _has_title(phrase):
                 self._entitle(name, phrase)  # "Judge Montoya-Lewis": a title for a known name
+            if name and match.group(0).endswith(name):
+                self._introduced(name, sentence[match.end() : match.end() + 120])
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
         self._bodies.observe(sentence, self._paragraph, self._sentence)
@@ -208,6 +211,23 @@ class SpeakerTracker:
             initials = "".join(w[0] for w in words if w[:1].isupper())
             if acronym[:1] == initials[:1] and len(acronym) >= 2:
                 self._acronyms[acronym] = full
+
+    def _introduced(self, name: str, after: str) -> None:
+        """'Rory Vance is the city's finance director.', 'Pires was appointed harbor
+        commissioner last year': a sentence that introduces the person by office, so a later
+        "He said" or "Pires said" knows it. Kept only when the office decides something
+        (a title, a body, "former") and the person had no such description yet."""
+        office = office_clause(after, opening=True)
+        if not office:
+            return
+        known = self._people.get(name.lower())
+        if known is not None and classify(known.phrase).reason:
+            return  # "Rep. Ada Lorne" already says who she is, and where it was read
+        if known is not None and len(known.speaker) > len(name):
+            name = known.speaker  # "Le Pen is ..." after "Marine Le Pen"
+        phrase = f"{name}, {office}"
+        if " " in name and classify(phrase).reason:
+            self._remember(name, phrase)
 
     def _where(self) -> str:
         return f"paragraph {self._paragraph}" if self._paragraph else ""
