@@ -31,7 +31,7 @@ from claims.pipeline.official_terms import (
     TITLES,
 )
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
-from claims.pipeline.roles import affiliation_in, full_title, role_in
+from claims.pipeline.roles import affiliation_in, current_office, full_title, role_in
 
 
 @dataclass(frozen=True)
@@ -199,6 +199,13 @@ _REPRESENTS_IN_RE = re.compile(
     r"(?:[Aa]ssembly|[Ss]enate|House|[Ll]egislature|[Pp]arliament|Congress|[Cc]ouncil|"
     r"[Bb]oard\s+of\s+[Ss]upervisors|[Cc]ommission)\b"
 )
+# "Eastfield's representative on the regional transit board", "the county's delegate to the
+# water commission": a seat a place or a unit of government fills on a public body.
+_SEAT_ON_BODY_RE = re.compile(
+    rf"(?:\b[A-Z][\w.-]*|\b(?:{_GOVERNMENT_UNITS}))'s\s+(?:[a-z-]+\s+)?"
+    r"(?:representative|delegate|appointee)\s+(?:on|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:board|commission|council|authority|committee|agency|district|assembly)\b"
+)
 # "Gowdy's office said", "Meadows' congressional office": the office of an office-holder
 # named by a person's name (read after disqualifiers, so a former official's stays out).
 _PERSONAL_OFFICE_RE = re.compile(
@@ -235,6 +242,9 @@ _POSSESSIVE_RE = re.compile(r"['’]s$")
 # A unit of government named alone: "the city said", "the county said".
 _BARE_GOVERNMENTS = frozenset(
     "the city|the town|the village|the township|the borough|the state".split("|")
+)
+_FORMER_WORDS = frozenset(
+    word for word, why in NOT_OFFICIAL.items() if why == "former office-holder"
 )
 _COMPANY_MARKERS = frozenset({"inc", "corp", "ltd", "llc", "company", "firm", "group", "plc"})
 
@@ -369,6 +379,9 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"state media: {STATE_MEDIA[key]}", body=STATE_MEDIA[key])
     if _RELATIVE_RE.search(lowered.split(";")[0]):
         return Verdict(False, "not official: relative of an official")
+    current = _current_office(phrase, words)
+    if current is not None:
+        return current
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
@@ -438,6 +451,10 @@ def _classify_phrase(phrase: str) -> Verdict:
     seat = _REPRESENTS_RE.search(phrase) or _REPRESENTS_IN_RE.search(phrase)
     if seat:
         return Verdict(True, f"title: legislator ({seat.group(0)})", title="legislator")
+    seat_on = _SEAT_ON_BODY_RE.search(phrase.replace("’", "'"))
+    if seat_on:
+        title = seat_on.group(0).split(maxsplit=1)[1]  # without the place that fills it
+        return Verdict(True, f"title: {title}", title=title)
     tag = PARTY_DISTRICT_RE.search(phrase)
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
@@ -458,6 +475,22 @@ def _classify_phrase(phrase: str) -> Verdict:
     if place and _is_bare_place(lowered, place):
         return Verdict(True, f"government metonym: {phrase.strip()}", body=phrase.strip())
     return Verdict(False, "")
+
+
+def _current_office(phrase: str, words: set[str]) -> Verdict | None:
+    """'Former Mayor Ada Lorne, now a state senator', 'a former teacher who now serves as
+    mayor': "former" qualifies only the title it is written with, so an office held now is
+    read alone ("Ada Lorne, a former mayor" stays a former office-holder)."""
+    if words.isdisjoint(_FORMER_WORDS):
+        return None
+    name = name_in(phrase.split(";")[0])
+    for part in phrase.split(";"):
+        office = current_office(part)
+        if office and _FORMER_WORDS.isdisjoint(_WORD_RE.findall(office.lower())):
+            verdict = _classify_phrase(f"{name}, {office}" if name else office)
+            if verdict.official:
+                return verdict
+    return None
 
 
 def _excused(

@@ -74,6 +74,10 @@ _CLAUSE_END_RE = re.compile(
     r"\s(?:and|but|or|who|which|that|would|will|could|should|because|than|said|says)\s.*"
 )
 _WHO_RE = re.compile(r"\bwho\s")
+# "a former teacher who now serves as mayor", "Former Mayor Ada Lorne, now a state senator":
+# the office held now, beside a former one.
+_NOW_RE = re.compile(r"\b(?:now|currently)\s+")
+_OFFICE_END_RE = re.compile(r"[,;:.“”\"()]")
 
 
 def strip_role(name: str) -> str:
@@ -151,6 +155,20 @@ def office_clause(text: str, opening: bool = False) -> str:
     noun = "head of " if match.group("head") else "member of " if match.group("member") else ""
     now = "now " if match.group("now") else ""
     return f"{now}{noun}{' '.join(rest[:12])}"
+
+
+def current_office(text: str) -> str:
+    """'a former teacher who now serves as mayor' -> 'mayor', 'the former mayor, now a state
+    senator' -> 'a state senator'; '' when the text names no office held now."""
+    for match in _NOW_RE.finditer(text):
+        after = text[match.end() :]
+        office = office_clause(after, opening=True)
+        if not office:
+            office = _CLAUSE_END_RE.sub("", _OFFICE_END_RE.split(after, maxsplit=1)[0])
+        first = office.split()[0].lower() if office.split() else ""
+        if first and first not in _NOT_AN_OFFICE and not first.endswith("ing"):
+            return office
+    return ""
 
 
 def _possessive(word: str) -> bool:
