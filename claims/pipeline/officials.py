@@ -199,6 +199,12 @@ _REPRESENTS_IN_RE = re.compile(
     r"(?:[Aa]ssembly|[Ss]enate|House|[Ll]egislature|[Pp]arliament|Congress|[Cc]ouncil|"
     r"[Bb]oard\s+of\s+[Ss]upervisors|[Cc]ommission)\b"
 )
+# "a member of the Assembly", "elected to the state Assembly": a seat in a legislature named
+# Assembly (a US state's lower house, a National Assembly). Capitalised, so "a school
+# assembly" is none.
+_ASSEMBLY_SEAT_RE = re.compile(
+    r"\b(?:member\s+of|elected\s+to|seat\s+in)\s+the\s+(?:(?:state|[A-Z][a-z]+)\s+)?Assembly\b"
+)
 # "Eastfield's representative on the regional transit board", "the county's delegate to the
 # water commission": a seat a place or a unit of government fills on a public body.
 _SEAT_ON_BODY_RE = re.compile(
@@ -448,7 +454,11 @@ def _classify_phrase(phrase: str) -> Verdict:
     role = _GOVERNMENT_ROLE_RE.search(lowered)
     if role:
         return Verdict(True, f"title: {role.group(0)}", title=role.group(0), body=body)
-    seat = _REPRESENTS_RE.search(phrase) or _REPRESENTS_IN_RE.search(phrase)
+    seat = (
+        _REPRESENTS_RE.search(phrase)
+        or _REPRESENTS_IN_RE.search(phrase)
+        or _ASSEMBLY_SEAT_RE.search(phrase)
+    )
     if seat:
         return Verdict(True, f"title: legislator ({seat.group(0)})", title="legislator")
     seat_on = _SEAT_ON_BODY_RE.search(phrase.replace("’", "'"))

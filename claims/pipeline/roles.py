@@ -43,17 +43,22 @@ _SPLIT_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 # an appositive would use ("head of ...", "member of ..."), so the office is read the way
 # "Name, head of X" is. Past tenses count only for the events that start an office
 # ("was elected", "was appointed"): "was the mayor" is a former office.
-_HEAD_VERBS = r"heads|chairs|leads|runs|directs|oversees|commands|manages|presides\s+over"
+_HEAD_VERBS = (
+    r"heads|chairs|leads|runs|directs|oversees|commands|manages|presides\s+over|"
+    r"has\s+(?:headed|chaired|led|run|directed|overseen|commanded|managed|presided\s+over)"
+)
 _MEMBER_VERBS = (
     r"sits\s+on|serves\s+on|has\s+(?:served|sat)\s+on|"
-    r"(?:was|has\s+been)\s+(?:elected|appointed|named|re-elected)\s+to"
+    r"(?:was|has\s+been)\s+(?:(?:first|recently|newly|just|unanimously)\s+)?"
+    r"(?:elected|appointed|named|re-elected)\s+to"
 )
 _AS_VERBS = (
     r"serves\s+as|has\s+served\s+as|is|"
-    r"(?:was|has\s+been)\s+(?:elected|re-elected|appointed|named|sworn\s+in)(?:\s+as)?"
+    r"(?:was|has\s+been)\s+(?:(?:first|recently|newly|just|unanimously)\s+)?"
+    r"(?:elected|re-elected|appointed|named|sworn\s+in)(?:\s+as)?"
 )
 _OFFICE_CLAUSE_RE = re.compile(
-    r"(?:who\s+)?(?P<now>(?:now|currently)\s+)?(?:(?P<head>"
+    r"(?:,\s*\d{1,3},\s+)?(?:who\s+)?(?:also\s+)?(?P<now>(?:now|currently)\s+)?(?:also\s+)?(?:(?P<head>"
     + _HEAD_VERBS
     + r")|(?P<member>"
     + _MEMBER_VERBS
