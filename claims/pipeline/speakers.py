@@ -174,6 +174,7 @@ class SpeakerTracker:
         self._speakers: list[tuple[Resolved, int]] = []
         self._sentence = 0
         self._mentioned: tuple[Resolved, int] | None = None
+        self._introduced_at: tuple[str, int] | None = None  # a name and its sentence
         self._acronyms: dict[str, str] = {}
         self._later: dict[str, Resolved | None] = {}
         self._genders: dict[str, str] = {}
@@ -228,6 +229,7 @@ class SpeakerTracker:
         phrase = f"{name}, {office}"
         if " " in name and classify(phrase).reason:
             self._remember(name, phrase)
+            self._introduced_at = (name, self._sentence)
 
     def _where(self) -> str:
         return f"paragraph {self._paragraph}" if self._paragraph else ""
@@ -463,6 +465,9 @@ class SpeakerTracker:
         """The last named speaker of the pronoun's gender; a person only mentioned counts
         when no one spoke lately. "A woman who ..." qualifies for "she" without a name."""
         wanted = PRONOUN_GENDER.get(pronoun, "")
+        introduced = self._introduced_before(wanted)
+        if introduced is not None:
+            return self._learn(introduced, wanted)
         for resolved, sentence in reversed(self._speakers):
             gender = self._gender_of(resolved)
             if wanted and gender and gender != wanted:
@@ -480,6 +485,20 @@ class SpeakerTracker:
         if known is not None and known.phrase.startswith(f"{mentioned.speaker}, "):
             mentioned = known
         return self._learn(mentioned, wanted)
+
+    def _introduced_before(self, wanted: str) -> Resolved | None:
+        """'Rory Vance is the county's finance director. “...,” he said.': a person the
+        sentence before introduced by office is whom the pronoun continues, rather than
+        whoever spoke before that introduction."""
+        if self._introduced_at is None:
+            return None
+        name, sentence = self._introduced_at
+        if self._sentence - sentence > 1 or (self._speakers and self._speakers[-1][1] >= sentence):
+            return None
+        person = self._people.get(name.lower())
+        if person is None or (wanted and self._gender_of(person) not in {"", wanted}):
+            return None
+        return person
 
     def _gender_of(self, resolved: Resolved) -> str:
         return self._genders.get(resolved.speaker.lower()) or gender_of(resolved.phrase)
