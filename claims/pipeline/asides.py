@@ -26,6 +26,7 @@ _ROLE_WORDS = frozenset(
 _ROLE_HEADS = (
     _ROLE_WORDS
     | frozenset("adviser advisor leader chief founder manager executive agent".split())
+    | frozenset("representative delegate".split())  # "Eastfield's representative on X"
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
 
@@ -147,7 +148,8 @@ class Asides(TokenScan):
         words = text.lower().split()
         if not words:
             return False
-        if words[0] in DETERMINERS:
+        if words[0] in DETERMINERS or words[0].endswith(("'s", "’s")):
+            # "the director of the agency", "Eastfield's representative on the board"
             return not _ROLE_HEADS.isdisjoint(words[:5])
         return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
 
