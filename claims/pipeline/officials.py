@@ -181,6 +181,15 @@ _GOVERNMENT_ROLE_RE = re.compile(
     r"officer|chief|head|engineer|planner|attorney|auditor|spokes(?:man|woman|person)|executive|"
     r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
 )
+# "head of the state's prison system", "member of the city's planning board" (as "who
+# oversees the state's prison system" is restated, roles.office_clause): a post in a part
+# of a unit of government.
+_GOVERNMENT_POST_OF_RE = re.compile(
+    rf"\b(?:head|chief|director|chair|member)\s+of\s+the\s+(?:{_GOVERNMENT_UNITS})'s\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:system|program|programme|department|board|commission|office|"
+    r"agency|division|bureau|council|committee|service|services|authority|unit|schools)\b"
+    r"(?:\s+of\s+[a-z-]+\b)?"  # "board of supervisors", "department of health"
+)
 # "the governor's spokesman", "the minister's chief of staff": staff of an office-holder.
 _STAFF_OF_RE = re.compile(
     r"'s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|press secretary|"
@@ -447,11 +456,15 @@ def _classify_phrase(phrase: str) -> Verdict:
     if len(structural) > len(body):
         body = structural  # "Napa County Public Works Department" rather than "County"
     body = body or _state_acronym(phrase)
+    post = _GOVERNMENT_POST_OF_RE.search(lowered)
+    if post and body.lower() in _GOVERNMENT_UNITS.split("|"):
+        # "head of the county's board of supervisors": the post says more than "county".
+        return Verdict(True, f"title: {post.group(0)}", title=post.group(0), body=body)
     if body:
         return Verdict(True, f"body: {body}", body=body)
     if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
         return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
-    role = _GOVERNMENT_ROLE_RE.search(lowered)
+    role = _GOVERNMENT_ROLE_RE.search(lowered) or post
     if role:
         return Verdict(True, f"title: {role.group(0)}", title=role.group(0), body=body)
     seat = (
