@@ -48,7 +48,7 @@ _HEAD_VERBS = (
     r"has\s+(?:headed|chaired|led|run|directed|overseen|commanded|managed|presided\s+over)"
 )
 _MEMBER_VERBS = (
-    r"sits\s+on|serves\s+on|has\s+(?:served|sat)\s+on|"
+    r"sits\s+on|serves\s+on|has\s+(?:served|sat)\s+on|won\s+(?:a\s+seat\s+on|election\s+to)|"
     r"(?:was|has\s+been)\s+(?:(?:first|recently|newly|just|unanimously)\s+)?"
     r"(?:elected|appointed|named|re-elected)\s+to"
 )
