@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claims.pipeline.official_terms import LOCAL_SERVICE_HEADS
+
 # Occupations and descriptions that news writes capitalised before a name at the start of
 # a sentence. Not offices of state: those are titles (officials.TITLES).
 ROLE_NOUNS = frozenset(
@@ -37,6 +39,9 @@ _AFFILIATION_RE = re.compile(
     r"([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w’'&.-]*))*)"
 )
 _SPLIT_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
+# The head noun of a post named by its portfolio before a name: "Parks and Recreation
+# Director Ana Pires", "Health and Human Services Secretary Ana Pires".
+_POST_HEADS = frozenset(LOCAL_SERVICE_HEADS) | _PORTFOLIO_TITLES
 
 
 def strip_role(name: str) -> str:
@@ -89,3 +94,20 @@ def full_title(lowered: str, start: int, title: str) -> str:
             continue
         break
     return " ".join([*taken, title])
+
+
+def and_in_post(before: list[str], after: list[str]) -> bool:
+    """Whether an "and" between the words `before` and `after` joins the two portfolios of
+    a post written before a name ("Parks and Recreation Director Ana Pires"), not two
+    people ("Tom Arlen and Mayor Ana Pires"): one capitalised word before it, and after it
+    capitalised words reaching a post's head noun past a portfolio word, then a name."""
+    if not before or not before[-1][:1].isupper():
+        return False
+    if len(before) > 1 and before[-2][:1].isupper() and before[-2] not in {"The", "A", "An"}:
+        return False
+    for index, word in enumerate(after):
+        if not word[:1].isupper():
+            return False
+        if word.lower() in _POST_HEADS:
+            return index >= 1 and index + 1 < len(after) and after[index + 1][:1].isupper()
+    return False

@@ -19,6 +19,7 @@ from claims.pipeline.names import NAME_PARTICLES, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
 from claims.pipeline.officials import classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
+from claims.pipeline.roles import and_in_post
 
 _NAME_RE = re.compile(
     r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:van|von|de|da|der|di|du|bin|al)"
@@ -39,12 +40,17 @@ _PREFIX_CUT_WORDS = (
 _DESCRIBING_PAST = frozenset("retired embattled disgraced suspended ousted".split())
 
 
-def _describing_words(before: str) -> str:
-    """The words right before a name that can belong to its description."""
+def _describing_words(before: str, after: tuple[str, ...] = ()) -> str:
+    """The words right before a name (whose words are `after`) that can belong to its
+    description."""
     punct = list(_PREFIX_PUNCT_RE.finditer(before))
     words = (before[punct[-1].end() :] if punct else before).split()
     kept: list[str] = []
-    for word in reversed(words):
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word == "and" and and_in_post(words[:at], [*reversed(kept), *after]):
+            kept.append(word)  # "Parks and Recreation Director Ana Pires"
+            continue
         if word in _PREFIX_CUT_WORDS or (
             word.endswith("ed") and word.islower() and word not in _DESCRIBING_PAST
         ):
@@ -188,7 +194,7 @@ class SpeakerTracker:
         self._offset = offset
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
-            prefix = _describing_words(before)
+            prefix = _describing_words(before, tuple(match.group(0).split()))
             phrase = " ".join([*prefix.split()[-8:], match.group(0)])
             name = name_in(phrase)
             role = _role_before(before) if not prefix else ""
