@@ -207,6 +207,10 @@ _CAPITALISED_TITLE_RE = re.compile(
     r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
     r"Honorable)\s+[A-Z][a-z]"
 )
+# "Deputy" written alone before a name is a rank or a seat, never a company post (which
+# names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
+# "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
+_DEPUTY_RE = re.compile(r"\bDeputy\s+(?=[A-Z][a-z])")
 # "the congressman's wife": the title is her husband's, not hers.
 _RELATIVE_RE = re.compile(
     r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
@@ -440,6 +444,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     if capitalised:
         title = capitalised.group(1).lower()
         return Verdict(True, f"title: {title}", title=title)
+    deputy = _DEPUTY_RE.search(phrase)
+    if deputy and name and phrase.startswith(name, deputy.end()):
+        return Verdict(True, "title: deputy", title="deputy")
     office = _PERSONAL_OFFICE_RE.search(phrase)
     if office:
         return Verdict(True, f"body: {office.group(0)}", body=office.group(0))
