@@ -183,10 +183,13 @@ _GOVERNMENT_ROLE_RE = re.compile(
     r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
 )
 # "the governor's spokesman", "the minister's chief of staff": staff of an office-holder.
-_STAFF_OF_RE = re.compile(
-    r"'s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|press secretary|"
-    r"chief of staff|aide|adviser|advisor|communications director)\b"
+STAFF_OF = (
+    r"['’]s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|"
+    r"press secretary|chief of staff|aide|adviser|advisor|communications director)\b"
 )
+_STAFF_OF_RE = re.compile(STAFF_OF)
+# "Governor Rory Vance's spokeswoman": the office-holder named between title and staff.
+_NAMED_STAFF_OF_RE = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,3}" + STAFF_OF)
 # "a Democrat who represents the 4th District": a seat in a legislature by its structure.
 _REPRESENTS_RE = re.compile(
     r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
@@ -401,7 +404,9 @@ def _classify_phrase(phrase: str) -> Verdict:
         title = title_match.group(1).rstrip(".")
         title = ABBREVIATED_TITLES.get(title, title)
         title = full_title(titled, title_match.start(), title)
-        staff = _STAFF_OF_RE.match(titled, title_match.end())
+        staff = _STAFF_OF_RE.match(titled, title_match.end()) or _NAMED_STAFF_OF_RE.match(
+            phrase, title_match.end()
+        )
         if staff:
             # "the governor's spokesman": speaks for the office-holder, is not one.
             title = f"{staff.group(1)} for the {title}"

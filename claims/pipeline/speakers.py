@@ -17,7 +17,7 @@ from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
-from claims.pipeline.officials import classify
+from claims.pipeline.officials import STAFF_OF, classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
 from claims.pipeline.roles import and_in_post
 
@@ -107,6 +107,13 @@ _APPOSITIVE_HEAD = re.compile(
 _HEADS_RELATIVE_RE = re.compile(
     r"who\s+(?:heads|chairs|leads|runs|directs|oversees|commands)\s+(?:the\s+)?"
     r"([A-Z][^,;]*)$"
+)
+# "Ana Pires, Vance's spokeswoman": staff of a person the article may have named.
+_STAFF_OF_PERSON_RE = re.compile(r"\b([A-Z][\w’'-]*[a-z])" + STAFF_OF)
+# "a spokeswoman for Vance", "an aide to Rory Vance": the same, the person named after.
+_STAFF_FOR_PERSON_RE = re.compile(
+    r"\b(spokes(?:man|woman|person)|press secretary|aide)\s+(?:for|to)\s+"
+    r"(?:[A-Z][\w’'-]+\s+)?([A-Z][\w’'-]*[a-z])\b(?!\s+[A-Z])"
 )
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
@@ -428,6 +435,33 @@ class SpeakerTracker:
             return resolved
         name = match.group(1)
         return Resolved(name, f"{resolved.phrase}; {match.group(0)}", True)
+
+    def staff_of_cast(self, resolved: Resolved) -> Resolved:
+        """'Ana Pires, Vance's spokeswoman' after 'Governor Rory Vance': staff speak for the
+        office of the official they work for; staff of someone who holds no office, or of
+        someone the article never described, stay as they are."""
+        first = resolved.phrase.split(";")[0]
+        if not resolved.is_person:
+            return resolved
+        match = _STAFF_OF_PERSON_RE.search(first)
+        if match is not None:
+            staff, name = match.group(2), match.group(1)
+        elif (match := _STAFF_FOR_PERSON_RE.search(first)) is not None:
+            staff, name = match.group(1), match.group(2)
+        else:
+            return resolved
+        if staff in {"adviser", "advisor"} or "campaign" in first.lower():
+            return resolved  # an adviser or a campaign's staff need not work in the office
+        holder = self._people.get(name.lower())
+        if holder is None or holder.speaker == resolved.speaker:
+            return resolved
+        verdict = classify(holder.phrase)
+        if not verdict.official or not verdict.title:
+            return resolved
+        described = f"{resolved.speaker}, the {verdict.title}'s {staff}"
+        return Resolved(
+            resolved.speaker, f"{described}; {resolved.phrase}"[:300], True, holder.origin
+        )
 
     def record(self, resolved: Resolved, content: str = "") -> None:
         """A speaker in order; "Ada Lorne said she had waited" also tells her gender."""
