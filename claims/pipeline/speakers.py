@@ -87,6 +87,13 @@ _POSSESSIVE_NOUN_RE = re.compile(
     r"post|speech|address|report|release|briefing|account|assessment|message|memo|office)$",
     re.IGNORECASE,
 )
+# "a report by the county auditor", "a statement from Governor Rory Vance": the issuer
+# named after the document speaks.
+_ISSUED_BY_RE = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:report|statement|memo|release|letter|notice|"
+    r"message|audit)\s+(?:by|from)\s+(.+?)(?:\s+(?:to\s+be|released|published|issued|"
+    r"on|in|last|this|earlier)\b.*)?$"
+)
 # "the Statistical Institute of Jamaica, STATIN," or "... (STATIN)": an acronym defined.
 _ACRONYM_RE = re.compile(
     r"\b((?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|the|on|[A-Z][\w&’'-]*)){1,8})"
@@ -276,6 +283,10 @@ class SpeakerTracker:
             if lowered.endswith("office"):
                 # "the AG's office": the office speaks, not a person whose role says "office".
                 return Resolved(_sentence_case(source.strip()), source, False)
+        issued = _ISSUED_BY_RE.match(source.strip())
+        if issued:
+            by = self.resolve(issued.group(1), appositive=appositive)
+            return replace(by, phrase=f"{by.phrase}; {source.strip()}"[:300])
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
         if _CLOSE_TO_RE.search(lowered):
