@@ -128,7 +128,12 @@ class NounPhrases(Asides):
         start = self._strip_leading(start, end)
         if start < end and self._word(start) in PREPOSITIONS:
             start = self._strip_leading(start, end)  # "with X after the IMF": the last one
-        if start == 0 and start < end and self.tokens[0].lower.endswith("ing"):
+        if (
+            start == 0
+            and start < end
+            and self.tokens[0].lower.endswith("ing")
+            and not self._and_in_name(1)  # "Planning and Zoning Commissioner Ana Pires"
+        ):
             # "Looking forward Nigeria is forecasting": an opening participle phrase.
             start += 1
             while start < end and not (

@@ -31,7 +31,7 @@ from claims.pipeline.official_terms import (
     TITLES,
 )
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
-from claims.pipeline.roles import affiliation_in, full_title, role_in
+from claims.pipeline.roles import affiliation_in, full_title, portfolio_with_and, role_in
 
 
 @dataclass(frozen=True)
@@ -403,7 +403,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     if title_match:
         title = title_match.group(1).rstrip(".")
         title = ABBREVIATED_TITLES.get(title, title)
-        title = full_title(titled, title_match.start(), title)
+        title = portfolio_with_and(phrase, title_match.start(), title) or full_title(
+            titled, title_match.start(), title
+        )
         staff = _STAFF_OF_RE.match(titled, title_match.end()) or _NAMED_STAFF_OF_RE.match(
             phrase, title_match.end()
         )

@@ -111,3 +111,18 @@ def and_in_post(before: list[str], after: list[str]) -> bool:
         if word.lower() in _POST_HEADS:
             return index >= 1 and index + 1 < len(after) and after[index + 1][:1].isupper()
     return False
+
+
+def portfolio_with_and(phrase: str, start: int, title: str) -> str:
+    """'Health and Human Services Secretary Ana Pires' -> 'health and human services
+    secretary': the whole portfolio of a post whose name holds "and", written before the
+    title word at `start`; "" when there is none."""
+    words = phrase[:start].split()
+    for at in range(len(words) - 1, 0, -1):
+        if words[at] == "and":
+            if and_in_post(words[:at], [*words[at + 1 :], *phrase[start:].split()]):
+                return " ".join([*words[at - 1 :], title]).lower()
+            return ""
+        if not words[at][:1].isupper():
+            return ""
+    return ""
