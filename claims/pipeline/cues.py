@@ -59,6 +59,7 @@ class Cues(Framed, Participles):
             not self._ends_np(self.tokens[np_end])
             or self.tokens[np_end - 1].text.endswith(("'s", "’s"))  # "per Lorne's remarks"
             or self._joins_name(np_end)  # "the Department of Housing and Urban Renewal"
+            or self._document_by(np_end, index + width)  # "a report by the county auditor"
         ):
             np_end += 1
         if np_end == index + width:
@@ -70,6 +71,15 @@ class Cues(Framed, Participles):
             return None
         return RawAttribution(
             source, cue, self._span_text(cue), "according", content, self._span_text(content), False
+        )
+
+    def _document_by(self, index: int, start: int) -> bool:
+        """'according to a report by the county auditor': a document noun (a cue word used
+        as a noun) inside the phrase, named with its issuer after "by" or "from"."""
+        return (
+            index > start
+            and self.tokens[index].lower in ISSUED_NOUNS | MEDIA_NOUNS
+            and self._word(index + 1) in {"by", "from"}
         )
 
     def _joins_name(self, index: int) -> bool:

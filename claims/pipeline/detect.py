@@ -224,6 +224,7 @@ def _build(
     else:
         resolved = tracker.resolve(source_text, antecedent, raw.appositive)
     resolved = tracker.described_later(text, sentence.end, resolved)
+    resolved = tracker.staff_of_cast(resolved)
     verdict = classify(resolved.phrase, registry)
     if not verdict.official and resolved.is_person and not verdict.reason:
         resolved = tracker.introduced_later(text, sentence.end, resolved)

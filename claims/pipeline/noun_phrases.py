@@ -17,6 +17,7 @@ from claims.pipeline.lexicon import (
     SPEECH_FORMS,
     TIME_WORDS,
 )
+from claims.pipeline.roles import and_in_post
 from claims.pipeline.spans import MAX_SUBJECT, Span
 from claims.pipeline.tokens import QUOTE_CHARS, Token
 
@@ -127,7 +128,12 @@ class NounPhrases(Asides):
         start = self._strip_leading(start, end)
         if start < end and self._word(start) in PREPOSITIONS:
             start = self._strip_leading(start, end)  # "with X after the IMF": the last one
-        if start == 0 and start < end and self.tokens[0].lower.endswith("ing"):
+        if (
+            start == 0
+            and start < end
+            and self.tokens[0].lower.endswith("ing")
+            and not self._and_in_name(1)  # "Planning and Zoning Commissioner Ana Pires"
+        ):
             # "Looking forward Nigeria is forecasting": an opening participle phrase.
             start += 1
             while start < end and not (
@@ -197,11 +203,15 @@ class NounPhrases(Asides):
 
     def _and_in_name(self, index: int) -> bool:
         """'and' inside a body's name: "the Ministry of Trade and Industry", "Centers for
-        Disease Control and Prevention" — capitalised words around it, after "of"/"for"."""
-        if self._word(index) != "and" or not 1 < index < len(self.tokens) - 1:
+        Disease Control and Prevention" — capitalised words around it, after "of"/"for";
+        or inside a post written before a name: "Parks and Recreation Director Ana Pires"."""
+        if self._word(index) != "and" or not 0 < index < len(self.tokens) - 1:
             return False
         if not (self.tokens[index - 1].is_cap and self.tokens[index + 1].is_cap):
             return False
+        before = [t.text for t in self.tokens[max(0, index - 2) : index]]
+        if and_in_post(before, [t.text for t in self.tokens[index + 1 : index + 8]]):
+            return True  # "Parks and Recreation Director Ana Pires said"
         for probe in range(index - 2, max(0, index - 6), -1):
             if self._word(probe) in {"of", "for"}:
                 return self.tokens[probe - 1].is_cap

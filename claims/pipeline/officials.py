@@ -31,7 +31,13 @@ from claims.pipeline.official_terms import (
     TITLES,
 )
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
-from claims.pipeline.roles import affiliation_in, current_office, full_title, role_in
+from claims.pipeline.roles import (
+    affiliation_in,
+    current_office,
+    full_title,
+    portfolio_with_and,
+    role_in,
+)
 
 
 @dataclass(frozen=True)
@@ -191,10 +197,13 @@ _GOVERNMENT_POST_OF_RE = re.compile(
     r"(?:\s+of\s+[a-z-]+\b)?"  # "board of supervisors", "department of health"
 )
 # "the governor's spokesman", "the minister's chief of staff": staff of an office-holder.
-_STAFF_OF_RE = re.compile(
-    r"'s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|press secretary|"
-    r"chief of staff|aide|adviser|advisor|communications director)\b"
+STAFF_OF = (
+    r"['’]s\s+(?:(?:top|senior|chief|deputy|former)\s+)?(spokes(?:man|woman|person)|"
+    r"press secretary|chief of staff|aide|adviser|advisor|communications director)\b"
 )
+_STAFF_OF_RE = re.compile(STAFF_OF)
+# "Governor Rory Vance's spokeswoman": the office-holder named between title and staff.
+_NAMED_STAFF_OF_RE = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,3}" + STAFF_OF)
 # "a Democrat who represents the 4th District": a seat in a legislature by its structure.
 _REPRESENTS_RE = re.compile(
     r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
@@ -235,6 +244,10 @@ _CAPITALISED_TITLE_RE = re.compile(
     r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
     r"Honorable)\s+[A-Z][a-z]"
 )
+# "Deputy" written alone before a name is a rank or a seat, never a company post (which
+# names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
+# "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
+_DEPUTY_RE = re.compile(r"\bDeputy\s+(?=[A-Z][a-z])")
 # "the congressman's wife": the title is her husband's, not hers.
 _RELATIVE_RE = re.compile(
     r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
@@ -430,8 +443,12 @@ def _classify_phrase(phrase: str) -> Verdict:
     if title_match:
         title = title_match.group(1).rstrip(".")
         title = ABBREVIATED_TITLES.get(title, title)
-        title = full_title(titled, title_match.start(), title)
-        staff = _STAFF_OF_RE.match(titled, title_match.end())
+        title = portfolio_with_and(phrase, title_match.start(), title) or full_title(
+            titled, title_match.start(), title
+        )
+        staff = _STAFF_OF_RE.match(titled, title_match.end()) or _NAMED_STAFF_OF_RE.match(
+            phrase, title_match.end()
+        )
         if staff:
             # "the governor's spokesman": speaks for the office-holder, is not one.
             title = f"{staff.group(1)} for the {title}"
@@ -486,6 +503,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     if capitalised:
         title = capitalised.group(1).lower()
         return Verdict(True, f"title: {title}", title=title)
+    deputy = _DEPUTY_RE.search(phrase)
+    if deputy and name and phrase.startswith(name, deputy.end()):
+        return Verdict(True, "title: deputy", title="deputy")
     office = _PERSONAL_OFFICE_RE.search(phrase)
     if office:
         return Verdict(True, f"body: {office.group(0)}", body=office.group(0))

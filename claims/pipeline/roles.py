@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from claims.pipeline.official_terms import LOCAL_SERVICE_HEADS
+
 # Occupations and descriptions that news writes capitalised before a name at the start of
 # a sentence. Not offices of state: those are titles (officials.TITLES).
 ROLE_NOUNS = frozenset(
@@ -83,6 +85,9 @@ _WHO_RE = re.compile(r"\bwho\s")
 # the office held now, beside a former one.
 _NOW_RE = re.compile(r"\b(?:now|currently)\s+")
 _OFFICE_END_RE = re.compile(r"[,;:.“”\"()]")
+# The head noun of a post named by its portfolio before a name: "Parks and Recreation
+# Director Ana Pires", "Health and Human Services Secretary Ana Pires".
+_POST_HEADS = frozenset(LOCAL_SERVICE_HEADS) | _PORTFOLIO_TITLES
 
 
 def strip_role(name: str) -> str:
@@ -178,3 +183,35 @@ def current_office(text: str) -> str:
 
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
+
+
+def and_in_post(before: list[str], after: list[str]) -> bool:
+    """Whether an "and" between the words `before` and `after` joins the two portfolios of
+    a post written before a name ("Parks and Recreation Director Ana Pires"), not two
+    people ("Tom Arlen and Mayor Ana Pires"): one capitalised word before it, and after it
+    capitalised words reaching a post's head noun past a portfolio word, then a name."""
+    if not before or not before[-1][:1].isupper():
+        return False
+    if len(before) > 1 and before[-2][:1].isupper() and before[-2] not in {"The", "A", "An"}:
+        return False
+    for index, word in enumerate(after):
+        if not word[:1].isupper():
+            return False
+        if word.lower() in _POST_HEADS:
+            return index >= 1 and index + 1 < len(after) and after[index + 1][:1].isupper()
+    return False
+
+
+def portfolio_with_and(phrase: str, start: int, title: str) -> str:
+    """'Health and Human Services Secretary Ana Pires' -> 'health and human services
+    secretary': the whole portfolio of a post whose name holds "and", written before the
+    title word at `start`; "" when there is none."""
+    words = phrase[:start].split()
+    for at in range(len(words) - 1, 0, -1):
+        if words[at] == "and":
+            if and_in_post(words[:at], [*words[at + 1 :], *phrase[start:].split()]):
+                return " ".join([*words[at - 1 :], title]).lower()
+            return ""
+        if not words[at][:1].isupper():
+            return ""
+    return ""

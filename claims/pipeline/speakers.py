@@ -17,9 +17,9 @@ from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
-from claims.pipeline.officials import classify
+from claims.pipeline.officials import STAFF_OF, classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
-from claims.pipeline.roles import office_clause
+from claims.pipeline.roles import and_in_post, office_clause
 
 _NAME_RE = re.compile(
     r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:van|von|de|da|der|di|du|bin|al)"
@@ -40,12 +40,17 @@ _PREFIX_CUT_WORDS = (
 _DESCRIBING_PAST = frozenset("retired embattled disgraced suspended ousted".split())
 
 
-def _describing_words(before: str) -> str:
-    """The words right before a name that can belong to its description."""
+def _describing_words(before: str, after: tuple[str, ...] = ()) -> str:
+    """The words right before a name (whose words are `after`) that can belong to its
+    description."""
     punct = list(_PREFIX_PUNCT_RE.finditer(before))
     words = (before[punct[-1].end() :] if punct else before).split()
     kept: list[str] = []
-    for word in reversed(words):
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word == "and" and and_in_post(words[:at], [*reversed(kept), *after]):
+            kept.append(word)  # "Parks and Recreation Director Ana Pires"
+            continue
         if word in _PREFIX_CUT_WORDS or (
             word.endswith("ed") and word.islower() and word not in _DESCRIBING_PAST
         ):
@@ -82,6 +87,13 @@ _POSSESSIVE_NOUN_RE = re.compile(
     r"post|speech|address|report|release|briefing|account|assessment|message|memo|office)$",
     re.IGNORECASE,
 )
+# "a report by the county auditor", "a statement from Governor Rory Vance": the issuer
+# named after the document speaks.
+_ISSUED_BY_RE = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z]+\s+){0,2}?(?:report|statement|memo|release|letter|notice|"
+    r"message|audit)\s+(?:by|from)\s+(.+?)(?:\s+(?:to\s+be|released|published|issued|"
+    r"on|in|last|this|earlier)\b.*)?$"
+)
 # "the Statistical Institute of Jamaica, STATIN," or "... (STATIN)": an acronym defined.
 _ACRONYM_RE = re.compile(
     r"\b((?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|the|on|[A-Z][\w&’'-]*)){1,8})"
@@ -100,6 +112,13 @@ _APPOSITIVE_HEAD = re.compile(
 )
 # Where a relative clause starts: "Ada Lorne, a former teacher who now serves as mayor".
 _BEFORE_WHO_RE = re.compile(r",?\s*\bwho\s")
+# "Ana Pires, Vance's spokeswoman": staff of a person the article may have named.
+_STAFF_OF_PERSON_RE = re.compile(r"\b([A-Z][\w’'-]*[a-z])" + STAFF_OF)
+# "a spokeswoman for Vance", "an aide to Rory Vance": the same, the person named after.
+_STAFF_FOR_PERSON_RE = re.compile(
+    r"\b(spokes(?:man|woman|person)|press secretary|aide)\s+(?:for|to)\s+"
+    r"(?:[A-Z][\w’'-]+\s+)?([A-Z][\w’'-]*[a-z])\b(?!\s+[A-Z])"
+)
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
 _CATAPHORA = 1500  # characters read ahead for the name of "the mayor"
@@ -190,7 +209,7 @@ class SpeakerTracker:
         self._offset = offset
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
-            prefix = _describing_words(before)
+            prefix = _describing_words(before, tuple(match.group(0).split()))
             phrase = " ".join([*prefix.split()[-8:], match.group(0)])
             name = name_in(phrase)
             role = _role_before(before) if not prefix else ""
@@ -285,6 +304,10 @@ class SpeakerTracker:
             if lowered.endswith("office"):
                 # "the AG's office": the office speaks, not a person whose role says "office".
                 return Resolved(_sentence_case(source.strip()), source, False)
+        issued = _ISSUED_BY_RE.match(source.strip())
+        if issued:
+            by = self.resolve(issued.group(1), appositive=appositive)
+            return replace(by, phrase=f"{by.phrase}; {source.strip()}"[:300])
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
         if _CLOSE_TO_RE.search(lowered):
@@ -444,6 +467,33 @@ class SpeakerTracker:
             return resolved
         name = match.group(1)
         return Resolved(name, f"{resolved.phrase}; {match.group(0)}", True)
+
+    def staff_of_cast(self, resolved: Resolved) -> Resolved:
+        """'Ana Pires, Vance's spokeswoman' after 'Governor Rory Vance': staff speak for the
+        office of the official they work for; staff of someone who holds no office, or of
+        someone the article never described, stay as they are."""
+        first = resolved.phrase.split(";")[0]
+        if not resolved.is_person:
+            return resolved
+        match = _STAFF_OF_PERSON_RE.search(first)
+        if match is not None:
+            staff, name = match.group(2), match.group(1)
+        elif (match := _STAFF_FOR_PERSON_RE.search(first)) is not None:
+            staff, name = match.group(1), match.group(2)
+        else:
+            return resolved
+        if staff in {"adviser", "advisor"} or "campaign" in first.lower():
+            return resolved  # an adviser or a campaign's staff need not work in the office
+        holder = self._people.get(name.lower())
+        if holder is None or holder.speaker == resolved.speaker:
+            return resolved
+        verdict = classify(holder.phrase)
+        if not verdict.official or not verdict.title:
+            return resolved
+        described = f"{resolved.speaker}, the {verdict.title}'s {staff}"
+        return Resolved(
+            resolved.speaker, f"{described}; {resolved.phrase}"[:300], True, holder.origin
+        )
 
     def record(self, resolved: Resolved, content: str = "") -> None:
         """A speaker in order; "Ada Lorne said she had waited" also tells her gender."""
