@@ -142,14 +142,15 @@ class Asides(TokenScan):
         return token.text in {",", ":"} and stop <= _INTRO_REACH
 
     def _is_role(self, span: Span) -> bool:
-        """'the director of the agency', 'her senior policy adviser', 'Chief Executive
-        Officer of the Port Authority': a described role."""
+        """'the director of the agency', 'her senior policy adviser', 'Valdoria's envoy to
+        the UN', 'Chief Executive Officer of the Port Authority': a described role."""
         text = self._span_text(span)
         words = text.lower().split()
         if not words:
             return False
         if words[0] in DETERMINERS or words[0].endswith(("'s", "’s")):
-            # "the director of the agency", "Eastfield's representative on the board"
+            # "the director of ...", "Valdoria's envoy to the UN", "Eastfield's representative
+            # on the board"
             return not _ROLE_HEADS.isdisjoint(words[:5])
         return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
 

@@ -142,7 +142,8 @@ RECIPIENTS = frozenset(
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr supt insp det st rev
     hon amb pres sr jr vs etc inc corp co ltd no nos fig jan feb mar apr jun jul aug sep sept
-    oct nov dec mt ft dept univ assn bros gens sens reps cpl pvt atty gov't approx est""".split()
+    oct nov dec mt ft dept univ assn bros gens sens reps cpl pvt atty gov't approx est brig
+    cllr""".split()
 )
 
 # Words that typically start a sentence after "U.S." or another dotted abbreviation.

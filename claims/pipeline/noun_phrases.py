@@ -187,6 +187,7 @@ class NounPhrases(Asides):
                 and not before.is_cap
                 and before.lower not in NP_GLUE | PREPOSITIONS | DETERMINERS | TIME_WORDS
                 and before.lower not in TIME_UNITS
+                and before.lower != "to"  # "the envoy to the UN": a complement, no clause
             ):
                 return True
         return False

@@ -448,6 +448,13 @@ TITLES = (
     "maj.",
     "capt.",
     "sgt.",
+    "det.",
+    "insp.",
+    "cpl.",
+    "pvt.",
+    "brig.",
+    "amb.",
+    "cllr.",
     "investigators",
     "detectives",
     "deputies",
@@ -468,6 +475,8 @@ TITLES = (
     *(f"{service} {head}" for service in LOCAL_SERVICES for head in LOCAL_SERVICE_HEADS),
 )
 
+# Titles and ranks as news style abbreviates them before a name (a documented class:
+# AP-style military and police ranks, "Amb.", "Cllr."): "Sgt. Ada Lorne" is a sergeant.
 ABBREVIATED_TITLES = {
     "sen": "senator",
     "del": "delegate",
@@ -476,6 +485,17 @@ ABBREVIATED_TITLES = {
     "gen": "general",
     "col": "colonel",
     "supt": "superintendent",
+    "cmdr": "commander",
+    "adm": "admiral",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "det": "detective",
+    "insp": "inspector",
+    "cpl": "corporal",
+    "pvt": "private",
+    "brig": "brigadier",
+    "amb": "ambassador",
+    "cllr": "councillor",
 }
 
 # Offices written as capital initials (a documented class): "AG Lynch", "the DA's office",
