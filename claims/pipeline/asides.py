@@ -30,6 +30,9 @@ _ROLE_HEADS = (
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
 
+# Adverbs of time before an appositive: "Ada Lorne, formerly the city's finance director,".
+_TIME_ADVERBS = frozenset("formerly previously currently now once also".split())
+
 Subject = tuple[Span | None, Span | None, str, int]
 
 
@@ -169,7 +172,10 @@ class Asides(TokenScan):
         return 2 <= len(words) <= 4 and all(t.is_cap for t in words)
 
     def _looks_like_appositive(self, words: list[Token]) -> bool:
-        """'the head of X', 'Secretary of X', 'president of the Y Union', 'pastor of Z'."""
+        """'the head of X', 'Secretary of X', 'president of the Y Union', 'pastor of Z', and
+        the same after an adverb of time ('formerly the city's finance director')."""
+        if len(words) > 1 and words[0].lower in _TIME_ADVERBS:
+            words = words[1:]
         first = words[0]
         if first.lower in DETERMINERS or first.is_cap or first.lower in _ROLE_HEADS:
             return True

@@ -533,6 +533,16 @@ def _current_office(phrase: str, words: set[str]) -> Verdict | None:
             verdict = _classify_phrase(f"{name}, {office}" if name else office)
             if verdict.official:
                 return verdict
+    # "Sheriff Ada Lorne, a former prosecutor", "Rep. Ada Lorne, the former chair of the
+    # committee": a title written before the name, with no "former", is held now. Only
+    # there: a description may name other people's offices ("who served under President X").
+    head = phrase.split(";")[0].split(",")[0]
+    named = name_in(head)
+    before_name = head[: head.rfind(named)] if named and named in head else ""
+    if before_name.strip() and _FORMER_WORDS.isdisjoint(_WORD_RE.findall(head.lower())):
+        verdict = _classify_phrase(head)
+        if verdict.official and not _classify_phrase(named).official:
+            return verdict  # the words before the name make it official
     return None
 
 
