@@ -59,10 +59,12 @@ def marked_segments(text: str, appearance: Appearance) -> list[tuple[str, str]]:
 @desk_view
 def detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.select_related("speaker__body"), pk=claim_id)
+    # Only the article shown is read whole (its text loads when it is marked up); the
+    # other sightings need their article's title, outlet and link.
     appearances = list(
-        claim.appearances.select_related("article", "speaker").order_by("created_at", "id")[
-            :MAX_APPEARANCES
-        ]
+        claim.appearances.select_related("article", "speaker")
+        .defer("article__text")
+        .order_by("created_at", "id")[:MAX_APPEARANCES]
     )
     shown = _chosen(appearances, request.GET.get("appearance", ""))
     open_review = claim.reviews.open().select_related("assignee").first()

@@ -69,6 +69,7 @@ def _told(claims: list[Claim], kinds: dict[int, str]) -> list[Told]:
     appearances = (
         Appearance.objects.filter(claim__in=claims)
         .select_related("article")
+        .defer("article__text")  # dates and outlets only; a story may span many articles
         .order_by("created_at", "id")
     )
     by_claim: dict[int, list[Appearance]] = {}

@@ -80,9 +80,10 @@ class ClaimViewSet(ClaimStoryActions, DeskView, viewsets.ReadOnlyModelViewSet):
             queryset=Review.objects.open().select_related("assignee"),
             to_attr="open_reviews",
         )
-        claims = Claim.objects.with_triage_data().prefetch_related(open_reviews)
+        claims = Claim.objects.with_triage_data()
         if self.action != "retrieve":
-            return claims
+            return claims.prefetch_related(open_reviews)
+        # One claim: its open reviews are picked from all of them in `retrieve`.
         return claims.select_related("speaker").prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.select_related("added_by")),
             Prefetch(
@@ -117,10 +118,12 @@ class ClaimViewSet(ClaimStoryActions, DeskView, viewsets.ReadOnlyModelViewSet):
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         claim = self.get_object()
+        claim.open_reviews = [r for r in claim.review_list if r.state in Review.OPEN_STATES]
         # One query with a LIMIT: a sliced Prefetch numbers every claim's sightings with a
         # window function whose SQL alone took ~5 ms to build for the one claim shown.
-        sightings = claim.appearances.select_related("article")[:MAX_APPEARANCES]
-        claim.appearance_list = list(sightings)
+        # The articles' text is never shown here, and a long one is read out of line.
+        sightings = claim.appearances.select_related("article").defer("article__text")
+        claim.appearance_list = list(sightings[:MAX_APPEARANCES])
         return Response(self.get_serializer(claim).data)
 
     @extend_schema(

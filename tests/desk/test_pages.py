@@ -2,11 +2,13 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from claims.models import Feed
+from claims.models import Article, Feed
 from reviews.models import Feedback
 from tests.conftest import PASSWORD
-from tests.factories import flagged_claim, submitted_review
+from tests.factories import appearance, flagged_claim, submitted_review
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +138,23 @@ def test_the_claim_page_shows_open_claims_that_read_alike(client, alice, claim, 
     assert f"/desk/claims/{twin.pk}/" in checked
     assert f"/desk/claims/{unrelated.pk}/" not in checked
     assert f"/desk/claims/{claim.pk}/" not in checked
+
+
+def test_the_claim_page_reads_the_text_of_the_shown_article_only(client, alice, claim) -> None:
+    other = Article.objects.create(
+        url="https://valleypost.example/dorvask",
+        canonical_url="https://valleypost.example/dorvask",
+        outlet="Valley Post",
+        title="Dorvask denial",
+        text="Press secretary Anton Velin dismissed reports of Ostrian troops in Dorvask.",
+        status=Article.Status.EXTRACTED,
+    )
+    appearance(other, "reports of Ostrian troops in Dorvask", speaker=None, claim=claim)
+    client.force_login(alice)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(f"/desk/claims/{claim.pk}/").content.decode()
+
+    assert "Valley Post" in html and '<mark class="content" id="statement">' in html
+    text_reads = [q["sql"] for q in queries if '"claims_article"."text"' in q["sql"]]
+    assert len(text_reads) == 1
