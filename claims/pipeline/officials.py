@@ -191,9 +191,11 @@ _GOVERNMENT_ROLE_RE = re.compile(
 # oversees the state's prison system" is restated, roles.office_clause): a post in a part
 # of a unit of government.
 _GOVERNMENT_POST_OF_RE = re.compile(
-    rf"\b(?:head|chief|director|chair|member)\s+of\s+the\s+(?:{_GOVERNMENT_UNITS})'s\s+"
+    rf"\b(?:head|chief|director|chair|member|administrator|manager)\s+of\s+the\s+"
+    rf"(?:{_GOVERNMENT_UNITS})'s\s+"
     r"(?:[a-z-]+\s+){0,3}?(?:system|program|programme|department|board|commission|office|"
-    r"agency|division|bureau|council|committee|service|services|authority|unit|schools)\b"
+    r"agency|division|bureau|council|committee|service|services|authority|unit|schools|"
+    r"trust|fund|district)\b"
     r"(?:\s+of\s+[a-z-]+\b)?"  # "board of supervisors", "department of health"
 )
 # "the governor's spokesman", "the minister's chief of staff": staff of an office-holder.
@@ -558,6 +560,8 @@ def _excused(
             _state_executive(structural, words)
             or "county executive" in lowered
             or _GOVERNMENT_ROLE_RE.search(lowered) is not None  # "the county's chief executive"
+            # "executive director of the city's housing agency"
+            or _GOVERNMENT_POST_OF_RE.search(lowered) is not None
         )
     if word in {"bank", "banks"}:
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
