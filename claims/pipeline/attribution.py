@@ -62,7 +62,6 @@ _NOT_PER_SOURCE = frozenset(
     kilometer unit share barrel ton tonne litre liter gallon pound kilo kilogram usual norm
     custom tradition""".split()
 )
-_PER_DETERMINERS = frozenset("the a an his her its their".split())
 _WORD_RE = re.compile(r"[a-z]+")
 # "PORT CALDER —", "VELMORA, Norland (Agency) –": an all-caps place opening a story.
 _DATELINE_RE = re.compile(
@@ -90,14 +89,12 @@ class _Finder(Cues, NounPhrases, Content):
     """One sentence's attributions: cue first, then its source and content."""
 
     def _per_source(self, index: int) -> bool:
-        """', per the agency', 'per Lorne's office', 'Per the agency, ...': not 'per cent'
-        or 'per day'."""
+        """', per the agency', 'per Lorne's office': not 'per cent' or 'per day'."""
         following = self._word(index + 1)
-        head = self._word(index + 2) if following in _PER_DETERMINERS else following
-        opens = index == 0 or self._word(index - 1) in {",", "—", "–", "("}
-        if not opens or head in _NOT_PER_SOURCE:
+        head = self._word(index + 2) if following in {"the", "a", "an"} else following
+        if self._word(index - 1) not in {",", "—", "–", "("} or head in _NOT_PER_SOURCE:
             return False
-        return following in _PER_DETERMINERS or self.tokens[index + 1].is_cap
+        return following in {"the", "a", "an"} or self.tokens[index + 1].is_cap
 
     def _states_that(self, index: int) -> bool:
         """'the regulations state that', 'it states that': a document, or a pronoun for one,
