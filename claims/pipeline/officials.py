@@ -18,6 +18,7 @@ from claims.pipeline.official_terms import (
     BODIES,
     BODY_HEADS,
     DATA_NOUNS,
+    GENERAL_HEADS,
     IN_ROLE_OCCUPATIONS,
     LEGISLATIVE,
     NOT_OFFICIAL,
@@ -121,6 +122,8 @@ _TITLE_RE = re.compile(
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")(?![\w])"
 )
+# Titles that a company, a party or a trade group gives as well: official only with a body.
+_NEEDS_A_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", *GENERAL_HEADS})
 _WORD_RE = re.compile(r"[a-z]+(?:[.'][a-z]+)*")
 _CAPS_RE = re.compile(r"\b[A-Z]{2,7}\b")
 _PLACE_RE = re.compile(
@@ -454,7 +457,7 @@ def _classify_phrase(phrase: str) -> Verdict:
             title = f"{staff.group(1)} for the {title}"
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
-        if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
+        if title in _NEEDS_A_BODY and not (
             body
             or _state_acronym(phrase)  # "an ICE spokesman", "SEC spokeswoman Ada Lorne"
             or _GOVERNMENT_ROLE_RE.search(lowered)
