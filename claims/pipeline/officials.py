@@ -402,6 +402,9 @@ def _described(verdict: Verdict, phrase: str) -> Verdict:
 def _classify_phrase(phrase: str) -> Verdict:
     lowered = phrase.lower().replace("’", "'")
     words = set(_WORD_RE.findall(lowered))
+    # A possessor is read as its noun: "the union's president" heads a union. "The bank's
+    # governor" refers back to the bank the article named, often a central bank: not read.
+    words |= {word.removesuffix("'s") for word in words if word != "bank's"}
     for match in _STATE_MEDIA_RE.finditer(lowered):
         key = match.group(1)
         # Agency acronyms count only in capitals: "sana" or "tass" in lower case are words.
