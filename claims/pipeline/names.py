@@ -88,9 +88,15 @@ def name_in(phrase: str) -> str:
             "commissioner",
             "director",
             "head",
+            "registrar",
+            "mp",
         }
     ):
-        # "Minister of Finance Ada Lorne": the portfolio is not part of the name.
+        # "Minister of Finance Ada Lorne", "MP for Eastfield Ana Pires": the portfolio or the
+        # seat is not part of the name, and with no name after it ("the Director of Public
+        # Prosecutions", "the MP for Eastfield") the phrase names no person.
+        if len(name) < 3:
+            return ""
         keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
         name = name[-keep:]
     return strip_role(" ".join(name))
