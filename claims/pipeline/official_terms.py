@@ -341,6 +341,8 @@ TITLES = (
     "counsel for the prosecution",
     "counsel for the crown",
     "crown counsel",
+    "counsel for the state",
+    "state counsel",
     # Offices of local and state government and of justice, by their usual names.
     "director of public prosecutions",
     "public defender",
@@ -525,6 +527,15 @@ OFFICE_INITIALS = {
     "DPP": "director of public prosecutions",
     "PM": "prime minister",
     "CM": "chief minister",
+    # Police ranks as South Asian English-language papers write them: "DSP Ravi Tandel".
+    "IGP": "inspector-general of police",
+    "DIG": "deputy inspector general of police",
+    "SSP": "senior superintendent of police",
+    "ASP": "assistant superintendent of police",
+    "DSP": "deputy superintendent of police",
+    "DCP": "deputy commissioner of police",
+    "ACP": "assistant commissioner of police",
+    "SHO": "station house officer",
 }
 
 # Government bodies and their metonyms.
