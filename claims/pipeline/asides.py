@@ -25,7 +25,7 @@ _ROLE_WORDS = frozenset(
 
 _ROLE_HEADS = (
     _ROLE_WORDS
-    | frozenset("adviser advisor leader chief founder manager executive agent".split())
+    | frozenset("adviser advisor leader chief founder manager executive agent counsel".split())
     | frozenset("representative delegate".split())  # "Eastfield's representative on X"
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
@@ -152,7 +152,8 @@ class Asides(TokenScan):
             # "the director of ...", "Valdoria's envoy to the UN", "Eastfield's representative
             # on the board"
             return not _ROLE_HEADS.isdisjoint(words[:5])
-        return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
+        # "Chief Executive Officer of the Port Authority", "Counsel for the state"
+        return (" of " in text or " for " in text) and not _ROLE_HEADS.isdisjoint(words[:3])
 
     def _described(self, span: Span) -> bool:
         """'The chair', 'the port's new harbour master', 'Her lawyer': a determiner or a
