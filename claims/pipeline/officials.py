@@ -180,6 +180,11 @@ _STATE_DATA_RE = re.compile(
 _OFFICE_INITIALS_RE = re.compile(
     r"(?<![\w.:])(?<!\d )(" + "|".join(OFFICE_INITIALS) + r")(?=['’]s\b|\s+[A-Z][a-z])"
 )
+# India's federal government as its papers name it, capitalised: "Union Minister Ravi
+# Tandel", "Union Home Minister X", "the Union government", "the Union Cabinet".
+_UNION_GOVERNMENT_RE = re.compile(
+    r"\bUnion\s+(?:[A-Z][a-z]+\s+){0,2}?(?:[Mm]inisters?|[Mm]inistry|[Gg]overnment|Cabinet)\b"
+)
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
 # "the city's emergency operations director", "the county's chief executive", "the state's
@@ -563,6 +568,8 @@ def _excused(
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
     if word in PARTY_WORDS:
         return not words.isdisjoint(LEGISLATIVE)  # "Senate Republicans", "GOP lawmakers"
+    if word == "union":
+        return _UNION_GOVERNMENT_RE.search(phrase) is not None  # "Union Home Minister X"
     return False
 
 
