@@ -190,10 +190,16 @@ _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve
 # "the city's emergency operations director", "the county's chief executive", "the state's
 # attorney": a post in a unit of government, named by the unit's possessive.
 _GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality"
+_GOVERNMENT_ROLES = (
+    r"director|manager|administrator|officer|chief|head|engineer|planner|attorney|auditor|"
+    r"spokes(?:man|woman|person)|executive|treasurer|clerk|coordinator|counsel|adviser|advisor|"
+    r"secretary|inspector"
+)
 _GOVERNMENT_ROLE_RE = re.compile(
-    rf"\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,3}}?(?:director|manager|administrator|"
-    r"officer|chief|head|engineer|planner|attorney|auditor|spokes(?:man|woman|person)|executive|"
-    r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
+    rf"\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,3}}?(?:{_GOVERNMENT_ROLES})\b"
+    # the same post written after it: "the chief secretary of the province", "a spokesman
+    # for the city" (not "of the city's": a post in a part of it, below)
+    rf"|\b(?:{_GOVERNMENT_ROLES})\s+(?:of|for)\s+the\s+(?:{_GOVERNMENT_UNITS})\b(?!['’])"
 )
 # "head of the state's prison system", "member of the city's planning board" (as "who
 # oversees the state's prison system" is restated, roles.office_clause): a post in a part
