@@ -258,6 +258,9 @@ _CAPITALISED_TITLE_RE = re.compile(
     r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
     r"Honorable)\s+[A-Z][a-z]"
 )
+# The presiding officer of a legislature, capitalised, with or without a name: "the
+# Speaker", "the Deputy Speaker, Ana Pires" (a keynote or rally "speaker" is lowercase).
+_PRESIDING_OFFICER_RE = re.compile(r"\b(?:Deputy\s+)?Speaker\b")
 # "Deputy" written alone before a name is a rank or a seat, never a company post (which
 # names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
 # "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
@@ -516,6 +519,10 @@ def _classify_phrase(phrase: str) -> Verdict:
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
         return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
+    presiding = _PRESIDING_OFFICER_RE.search(phrase)
+    if presiding:
+        title = presiding.group(0).lower()
+        return Verdict(True, f"title: {title}", title=title)
     capitalised = _CAPITALISED_TITLE_RE.search(phrase)
     if capitalised:
         title = capitalised.group(1).lower()
