@@ -25,7 +25,8 @@ _ROLE_WORDS = frozenset(
 
 _ROLE_HEADS = (
     _ROLE_WORDS
-    | frozenset("adviser advisor leader chief founder manager executive agent".split())
+    | frozenset("adviser advisor leader chief founder manager executive agent counsel".split())
+    | frozenset("lawyer lawyers attorney attorneys".split())  # "Lawyers for the family, X, said"
     | frozenset("representative delegate".split())  # "Eastfield's representative on X"
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
@@ -155,7 +156,8 @@ class Asides(TokenScan):
             # "the director of ...", "Valdoria's envoy to the UN", "Eastfield's representative
             # on the board"
             return not _ROLE_HEADS.isdisjoint(words[:5])
-        return " of " in text and not _ROLE_HEADS.isdisjoint(words[:3])
+        # "Chief Executive Officer of the Port Authority", "Counsel for the state"
+        return (" of " in text or " for " in text) and not _ROLE_HEADS.isdisjoint(words[:3])
 
     def _described(self, span: Span) -> bool:
         """'The chair', 'the port's new harbour master', 'Her lawyer': a determiner or a
@@ -168,12 +170,19 @@ class Asides(TokenScan):
         return first in DETERMINERS or any(word.endswith(("'s", "’s")) for word in words[:-1])
 
     def _is_name_tokens(self, tokens: list[Token]) -> bool:
+        """'Piet Hallam', and two names joined by 'and': 'Tomas Ferro and Ana Pires'."""
         words = [t for t in tokens if t.is_word]
+        joints = [i for i, t in enumerate(words) if t.lower == "and"]
+        if len(joints) == 1 and 2 <= joints[0] <= 4:
+            return self._is_name_tokens(words[: joints[0]]) and self._is_name_tokens(
+                words[joints[0] + 1 :]
+            )
         return 2 <= len(words) <= 4 and all(t.is_cap for t in words)
 
     def _looks_like_appositive(self, words: list[Token]) -> bool:
-        """'the head of X', 'Secretary of X', 'president of the Y Union', 'pastor of Z', and
-        the same after an adverb of time ('formerly the city's finance director')."""
+        """'the head of X', 'Secretary of X', 'president of the Y Union', 'pastor of Z',
+        'lawyers for the family', and the same after an adverb of time ('formerly the
+        city's finance director')."""
         if len(words) > 1 and words[0].lower in _TIME_ADVERBS:
             words = words[1:]
         first = words[0]
@@ -181,7 +190,8 @@ class Asides(TokenScan):
             return True
         if any(word.lower in _ROLE_HEADS for word in words[1:3]):
             return True  # "special agent for the attorney general's office"
-        return len(words) > 2 and words[1].lower == "of" and first.is_word
+        # "lawyer for the family", "pastor of Z"
+        return len(words) > 2 and words[1].lower in {"of", "for"} and first.is_word
 
     def _is_name(self, span: Span) -> bool:
         parts = [p for p in self._span_text(span).split() if not p.startswith("(")]

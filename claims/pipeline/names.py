@@ -29,7 +29,7 @@ NOT_NAME = (
     prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
     chief-of-staff lawmaker legislator diplomat envoy consul magistrate mp mps tory labour
     councilmember councillor cmdr cmdr. adm adm. capt capt. sgt sgt. det det. insp insp. cpl
-    cpl. brig brig. amb amb. cllr cllr. hon hon. pvt pvt.
+    cpl. brig brig. amb amb. cllr cllr. hon hon. pvt pvt. speaker
     monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december in on at after before but and when while
     if as for to a an by with from this that these those it its his her their""".split()
@@ -88,9 +88,15 @@ def name_in(phrase: str) -> str:
             "commissioner",
             "director",
             "head",
+            "registrar",
+            "mp",
         }
     ):
-        # "Minister of Finance Ada Lorne": the portfolio is not part of the name.
+        # "Minister of Finance Ada Lorne", "MP for Eastfield Ana Pires": the portfolio or the
+        # seat is not part of the name, and with no name after it ("the Director of Public
+        # Prosecutions", "the MP for Eastfield") the phrase names no person.
+        if len(name) < 3:
+            return ""
         keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
         name = name[-keep:]
     return strip_role(" ".join(name))

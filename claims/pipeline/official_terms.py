@@ -264,11 +264,30 @@ PUBLIC_DISTRICT_KINDS = frozenset(
     transit hospital library conservation flood drainage""".split()
 )
 
+# Offices named "<office>-General", hyphenated as Commonwealth and international usage
+# writes them or spaced (a documented class): "Auditor-General Ana Pires", "the
+# Governor-General", "Surgeon General". Each is an office of a state.
+STATE_GENERAL_OFFICES = (
+    "attorney",
+    "solicitor",
+    "auditor",
+    "surgeon",
+    "inspector",
+    "governor",
+    "accountant",
+    "registrar",
+    "comptroller",
+    "postmaster",
+    "advocate",
+)
+# A secretary-general or director-general heads a UN body, an alliance or a ministry, but
+# also a trade group or a party: like "secretary", it needs a state body to be official.
+GENERAL_HEADS = ("secretary-general", "director-general", "secretary general", "director general")
+
 # Offices held in a state body. Longer phrases first so reasons name the specific title.
 TITLES = (
     "chief of the general staff",
     "secretary of state",
-    "attorney general",
     "district attorney",
     "u.s. attorney",
     "us attorney",
@@ -282,7 +301,6 @@ TITLES = (
     "defence minister",
     "finance minister",
     "crown prince",
-    "surgeon general",
     "chief of staff",
     "police commissioner",
     "police chief",
@@ -323,6 +341,8 @@ TITLES = (
     "counsel for the prosecution",
     "counsel for the crown",
     "crown counsel",
+    "counsel for the state",
+    "state counsel",
     # Offices of local and state government and of justice, by their usual names.
     "director of public prosecutions",
     "public defender",
@@ -365,10 +385,9 @@ TITLES = (
     "magistrates",
     "presidential spokesman",
     "chief justice",
-    "solicitor general",
-    "auditor general",
-    "attorney-general",
     "director-general of police",
+    *(f"{office}{joint}general" for office in STATE_GENERAL_OFFICES for joint in ("-", " ")),
+    *GENERAL_HEADS,
     "chief constable",
     "police officer",
     "police spokesman",
@@ -508,6 +527,15 @@ OFFICE_INITIALS = {
     "DPP": "director of public prosecutions",
     "PM": "prime minister",
     "CM": "chief minister",
+    # Police ranks as South Asian English-language papers write them: "DSP Ravi Tandel".
+    "IGP": "inspector-general of police",
+    "DIG": "deputy inspector general of police",
+    "SSP": "senior superintendent of police",
+    "ASP": "assistant superintendent of police",
+    "DSP": "deputy superintendent of police",
+    "DCP": "deputy commissioner of police",
+    "ACP": "assistant commissioner of police",
+    "SHO": "station house officer",
 }
 
 # Government bodies and their metonyms.

@@ -18,6 +18,7 @@ from claims.pipeline.official_terms import (
     BODIES,
     BODY_HEADS,
     DATA_NOUNS,
+    GENERAL_HEADS,
     IN_ROLE_OCCUPATIONS,
     LEGISLATIVE,
     NOT_OFFICIAL,
@@ -121,6 +122,8 @@ _TITLE_RE = re.compile(
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")(?![\w])"
 )
+# Titles that a company, a party or a trade group gives as well: official only with a body.
+_NEEDS_A_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", *GENERAL_HEADS})
 _WORD_RE = re.compile(r"[a-z]+(?:[.'][a-z]+)*")
 _CAPS_RE = re.compile(r"\b[A-Z]{2,7}\b")
 _PLACE_RE = re.compile(
@@ -177,15 +180,26 @@ _STATE_DATA_RE = re.compile(
 _OFFICE_INITIALS_RE = re.compile(
     r"(?<![\w.:])(?<!\d )(" + "|".join(OFFICE_INITIALS) + r")(?=['’]s\b|\s+[A-Z][a-z])"
 )
+# India's federal government as its papers name it, capitalised: "Union Minister Ravi
+# Tandel", "Union Home Minister X", "the Union government", "the Union Cabinet".
+_UNION_GOVERNMENT_RE = re.compile(
+    r"\bUnion\s+(?:[A-Z][a-z]+\s+){0,2}?(?:[Mm]inisters?|[Mm]inistry|[Gg]overnment|Cabinet)\b"
+)
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
 # "the city's emergency operations director", "the county's chief executive", "the state's
 # attorney": a post in a unit of government, named by the unit's possessive.
 _GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality"
+_GOVERNMENT_ROLES = (
+    r"director|manager|administrator|officer|chief|head|engineer|planner|attorney|auditor|"
+    r"spokes(?:man|woman|person)|executive|treasurer|clerk|coordinator|counsel|adviser|advisor|"
+    r"secretary|inspector"
+)
 _GOVERNMENT_ROLE_RE = re.compile(
-    rf"\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,3}}?(?:director|manager|administrator|"
-    r"officer|chief|head|engineer|planner|attorney|auditor|spokes(?:man|woman|person)|executive|"
-    r"treasurer|clerk|coordinator|counsel|adviser|advisor|secretary|inspector)\b"
+    rf"\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,3}}?(?:{_GOVERNMENT_ROLES})\b"
+    # the same post written after it: "the chief secretary of the province", "a spokesman
+    # for the city" (not "of the city's": a post in a part of it, below)
+    rf"|\b(?:{_GOVERNMENT_ROLES})\s+(?:of|for)\s+the\s+(?:{_GOVERNMENT_UNITS})\b(?!['’])"
 )
 # "head of the state's prison system", "member of the city's planning board" (as "who
 # oversees the state's prison system" is restated, roles.office_clause): a post in a part
@@ -246,6 +260,9 @@ _CAPITALISED_TITLE_RE = re.compile(
     r"\b(Supervisor|Trustee|Delegate|Assemblymember|Alderwoman|Speaker|Hon\.|Honourable|"
     r"Honorable)\s+[A-Z][a-z]"
 )
+# The presiding officer of a legislature, capitalised, with or without a name: "the
+# Speaker", "the Deputy Speaker, Ana Pires" (a keynote or rally "speaker" is lowercase).
+_PRESIDING_OFFICER_RE = re.compile(r"\b(?:Deputy\s+)?Speaker\b")
 # "Deputy" written alone before a name is a rank or a seat, never a company post (which
 # names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
 # "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
@@ -401,6 +418,9 @@ def _described(verdict: Verdict, phrase: str) -> Verdict:
 def _classify_phrase(phrase: str) -> Verdict:
     lowered = phrase.lower().replace("’", "'")
     words = set(_WORD_RE.findall(lowered))
+    # A possessor is read as its noun: "the union's president" heads a union. "The bank's
+    # governor" refers back to the bank the article named, often a central bank: not read.
+    words |= {word.removesuffix("'s") for word in words if word != "bank's"}
     for match in _STATE_MEDIA_RE.finditer(lowered):
         key = match.group(1)
         # Agency acronyms count only in capitals: "sana" or "tass" in lower case are words.
@@ -456,7 +476,7 @@ def _classify_phrase(phrase: str) -> Verdict:
             title = f"{staff.group(1)} for the {title}"
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
-        if title in {"spokesman", "spokeswoman", "spokesperson", "secretary"} and not (
+        if title in _NEEDS_A_BODY and not (
             body
             or _state_acronym(phrase)  # "an ICE spokesman", "SEC spokeswoman Ada Lorne"
             or _GOVERNMENT_ROLE_RE.search(lowered)
@@ -501,6 +521,10 @@ def _classify_phrase(phrase: str) -> Verdict:
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
         return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
+    presiding = _PRESIDING_OFFICER_RE.search(phrase)
+    if presiding:
+        title = presiding.group(0).lower()
+        return Verdict(True, f"title: {title}", title=title)
     capitalised = _CAPITALISED_TITLE_RE.search(phrase)
     if capitalised:
         title = capitalised.group(1).lower()
@@ -571,6 +595,8 @@ def _excused(
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
     if word in PARTY_WORDS:
         return not words.isdisjoint(LEGISLATIVE)  # "Senate Republicans", "GOP lawmakers"
+    if word == "union":
+        return _UNION_GOVERNMENT_RE.search(phrase) is not None  # "Union Home Minister X"
     return False
 
 
