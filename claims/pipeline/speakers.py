@@ -99,6 +99,7 @@ _ACRONYM_RE = re.compile(
     r"\b((?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|the|on|[A-Z][\w&’'-]*)){1,8})"
     r"\s*(?:,\s*|\(\s*)([A-Z]{2,8})\b"
 )
+_ACRONYM_MARK_RE = re.compile(r"[,(]\s*[A-Z]{2,8}\b")
 _APPOSITIVE_RE = re.compile(
     r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}),\s+((?:the|a|an)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;])"
 )
@@ -225,7 +226,10 @@ class SpeakerTracker:
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
         self._bodies.observe(sentence, self._paragraph, self._sentence)
-        for match in _ACRONYM_RE.finditer(sentence):
+        # The acronym pattern backtracks over every capitalised phrase; a sentence with no
+        # ", ABC" or "(ABC" (most of them) cannot match it.
+        acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
+        for match in acronyms:
             full, acronym = match.group(1), match.group(2)
             words = full.split()[1:] if full.lower().startswith("the ") else full.split()
             initials = "".join(w[0] for w in words if w[:1].isupper())
