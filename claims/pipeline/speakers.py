@@ -65,7 +65,19 @@ _COMMA_BEFORE_NAME_RE = re.compile(r",\s*$")
 # Words of office ("minister", "mps", "gen."): a set lookup per word is much cheaper than
 # one regular expression of every title, and this runs for most names in an article.
 _TITLE_WORDS = frozenset(title for title in TITLES if " " not in title)
-_MULTI_WORD_TITLES = tuple(title for title in TITLES if " " in title)
+
+
+def _by_first_word(titles: list[str]) -> dict[str, list[str]]:
+    """Multi-word titles keyed by their first word and the space after it."""
+    grouped: dict[str, list[str]] = {}
+    for title in titles:
+        grouped.setdefault(title.split(" ", 1)[0] + " ", []).append(title)
+    return grouped
+
+
+# A title can be in a text only if its first word and the space after it are: most texts
+# are ruled out a group at a time, not one title at a time.
+_MULTI_WORD_TITLES = _by_first_word([title for title in TITLES if " " in title])
 _TITLE_TOKEN_RE = re.compile(r"[a-z][a-z.-]*")
 
 
@@ -75,7 +87,10 @@ def _has_title(text: str) -> bool:
     lowered = text.lower()
     if not _TITLE_WORDS.isdisjoint(_TITLE_TOKEN_RE.findall(lowered)):
         return True
-    return any(title in lowered for title in _MULTI_WORD_TITLES)
+    return any(
+        first in lowered and any(title in lowered for title in titles)
+        for first, titles in _MULTI_WORD_TITLES.items()
+    )
 
 
 # "held in Los Angeles": a name after a place preposition is a place, not a person.
