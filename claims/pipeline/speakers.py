@@ -223,6 +223,20 @@ class SpeakerTracker:
         self._sentence += 1
         self._paragraph += 1 if new_paragraph else 0
         self._offset = offset
+        self._read_people(sentence)
+        self._bodies.observe(sentence, self._paragraph, self._sentence)
+        # The acronym pattern backtracks over every capitalised phrase; a sentence with no
+        # ", ABC" or "(ABC" (most of them) cannot match it.
+        acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
+        for match in acronyms:
+            full, acronym = match.group(1), match.group(2)
+            words = full.split()[1:] if full.lower().startswith("the ") else full.split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if acronym[:1] == initials[:1] and len(acronym) >= 2:
+                self._acronyms[acronym] = full
+
+    def _read_people(self, sentence: str) -> None:
+        """The people a sentence names, with the titles and roles written with them."""
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
             prefix = _describing_words(before, tuple(match.group(0).split()))
@@ -240,16 +254,6 @@ class SpeakerTracker:
                 self._introduced(name, sentence[match.end() : match.end() + 120])
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
-        self._bodies.observe(sentence, self._paragraph, self._sentence)
-        # The acronym pattern backtracks over every capitalised phrase; a sentence with no
-        # ", ABC" or "(ABC" (most of them) cannot match it.
-        acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
-        for match in acronyms:
-            full, acronym = match.group(1), match.group(2)
-            words = full.split()[1:] if full.lower().startswith("the ") else full.split()
-            initials = "".join(w[0] for w in words if w[:1].isupper())
-            if acronym[:1] == initials[:1] and len(acronym) >= 2:
-                self._acronyms[acronym] = full
 
     def _introduced(self, name: str, after: str) -> None:
         """'Rory Vance is the city's finance director.', 'Pires was appointed harbor
@@ -443,7 +447,8 @@ class SpeakerTracker:
             for match in re.finditer(re.escape(surname), window):
                 start = max(window.rfind("\n", 0, match.start()), match.start() - 200)
                 before = reader._people.get(key)
-                reader.observe(window[max(0, start) : match.end() + 200])
+                # Only the people it names: the bodies and acronyms are not asked for.
+                reader._read_people(window[max(0, start) : match.end() + 200])
                 if reader._people.get(key) is not before:
                     found_at = offset + match.start()
             later = reader._people.get(key)
