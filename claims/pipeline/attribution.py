@@ -35,7 +35,8 @@ from claims.pipeline.tokens import quote_spans, tokenize
 
 __all__ = ["RawAttribution", "Span", "find_attributions"]
 
-# Most sentences hold no cue word at all; a set lookup lets them skip tokenising.
+# Every word that can start an attribution. Most sentences hold none, and a set lookup lets
+# them skip tokenising; in the others, the words outside it are passed over at once.
 _CUE_WORDS = frozenset(
     {
         "according",
@@ -148,7 +149,7 @@ class _Finder(Cues, NounPhrases, Content):
         found: list[RawAttribution] = []
         claimed_until = -1
         for index, token in enumerate(self.tokens):
-            if token.quoted or index <= claimed_until:
+            if token.quoted or index <= claimed_until or token.lower not in _CUE_WORDS:
                 continue
             attribution = None
             if token.lower == "according" and self._word(index + 1) == "to":

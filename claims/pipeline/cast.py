@@ -17,6 +17,9 @@ from claims.pipeline.officials import structural_bodies
 # "Ministry of Ports (MOP)", "the Statistical Institute of Jamaica, STATIN,": an acronym
 # defined right after the body it stands for.
 _DEFINED_ACRONYM_RE = re.compile(r"\s*(?:\(\s*|,\s*)([A-Z][A-Z&]{1,7})\b")
+_OPENING_RE = re.compile(r"^[\s“\"]*(?:[Tt]he\s+)?")
+_THE_RE = re.compile(r"^[Tt]he\s+")
+_OF_FOR_RE = re.compile(r"\s+(?:of|for)\s+")
 # Documents a body issues: "the statement said", "according to the release".
 DOCUMENT_NOUNS = frozenset(
     "statement release memo notice communique communiqué bulletin advisory announcement".split()
@@ -43,9 +46,11 @@ class BodyCast:
         self._acronyms: dict[str, Body] = {}
 
     def observe(self, sentence: str, paragraph: int, number: int = 0) -> None:
-        opening = re.sub(r"^[\s“\"]*(?:[Tt]he\s+)?", "", sentence)
-        for name in structural_bodies(sentence):
-            name = re.sub(r"^[Tt]he\s+", "", name)
+        names = structural_bodies(sentence)
+        # Only a sentence that names a body needs its opening words: most name none.
+        opening = _OPENING_RE.sub("", sentence) if names else ""
+        for name in names:
+            name = _THE_RE.sub("", name)
             head = _head_of(name)
             if not head:
                 continue
@@ -87,7 +92,7 @@ class BodyCast:
 def _head_of(name: str) -> str:
     """The head noun of a body's name: 'Ministry' in 'Ministry of Ports', 'Authority' in
     'the Harbour Authority'."""
-    before_of = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+    before_of = _OF_FOR_RE.split(name, maxsplit=1)[0]
     words = before_of.split()
     for index in range(len(words) - 1, -1, -1):
         word = words[index].lower()

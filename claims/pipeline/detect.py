@@ -27,6 +27,7 @@ DETECTOR_VERSION = "2026.12-4"
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
 _QUOTE_OPEN_RE = re.compile(r"^\s*[\"“]")
+_QUOTE_MARK_RE = re.compile('["“”]')
 # "- ...", "• ...", "1. ...": a list item, as in statements listed under "He said:".
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*▪●·]|\d{1,2}[.)])\s+\S")
 _BULLET_MARK_RE = re.compile(r"(?:[-–—•*▪●·]|\d{1,2}[.)])\s+")
@@ -176,7 +177,8 @@ def _leads_in(attribution: Attribution | None, sentence: Sentence) -> bool:
 def _quote_open_after(sentence: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
     is_open = open_before
-    for char in sentence:
+    for mark in _QUOTE_MARK_RE.finditer(sentence):  # only the marks: most characters are none
+        char = mark.group()
         if char == "“":
             is_open = True
         elif char == "”":

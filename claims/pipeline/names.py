@@ -5,6 +5,7 @@ Ministry of Agriculture" holds none, "Riya Banerjee of the Halden Institute" is 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.pipeline.official_terms import LOCAL_TITLES, TITLES
 from claims.pipeline.places import DEMONYMS
@@ -56,6 +57,9 @@ PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-
 _PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
 
 
+# Pure, and asked again for the same phrase: each mention of a person is read as it is
+# observed, remembered, resolved and classified.
+@lru_cache(maxsize=8192)
 def name_in(phrase: str) -> str:
     """The personal name at the end of a source phrase, or "" when there is none."""
     phrase = _PARTY_TAG_RE.sub("", phrase)  # "Rory Vance (R-Eastfield)" is Rory Vance

@@ -85,6 +85,7 @@ _WHO_RE = re.compile(r"\bwho\s")
 # the office held now, beside a former one.
 _NOW_RE = re.compile(r"\b(?:now|currently)\s+")
 _OFFICE_END_RE = re.compile(r"[,;:.“”\"()]")
+_ROLE_WORD_RE = re.compile(r"[\w-]+")
 # The head noun of a post named by its portfolio before a name: "Parks and Recreation
 # Director Ana Pires", "Health and Human Services Secretary Ana Pires".
 _POST_HEADS = frozenset(LOCAL_SERVICE_HEADS) | _PORTFOLIO_TITLES
@@ -108,7 +109,7 @@ def role_in(phrase: str, name: str) -> str:
     """The role noun written with a name: 'Economist Riya Banerjee' -> 'economist'."""
     if not name:
         return ""
-    for word in re.findall(r"[\w-]+", phrase.split(";")[0].replace(name, " ")):
+    for word in _ROLE_WORD_RE.findall(phrase.split(";")[0].replace(name, " ")):
         if word.lower() in ROLE_NOUNS:
             return word.lower()
     return ""

@@ -65,7 +65,19 @@ _COMMA_BEFORE_NAME_RE = re.compile(r",\s*$")
 # Words of office ("minister", "mps", "gen."): a set lookup per word is much cheaper than
 # one regular expression of every title, and this runs for most names in an article.
 _TITLE_WORDS = frozenset(title for title in TITLES if " " not in title)
-_MULTI_WORD_TITLES = tuple(title for title in TITLES if " " in title)
+
+
+def _by_first_word(titles: list[str]) -> dict[str, list[str]]:
+    """Multi-word titles keyed by their first word and the space after it."""
+    grouped: dict[str, list[str]] = {}
+    for title in titles:
+        grouped.setdefault(title.split(" ", 1)[0] + " ", []).append(title)
+    return grouped
+
+
+# A title can be in a text only if its first word and the space after it are: most texts
+# are ruled out a group at a time, not one title at a time.
+_MULTI_WORD_TITLES = _by_first_word([title for title in TITLES if " " in title])
 _TITLE_TOKEN_RE = re.compile(r"[a-z][a-z.-]*")
 
 
@@ -75,7 +87,10 @@ def _has_title(text: str) -> bool:
     lowered = text.lower()
     if not _TITLE_WORDS.isdisjoint(_TITLE_TOKEN_RE.findall(lowered)):
         return True
-    return any(title in lowered for title in _MULTI_WORD_TITLES)
+    return any(
+        first in lowered and any(title in lowered for title in titles)
+        for first, titles in _MULTI_WORD_TITLES.items()
+    )
 
 
 # "held in Los Angeles": a name after a place preposition is a place, not a person.
@@ -99,6 +114,7 @@ _ACRONYM_RE = re.compile(
     r"\b((?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|the|on|[A-Z][\w&’'-]*)){1,8})"
     r"\s*(?:,\s*|\(\s*)([A-Z]{2,8})\b"
 )
+_ACRONYM_MARK_RE = re.compile(r"[,(]\s*[A-Z]{2,8}\b")
 _APPOSITIVE_RE = re.compile(
     r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,2}),\s+((?:the|a|an)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;])"
 )
@@ -146,6 +162,8 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     ("Earlier, Oleksii Danilov") is no appositive, and the search resumes inside it.
     """
     found: list[tuple[str, str]] = []
+    if "," not in sentence:
+        return found  # every appositive is set off by a comma; a cheap test skips the search
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
         clause = office_clause(match.group(3))
@@ -207,6 +225,20 @@ class SpeakerTracker:
         self._sentence += 1
         self._paragraph += 1 if new_paragraph else 0
         self._offset = offset
+        self._read_people(sentence)
+        self._bodies.observe(sentence, self._paragraph, self._sentence)
+        # The acronym pattern backtracks over every capitalised phrase; a sentence with no
+        # ", ABC" or "(ABC" (most of them) cannot match it.
+        acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
+        for match in acronyms:
+            full, acronym = match.group(1), match.group(2)
+            words = full.split()[1:] if full.lower().startswith("the ") else full.split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if acronym[:1] == initials[:1] and len(acronym) >= 2:
+                self._acronyms[acronym] = full
+
+    def _read_people(self, sentence: str) -> None:
+        """The people a sentence names, with the titles and roles written with them."""
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
             prefix = _describing_words(before, tuple(match.group(0).split()))
@@ -224,13 +256,6 @@ class SpeakerTracker:
                 self._introduced(name, sentence[match.end() : match.end() + 120])
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
-        self._bodies.observe(sentence, self._paragraph, self._sentence)
-        for match in _ACRONYM_RE.finditer(sentence):
-            full, acronym = match.group(1), match.group(2)
-            words = full.split()[1:] if full.lower().startswith("the ") else full.split()
-            initials = "".join(w[0] for w in words if w[:1].isupper())
-            if acronym[:1] == initials[:1] and len(acronym) >= 2:
-                self._acronyms[acronym] = full
 
     def _introduced(self, name: str, after: str) -> None:
         """'Rory Vance is the city's finance director.', 'Pires was appointed harbor
@@ -424,7 +449,8 @@ class SpeakerTracker:
             for match in re.finditer(re.escape(surname), window):
                 start = max(window.rfind("\n", 0, match.start()), match.start() - 200)
                 before = reader._people.get(key)
-                reader.observe(window[max(0, start) : match.end() + 200])
+                # Only the people it names: the bodies and acronyms are not asked for.
+                reader._read_people(window[max(0, start) : match.end() + 200])
                 if reader._people.get(key) is not before:
                     found_at = offset + match.start()
             later = reader._people.get(key)

@@ -55,6 +55,7 @@ _BODY_BEFORE_RE = re.compile(
     r"(?:including|such\s+as|among\s+them)\s+$"
 )
 _TRAILING_RELATIVE_RE = re.compile(r"\s+(?:who|which|that)$")
+_ACRONYM_ONLY_RE = re.compile(r"[A-Z]{2,8}")
 _ACRONYM_TEMPLATE = (
     r"(?P<full>(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of|for|and|&|the|on|[A-Z][\w’'&-]*)){{1,8}})"
     r"\s*\(\s*{acronym}\s*\)"
@@ -146,7 +147,7 @@ class StatementWriter:
     def _expanded(self, name: str) -> str:
         """ "KCNA" -> "the Korean Central News Agency (KCNA)" when the article spells it out."""
         bare = name[4:] if name.lower().startswith("the ") else name
-        if not re.fullmatch(r"[A-Z]{2,8}", bare):
+        if not _ACRONYM_ONLY_RE.fullmatch(bare):
             return name
         name = bare
         pattern = re.compile(_ACRONYM_TEMPLATE.format(acronym=re.escape(name)))

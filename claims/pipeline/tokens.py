@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN_RE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Maj|Capt|Sgt|Adm|Supt|St|Prof|Jr|Sr|Rev"
     r"|Hon|No)\.(?=\s)|[A-Za-z](?:\.[A-Za-z])+\.?|[A-Z]\.(?=\s[A-Z])|\w+(?:[’'\-.&]\w+)*|[^\w\s]"
 )
 QUOTE_CHARS = frozenset('"“”«»')
+_QUOTE_MARK_RE = re.compile('["“”«»]')
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+# A named tuple, not a frozen dataclass: just as immutable, and several times cheaper to
+# build, which matters at about thirty tokens in every sentence with a cue word.
+class Token(NamedTuple):
     text: str
     lower: str
     start: int
@@ -39,7 +41,9 @@ def quote_spans(text: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     # One state for all styles: news text mixes “curly” and "straight" marks, even in one quote.
-    for index, char in enumerate(text):
+    # Only the marks are visited: most characters of a sentence are none.
+    for mark in _QUOTE_MARK_RE.finditer(text):
+        index, char = mark.start(), mark.group()
         if char in "“«" and opened is None:
             opened = index
         elif char in "”»":

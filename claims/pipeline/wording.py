@@ -15,6 +15,9 @@ PRONOUNS = frozenset(
     his its their our my your""".split()
 )
 _SPACE_RE = re.compile(r"\s+")
+# Compiled once: these run for every attribution the statement writer words.
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[A-Za-z’']+")
 _TERMINAL = (".", "!", "?", "…")
 _CLOSING = "\"”’'"
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -27,7 +30,7 @@ def squeeze(text: str) -> str:
 def cue_lemma(cue: str) -> str:
     """The reporting verb of a cue: "had consistently denied" -> "deny", "According to" ->
     "according"."""
-    for word in re.findall(r"[a-z]+", cue.lower()):
+    for word in _LOWER_WORD_RE.findall(cue.lower()):
         if word == "according":
             return word
         lemma = SPEECH_FORMS.get(word) or COGNITION_FORMS.get(word)
@@ -92,7 +95,7 @@ def quote_marks(text: str, start: int) -> tuple[str, str]:
 
 def first_word(text: str) -> str:
     """The first word, lowered; an acronym ("US President ...") is no pronoun and is kept."""
-    match = re.search(r"[A-Za-z’']+", text)
+    match = _WORD_RE.search(text)
     if match is None:
         return ""
     word = match.group(0)
