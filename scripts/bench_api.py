@@ -592,22 +592,23 @@ have claims of their own.
 `count_capped` says which; the desk uses the same caps): one query reading at most 1,001 \
 matches.
 
-**Noise.** Two earlier runs of nearly the same code the same afternoon (load 4–6 and 3–8) \
-gave `q` p95s of 66–111 ms and 62–145 ms, and the unchanged claim detail 69 and 29 ms: \
-one run's spread between scenarios is mostly the machine's. \
+**Runs of 2026-12-07 22:38–22:45** (this session's machine, 2 cores, quiet but for the \
+benchmark itself; code 91b1bed). Three runs back to back: the first, its pages still cold \
+after the load, gave `q` p95s of 50–138 ms; the second and third (p95): topic word 29.9 / \
+31.8 ms, two words 43.2 / 38.4, surname 26.2 / 32.7, two-word name 26.8 / 21.6, title or \
+body 30.2 / 31.8, outlet 49.1 / 54.8, article title 55.5 / 191.7, claim detail 20.7 / 28.3. \
+Each section word searched alone six times took 21–32 ms but for two single requests of 89 \
+and 219 ms: a run's p95 moves with a few slow requests on this shared VM. The code of the \
+previous stop (a883619), run between them at the same load (p50 / p95): first page \
+15.8 / 20.9, topic word 24.1 / 33.0, two words 24.3 / 43.9, surname 18.3 / 24.6, outlet \
+49.8 / 60.5, article title 26.6 / 42.4, claim detail 15.9 / 25.7 — the same code paths but \
+the claim detail, which no longer reads its sightings' article text (short here, tens of \
+kilobytes in real news). \
 **Known gaps:** a word that *names* many speakers with claims (a first name shared by 250 \
 of them, 50,000 claims) is collected and sorted to rank those first: ~350 ms at load 2 \
 (~2.5 s before one vector per claim). An outlet's name is counted by intersecting two long \
-posting lists of the GIN index ("Northbay" in 1 claim in 8, "Gazette" in 1 in 5): \
-~50–70 ms of the outlet scenario.
-
-**This machine is slower than the one of earlier runs.** The same code (3bb0ffa, before one \
-vector per claim) on the same data here, load 2: first page 28.3 / 33.4 ms, filtered \
-40.4 / 73.8 ms (p50 / p95): the first page and the filters, which this change did not touch, \
-cost here about twice what they cost on the earlier machine (13.2 / 17.6 and 14.2 / 24.6). \
-Its topic word took 97.7 / 129.6 ms here against 37.3 / 45.2 with one vector per claim; its \
-two-word searches ran for minutes on this data, whose claim vectors now also hold the \
-context, so that run was stopped.
+posting lists of the GIN index ("Northbay" in 1 claim in 8, "Gazette" in 1 in 5): ~40 ms \
+of the outlet scenario's ~45, at or just over the 50 ms p95.
 
 **Before one vector per claim** (2026-12-07 17:39, earlier machine, load 1.0, p50 / p95): \
 first page 13.2 / 17.6 ms, topic word 41.7 / 79.5, two words 32.3 / 52.1, speaker name \
