@@ -33,8 +33,20 @@ _ROLE_HEADS = (
 
 # Adverbs of time before an appositive: "Ada Lorne, formerly the city's finance director,".
 _TIME_ADVERBS = frozenset("formerly previously currently now once also".split())
+# Words that open an appositive after a name: "Ana Pires, another party strategist,".
+_APPOSITIVE_OPENERS = DETERMINERS | {"another"}
 
 Subject = tuple[Span | None, Span | None, str, int]
+
+
+def _before_place(words: list[str]) -> list[str]:
+    """'Senator Ana Pires of Valdoria', 'Piet Hallam of Eastfield University': the name
+    before 'of' and its place; other words as they are."""
+    if "of" in words:
+        of = words.index("of")
+        if of >= 2 and all(word[:1].isupper() for word in words[of + 1 :]):
+            return words[:of]
+    return words
 
 
 class Asides(TokenScan):
@@ -113,6 +125,8 @@ class Asides(TokenScan):
                 # "the director of the agency, Piet Hallam, said", "The chair, Lena Ivo,
                 # said": the description names the speaker.
                 return Span(subject.start, aside[-1].end), None, "", stop
+            if self._is_name(subject) and self._is_age(aside):
+                return subject, None, "", stop  # "Ana Pires, 54, said": her age
             if self._is_name(subject) and self._looks_like_appositive(aside):
                 return subject, None, " ".join(t.text for t in aside), stop
             return None
@@ -121,6 +135,11 @@ class Asides(TokenScan):
         if self._is_name(subject) or self._is_role(subject):
             return subject, None, "", stop
         return None
+
+    @staticmethod
+    def _is_age(aside: list[Token]) -> bool:
+        """'54' in 'Ana Pires, 54, said': a person's age set off by commas."""
+        return len(aside) == 1 and aside[0].text.isdigit() and len(aside[0].text) <= 3
 
     def _aside_like(self, aside: list[Token]) -> bool:
         first = aside[0]
@@ -160,18 +179,21 @@ class Asides(TokenScan):
         return (" of " in text or " for " in text) and not _ROLE_HEADS.isdisjoint(words[:3])
 
     def _described(self, span: Span) -> bool:
-        """'The chair', 'the port's new harbour master', 'Her lawyer': a determiner or a
-        possessor, then lowercase words up to a common noun — a description a name can
-        follow as an appositive."""
+        """'The chair', 'the port's new harbour master', 'Her lawyer', 'Another pollster': a
+        determiner or a possessor, then lowercase words up to a common noun — a description a
+        name can follow as an appositive."""
         words = self._span_text(span).split()
         if not 2 <= len(words) <= 6 or not words[-1].isalpha() or not words[-1].islower():
             return False
         first = words[0].lower()
-        return first in DETERMINERS or any(word.endswith(("'s", "’s")) for word in words[:-1])
+        return first in _APPOSITIVE_OPENERS or any(
+            word.endswith(("'s", "’s")) for word in words[:-1]
+        )
 
     def _is_name_tokens(self, tokens: list[Token]) -> bool:
         """'Piet Hallam', and two names joined by 'and': 'Tomas Ferro and Ana Pires'."""
         words = [t for t in tokens if t.is_word]
+        words = words[: len(_before_place([t.text for t in words]))]
         joints = [i for i, t in enumerate(words) if t.lower == "and"]
         if len(joints) == 1 and 2 <= joints[0] <= 4:
             return self._is_name_tokens(words[: joints[0]]) and self._is_name_tokens(
@@ -186,13 +208,16 @@ class Asides(TokenScan):
         if len(words) > 1 and words[0].lower in _TIME_ADVERBS:
             words = words[1:]
         first = words[0]
-        if first.lower in DETERMINERS or first.is_cap or first.lower in _ROLE_HEADS:
+        if first.lower in _APPOSITIVE_OPENERS or first.is_cap or first.lower in _ROLE_HEADS:
             return True
         if any(word.lower in _ROLE_HEADS for word in words[1:3]):
             return True  # "special agent for the attorney general's office"
+        if first.lower.endswith(("'s", "’s")) or (len(words) > 2 and words[1].text in {"'", "’"}):
+            return True  # "Eastfield's envoy", "Northgate Data' owner": a possessor's post
         # "lawyer for the family", "pastor of Z"
         return len(words) > 2 and words[1].lower in {"of", "for"} and first.is_word
 
     def _is_name(self, span: Span) -> bool:
-        parts = [p for p in self._span_text(span).split() if not p.startswith("(")]
+        words = _before_place(self._span_text(span).split())
+        parts = [p for p in words if not p.startswith("(")]
         return bool(parts) and all(p[:1].isupper() for p in parts[-2:])  # "Jim Jordan (R-Ohio)"
