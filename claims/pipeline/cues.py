@@ -255,6 +255,11 @@ class Cues(Framed, Participles):
                 return None
             source, appositive, after = inverted
             stop = index - 1
+            if self._opens_reported_clause(index, source, appositive, after):
+                # "Ana Pires of X, who ..., said the plan would fail": no subject was found
+                # before the asides, and the phrase after the verb has a verb of its own: it
+                # is the reported clause's subject. The speaker stays unknown.
+                source, appositive, after = Span(cue.start, cue.start), "", index + 1
         return self._with_content(
             index,
             cue,
@@ -266,6 +271,16 @@ class Cues(Framed, Participles):
             appositive,
             inverted_source=source.start > cue.start,
         )
+
+    def _opens_reported_clause(self, index: int, phrase: Span, appositive: str, after: int) -> bool:
+        """', said the plan would fail': after an aside, a noun phrase the verb's clause
+        goes on from. A pronoun there ('said he had') is left as the speaker: most often it
+        is, its name kept from the subject by an aside."""
+        if self._word(index - 1) not in {",", "—", "–"} or appositive:
+            return False
+        if self._span_text(phrase).lower() in PRONOUNS:
+            return False
+        return self._word(after) in FINITE_VERBS
 
     def _passive(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
         """'was quoted as saying' keeps its subject; other passives need a 'by' agent."""
