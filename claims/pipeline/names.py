@@ -48,6 +48,23 @@ BODY_HEADS = frozenset(
     commission board court service authority school embassy secretariat directorate""".split()
 )
 _ORGANISATION_LEADS = frozenset("the a an of for at from with in by".split())
+# Honorifics that stand before a personal name and leave it (a documented class): styles
+# conferred by a state or a ruler (Malaysian "Tun", "Tan Sri", "Datuk Seri", "Dato' Sri";
+# Bruneian "Pehin", "Pengiran"; British "Sir", "Dame"), of a pilgrimage ("Alhaji",
+# "Hajiya", "Haji"), Gulf and Arabic "Sheikh" and Nigerian professional styles ("Engr.",
+# "Barr.", "Arc."; the honorific "Chief" is in NOT_NAME, as a title is). None is an
+# office: "Datuk Ana Pires" is Ana Pires, official only if a title or body says so. Several
+# may stack, and "Sri" or "Tan" is an honorific only inside a listed sequence ("Sri Mulyani",
+# "Tan Wei Ming" are names).
+HONORIFICS = frozenset(
+    tuple(words.split())
+    for words in """tun|toh puan|tan sri|puan sri|datuk|dato'|dato’|dato|datin|datuk seri|
+    dato' seri|dato’ seri|dato seri|datuk sri|dato' sri|dato’ sri|dato sri|datin seri|
+    datin sri|datin paduka|dato paduka|datuk wira|datuk amar|datuk patinggi|pehin|pengiran|
+    awang|dayang|sir|dame|alhaji|alhaja|hajiya|haji|hajjah|sheikh|sheikha|shaikh|engr|
+    engr.|barr|barr.|arc.|pharm.""".replace("\n", "").split("|")
+)
+_HONORIFIC_LENGTHS = sorted({len(words) for words in HONORIFICS}, reverse=True)
 NAME_PARTICLES = frozenset("van von de da der den di du del della le la bin ibn al el".split())
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _INITIAL_RE = re.compile(r"^[A-Z]\.$")
@@ -134,4 +151,17 @@ def _trailing_name(phrase: str) -> list[str]:
         if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
             break  # an acronym such as KCNA or UN names a body, not a person
         name.insert(0, word)
+    return _without_honorifics(name)
+
+
+def _without_honorifics(name: list[str]) -> list[str]:
+    """The name with its leading honorifics dropped, keeping at least one word."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for length in _HONORIFIC_LENGTHS:
+            if len(name) > length and tuple(w.lower() for w in name[:length]) in HONORIFICS:
+                name = name[length:]
+                stripped = True
+                break
     return name

@@ -263,6 +263,9 @@ _CAPITALISED_TITLE_RE = re.compile(
 # The presiding officer of a legislature, capitalised, with or without a name: "the
 # Speaker", "the Deputy Speaker, Ana Pires" (a keynote or rally "speaker" is lowercase).
 _PRESIDING_OFFICER_RE = re.compile(r"\b(?:Deputy\s+)?Speaker\b")
+# Opening the phrase with no name after it, "Speaker" is only capitalised to start the
+# sentence ("Speaker after speaker said"): the office is written "the Speaker" or before a name.
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 # "Deputy" written alone before a name is a rank or a seat, never a company post (which
 # names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
 # "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
@@ -522,7 +525,7 @@ def _classify_phrase(phrase: str) -> Verdict:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
         return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
     presiding = _PRESIDING_OFFICER_RE.search(phrase)
-    if presiding:
+    if presiding and (presiding.start() or _NAME_AFTER_RE.match(phrase, presiding.end())):
         title = presiding.group(0).lower()
         return Verdict(True, f"title: {title}", title=title)
     capitalised = _CAPITALISED_TITLE_RE.search(phrase)
