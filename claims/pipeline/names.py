@@ -120,7 +120,19 @@ def name_in(phrase: str) -> str:
             return ""
         keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
         name = name[-keep:]
+    elif len(name) < 3 and _after_capitalised_of(before):
+        # "the president of the Valdorian Chamber of Commerce", "the Leader of the
+        # Opposition": the words end the name of an organisation or an office, not a person.
+        return ""
     return strip_role(" ".join(name))
+
+
+def _after_capitalised_of(before: list[str]) -> bool:
+    """Whether the words before a name end in a capitalised word and "of" ("Chamber of"),
+    or in "of the" ("Leader of the"): a person's name follows neither."""
+    if len(before) >= 2 and before[-1] == "the" and before[-2] == "of":
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper()
 
 
 def _in_body_name(before: list[str]) -> bool:

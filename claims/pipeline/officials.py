@@ -263,6 +263,10 @@ _CAPITALISED_TITLE_RE = re.compile(
 # The presiding officer of a legislature, capitalised, with or without a name: "the
 # Speaker", "the Deputy Speaker, Ana Pires" (a keynote or rally "speaker" is lowercase).
 _PRESIDING_OFFICER_RE = re.compile(r"\b(?:Deputy\s+)?Speaker\b")
+# The Leader of the Opposition in a parliament, capitalised as the office is: a legislator
+# holding a post of the house. A lowercase "opposition leader" leads a party or a movement,
+# and the leader's own spokesman speaks for a party (guidelines: party officials).
+_OPPOSITION_OFFICE_RE = re.compile(r"\b(?:Leader of the Opposition|Opposition Leader)\b(?!['’]s)")
 # Opening the phrase with no name after it, "Speaker" is only capitalised to start the
 # sentence ("Speaker after speaker said"): the office is written "the Speaker" or before a name.
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
@@ -435,6 +439,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     current = _current_office(phrase, words)
     if current is not None:
         return current
+    if words.isdisjoint(_FORMER_WORDS) and _OPPOSITION_OFFICE_RE.search(phrase):
+        title = "leader of the opposition"
+        return Verdict(True, f"title: {title}", title=title)
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
