@@ -267,6 +267,11 @@ _PRESIDING_OFFICER_RE = re.compile(r"\b(?:Deputy\s+)?Speaker\b")
 # holding a post of the house. A lowercase "opposition leader" leads a party or a movement,
 # and the leader's own spokesman speaks for a party (guidelines: party officials).
 _OPPOSITION_OFFICE_RE = re.compile(r"\b(?:Leader of the Opposition|Opposition Leader)\b(?!['’]s)")
+# A lowercase field before an expert names what the expert studies, not a state body the
+# expert works for: "two military analysts", "a defence expert" (compare "Army analysts").
+_FIELD_OF_EXPERTS_RE = re.compile(
+    r"\b(?:military|defen[cs]e|security|intelligence)\s+(?:analysts?|experts?|strategists?)\b"
+)
 # Opening the phrase with no name after it, "Speaker" is only capitalised to start the
 # sentence ("Speaker after speaker said"): the office is written "the Speaker" or before a name.
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
@@ -601,6 +606,8 @@ def _excused(
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
         return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None
     if word in IN_ROLE_OCCUPATIONS:
+        if _FIELD_OF_EXPERTS_RE.search(phrase):
+            return False  # "military analysts": the field they study, not their employer
         # "IMF chief economist X", "NASA scientists": staff speaking for their body.
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
     if word in PARTY_WORDS:
