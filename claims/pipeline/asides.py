@@ -31,6 +31,12 @@ _ROLE_HEADS = (
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
 )
 
+# Plural offices written before the names of their holders: "Ministers Ana Pires and Tomas
+# Varga said", "Senators X and Y".
+PLURAL_TITLES = frozenset(t for t in _ROLE_HEADS if t.endswith("s") and t[:-1] in _ROLE_HEADS)
+# Counts that open a description as a determiner does: "Two ministers, X and Y, said".
+_COUNTS = frozenset("two three four five six both several".split())
+
 # Adverbs of time before an appositive: "Ada Lorne, formerly the city's finance director,".
 _TIME_ADVERBS = frozenset("formerly previously currently now once also".split())
 # Words that open an appositive after a name: "Ana Pires, another party strategist,".
@@ -179,15 +185,17 @@ class Asides(TokenScan):
         return (" of " in text or " for " in text) and not _ROLE_HEADS.isdisjoint(words[:3])
 
     def _described(self, span: Span) -> bool:
-        """'The chair', 'the port's new harbour master', 'Her lawyer', 'Another pollster': a
-        determiner or a possessor, then lowercase words up to a common noun — a description a
-        name can follow as an appositive."""
+        """'The chair', 'the port's new harbour master', 'Her lawyer', 'Another pollster', 'Two
+        ministers': a determiner, a count or a possessor, then lowercase words up to a common
+        noun — a description a name can follow as an appositive."""
         words = self._span_text(span).split()
         if not 2 <= len(words) <= 6 or not words[-1].isalpha() or not words[-1].islower():
             return False
         first = words[0].lower()
-        return first in _APPOSITIVE_OPENERS or any(
-            word.endswith(("'s", "’s")) for word in words[:-1]
+        return (
+            first in _APPOSITIVE_OPENERS
+            or first in _COUNTS
+            or any(word.endswith(("'s", "’s")) for word in words[:-1])
         )
 
     def _is_name_tokens(self, tokens: list[Token]) -> bool:

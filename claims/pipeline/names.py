@@ -48,6 +48,23 @@ BODY_HEADS = frozenset(
     commission board court service authority school embassy secretariat directorate""".split()
 )
 _ORGANISATION_LEADS = frozenset("the a an of for at from with in by".split())
+# Honorifics that stand before a personal name and leave it (a documented class): styles
+# conferred by a state or a ruler (Malaysian "Tun", "Tan Sri", "Datuk Seri", "Dato' Sri";
+# Bruneian "Pehin", "Pengiran"; British "Sir", "Dame"), of a pilgrimage ("Alhaji",
+# "Hajiya", "Haji"), Gulf and Arabic "Sheikh" and Nigerian professional styles ("Engr.",
+# "Barr.", "Arc."; the honorific "Chief" is in NOT_NAME, as a title is). None is an
+# office: "Datuk Ana Pires" is Ana Pires, official only if a title or body says so. Several
+# may stack, and "Sri" or "Tan" is an honorific only inside a listed sequence ("Sri Mulyani",
+# "Tan Wei Ming" are names).
+HONORIFICS = frozenset(
+    tuple(words.split())
+    for words in """tun|toh puan|tan sri|puan sri|datuk|dato'|dato’|dato|datin|datuk seri|
+    dato' seri|dato’ seri|dato seri|datuk sri|dato' sri|dato’ sri|dato sri|datin seri|
+    datin sri|datin paduka|dato paduka|datuk wira|datuk amar|datuk patinggi|pehin|pengiran|
+    awang|dayang|sir|dame|alhaji|alhaja|hajiya|haji|hajjah|sheikh|sheikha|shaikh|engr|
+    engr.|barr|barr.|arc.|pharm.""".replace("\n", "").split("|")
+)
+_HONORIFIC_LENGTHS = sorted({len(words) for words in HONORIFICS}, reverse=True)
 NAME_PARTICLES = frozenset("van von de da der den di du del della le la bin ibn al el".split())
 _WORD_RE = re.compile(r"[\w’'.-]+")
 _INITIAL_RE = re.compile(r"^[A-Z]\.$")
@@ -103,7 +120,19 @@ def name_in(phrase: str) -> str:
             return ""
         keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
         name = name[-keep:]
+    elif len(name) < 3 and _after_capitalised_of(before):
+        # "the president of the Valdorian Chamber of Commerce", "the Leader of the
+        # Opposition": the words end the name of an organisation or an office, not a person.
+        return ""
     return strip_role(" ".join(name))
+
+
+def _after_capitalised_of(before: list[str]) -> bool:
+    """Whether the words before a name end in a capitalised word and "of" ("Chamber of"),
+    or in "of the" ("Leader of the"): a person's name follows neither."""
+    if len(before) >= 2 and before[-1] == "the" and before[-2] == "of":
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2][:1].isupper()
 
 
 def _in_body_name(before: list[str]) -> bool:
@@ -134,4 +163,17 @@ def _trailing_name(phrase: str) -> list[str]:
         if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
             break  # an acronym such as KCNA or UN names a body, not a person
         name.insert(0, word)
+    return _without_honorifics(name)
+
+
+def _without_honorifics(name: list[str]) -> list[str]:
+    """The name with its leading honorifics dropped, keeping at least one word."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for length in _HONORIFIC_LENGTHS:
+            if len(name) > length and tuple(w.lower() for w in name[:length]) in HONORIFICS:
+                name = name[length:]
+                stripped = True
+                break
     return name

@@ -4,7 +4,7 @@ or before an aside ("Gerasimov, during a briefing, acknowledged").
 
 from __future__ import annotations
 
-from claims.pipeline.asides import Asides
+from claims.pipeline.asides import PLURAL_TITLES, Asides
 from claims.pipeline.lexicon import (
     AUX,
     CLAUSE_BREAKERS,
@@ -213,11 +213,24 @@ class NounPhrases(Asides):
         before = [t.text for t in self.tokens[max(0, index - 2) : index]]
         if and_in_post(before, [t.text for t in self.tokens[index + 1 : index + 8]]):
             return True  # "Parks and Recreation Director Ana Pires said"
+        if self._names_after_plural_title(index):
+            return True  # "Ministers Ana Pires and Tomas Varga said"
         for probe in range(index - 2, max(0, index - 6), -1):
             if self._word(probe) in {"of", "for"}:
                 return self.tokens[probe - 1].is_cap
             if not self.tokens[probe].is_cap:
                 return False
+        return False
+
+    def _names_after_plural_title(self, index: int) -> bool:
+        """'and' between names that a plural office opens: "Ministers Ana Pires and Tomas
+        Varga", "Senators Ada Lorne and Rory Vance": the holders speak together."""
+        for probe in range(index - 1, max(-1, index - 5), -1):
+            token = self.tokens[probe]
+            if not token.is_cap:
+                return False
+            if token.lower in PLURAL_TITLES:
+                return probe < index - 1
         return False
 
     def _close_to(self, index: int) -> bool:

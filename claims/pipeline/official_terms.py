@@ -345,6 +345,28 @@ TITLES = (
     "state counsel",
     # Offices of local and state government and of justice, by their usual names.
     "director of public prosecutions",
+    # Heads of government and their deputies styled in the state's own language (a
+    # documented class): "Taoiseach Ana Pires", "the Tánaiste".
+    "taoiseach",
+    "tánaiste",
+    "tanaiste",
+    # Registrars of a public register, named by the register (a documented class; the
+    # "Registrar-General" is a "-General" office): "Registrar of Companies Ana Pires".
+    "registrar of companies",
+    "registrar of societies",
+    "registrar of births and deaths",
+    "registrar of births",
+    "registrar of lands",
+    "registrar of titles",
+    "registrar of deeds",
+    # The head of a district's administration in South Asia (a documented class, beside
+    # the "district magistrate" and "deputy commissioner" the titles already read).
+    "district collector",
+    "collector and district magistrate",
+    "tehsildar",
+    # The foreign-policy head of a bloc, as news names the post: "the EU's foreign policy
+    # chief", "the bloc's foreign policy chief" (guidelines: regional blocs are official).
+    "foreign policy chief",
     "public defender",
     "medical examiner",
     "fire chief",
@@ -492,6 +514,8 @@ TITLES = (
     "policymakers",
     *LOCAL_TITLES,
     *(f"{service} {head}" for service in LOCAL_SERVICES for head in LOCAL_SERVICE_HEADS),
+    # The same heads written before their service: "Director of Public Works Ana Pires".
+    *(f"{head} of {service}" for service in LOCAL_SERVICES for head in LOCAL_SERVICE_HEADS),
 )
 
 # Titles and ranks as news style abbreviates them before a name (a documented class:

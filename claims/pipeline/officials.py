@@ -263,6 +263,18 @@ _CAPITALISED_TITLE_RE = re.compile(
 # The presiding officer of a legislature, capitalised, with or without a name: "the
 # Speaker", "the Deputy Speaker, Ana Pires" (a keynote or rally "speaker" is lowercase).
 _PRESIDING_OFFICER_RE = re.compile(r"\b(?:Deputy\s+)?Speaker\b")
+# The Leader of the Opposition in a parliament, capitalised as the office is: a legislator
+# holding a post of the house. A lowercase "opposition leader" leads a party or a movement,
+# and the leader's own spokesman speaks for a party (guidelines: party officials).
+_OPPOSITION_OFFICE_RE = re.compile(r"\b(?:Leader of the Opposition|Opposition Leader)\b(?!['’]s)")
+# A lowercase field before an expert names what the expert studies, not a state body the
+# expert works for: "two military analysts", "a defence expert" (compare "Army analysts").
+_FIELD_OF_EXPERTS_RE = re.compile(
+    r"\b(?:military|defen[cs]e|security|intelligence)\s+(?:analysts?|experts?|strategists?)\b"
+)
+# Opening the phrase with no name after it, "Speaker" is only capitalised to start the
+# sentence ("Speaker after speaker said"): the office is written "the Speaker" or before a name.
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 # "Deputy" written alone before a name is a rank or a seat, never a company post (which
 # names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
 # "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
@@ -432,6 +444,9 @@ def _classify_phrase(phrase: str) -> Verdict:
     current = _current_office(phrase, words)
     if current is not None:
         return current
+    if words.isdisjoint(_FORMER_WORDS) and _OPPOSITION_OFFICE_RE.search(phrase):
+        title = "leader of the opposition"
+        return Verdict(True, f"title: {title}", title=title)
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
@@ -522,7 +537,7 @@ def _classify_phrase(phrase: str) -> Verdict:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
         return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
     presiding = _PRESIDING_OFFICER_RE.search(phrase)
-    if presiding:
+    if presiding and (presiding.start() or _NAME_AFTER_RE.match(phrase, presiding.end())):
         title = presiding.group(0).lower()
         return Verdict(True, f"title: {title}", title=title)
     capitalised = _CAPITALISED_TITLE_RE.search(phrase)
@@ -591,6 +606,8 @@ def _excused(
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
         return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None
     if word in IN_ROLE_OCCUPATIONS:
+        if _FIELD_OF_EXPERTS_RE.search(phrase):
+            return False  # "military analysts": the field they study, not their employer
         # "IMF chief economist X", "NASA scientists": staff speaking for their body.
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
     if word in PARTY_WORDS:
