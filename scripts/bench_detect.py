@@ -180,8 +180,9 @@ def section(acc: dict[str, dict], speed: dict) -> str:
         "",
         "The rounds share the pipeline's caches (`name_in`, the official verdicts): the",
         "first round, and a round after every cache is cleared, run about 15 % slower than",
-        "the best (2026-12-07, detector 2026.12-5, this machine: 5,462 against 6,259",
-        "sentences/s; the code of 2026.12-4 gave 4,498 against 4,989).",
+        "the best (2026-12-07, detector 2026.12-6, this machine, three alternating runs:",
+        "4,909–5,210 against 5,580–6,157 sentences/s; the code of 2026.12-4 gave 4,324–4,456",
+        "against 4,823–4,881).",
         "",
     ]
     return "\n".join(lines)
