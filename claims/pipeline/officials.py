@@ -279,10 +279,13 @@ _NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 # names its office: "Deputy Editor Ana Pires"): a sheriff's deputy, like "Trooper" or
 # "Sgt.", or a member of a parliament styled Deputy. Both hold a public office.
 _DEPUTY_RE = re.compile(r"\bDeputy\s+(?=[A-Z][a-z])")
-# "the congressman's wife": the title is her husband's, not hers.
-_RELATIVE_RE = re.compile(
-    r"'s\s+(?:\w+\s+)?(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|"
-    r"father|spouse|partner)\b"
+# "the congressman's wife", "the wife of Mayor Tomas Varga": the title is her husband's, not
+# hers. The "of" form is read only to open the phrase, so "Mayor Ana Pires, a mother of
+# three" keeps her own office; "partner of" is left out there ("a partner of the firm").
+_RELATIVES = "wife|husband|widow|widower|son|daughter|brother|sister|mother|father|spouse"
+_RELATIVE_RE = re.compile(rf"'s\s+(?:\w+\s+)?(?:{_RELATIVES}|partner)\b")
+RELATIVE_OF_RE = re.compile(
+    rf"^(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES})s?\s+of\s+", re.IGNORECASE
 )
 # "a spokeswoman for Gov. Ada Lorne", "a spokesman for the command": speaking for an
 # office-holder or for a body the article named by its head noun.
@@ -441,6 +444,8 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"state media: {STATE_MEDIA[key]}", body=STATE_MEDIA[key])
     if _RELATIVE_RE.search(lowered.split(";")[0]):
         return Verdict(False, "not official: relative of an official")
+    if RELATIVE_OF_RE.match(lowered):
+        return Verdict(False, "not official: relative")  # "the mother of the victim" too
     current = _current_office(phrase, words)
     if current is not None:
         return current

@@ -17,7 +17,7 @@ from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
-from claims.pipeline.officials import STAFF_OF, classify
+from claims.pipeline.officials import RELATIVE_OF_RE, STAFF_OF, classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
 from claims.pipeline.roles import and_in_post, office_clause
 
@@ -335,6 +335,9 @@ class SpeakerTracker:
             return replace(by, phrase=f"{by.phrase}; {source.strip()}"[:300])
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
+        if RELATIVE_OF_RE.match(source.strip()):
+            # "the son of Governor Ana Pires": the son speaks, not the governor he is named by.
+            return Resolved(_sentence_case(source.strip()), source, True)
         if _CLOSE_TO_RE.search(lowered):
             return Resolved(source.strip(), source, False)  # "people close to Ada Lorne"
         if lowered in {"who", "which", "that"} and antecedent:
