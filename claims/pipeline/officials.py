@@ -123,7 +123,8 @@ _TITLE_RE = re.compile(
     + r")(?![\w])"
 )
 # Titles that a company, a party or a trade group gives as well: official only with a body.
-_NEEDS_A_BODY = frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary", *GENERAL_HEADS})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_NEEDS_A_BODY = frozenset({*_SPOKESPEOPLE, "secretary", *GENERAL_HEADS})
 _WORD_RE = re.compile(r"[a-z]+(?:[.'][a-z]+)*")
 _CAPS_RE = re.compile(r"\b[A-Z]{2,7}\b")
 _PLACE_RE = re.compile(
@@ -496,6 +497,7 @@ def _classify_phrase(phrase: str) -> Verdict:
             title = f"{staff.group(1)} for the {title}"
         if title.endswith("president") and _heads_organisation(phrase, title_match.end()):
             return Verdict(False, "not official: president of an organisation", title=title)
+        spoken_for = _office_spoken_for(phrase, titled, title_match.end())
         if title in _NEEDS_A_BODY and not (
             body
             or _state_acronym(phrase)  # "an ICE spokesman", "SEC spokeswoman Ada Lorne"
@@ -503,10 +505,14 @@ def _classify_phrase(phrase: str) -> Verdict:
             or _PLACE_RE.search(lowered)
             or _DEMONYM_RE.search(lowered)
             or structural
-            or _speaks_for_office(phrase, titled, title_match.end())
+            or spoken_for
         ):
             # "spokesperson" alone could speak for a company: not enough.
             return Verdict(False, f"not official: {title} of an unnamed body")
+        if spoken_for and title in _SPOKESPEOPLE:
+            # "a spokeswoman for Governor Rory Vance" speaks for the office, as "the
+            # governor's spokeswoman" does: the same title.
+            title = f"{title} for the {spoken_for}"
         return Verdict(True, f"title: {title}", title=title, body=body)
     initials = _OFFICE_INITIALS_RE.search(phrase)
     if initials:
@@ -622,12 +628,16 @@ def _excused(
     return False
 
 
-def _speaks_for_office(phrase: str, titled: str, end: int) -> bool:
-    """'a spokeswoman for Gov. Ada Lorne': for an office-holder, not a company's president."""
+def _office_spoken_for(phrase: str, titled: str, end: int) -> str:
+    """'a spokeswoman for Gov. Ada Lorne' -> "governor": an office-holder, not a company's
+    president; "" when the phrase speaks for no office."""
     match = _SPEAKS_FOR_OFFICE_RE.match(titled, end)
     if match is None:
-        return False
-    return not (match.group(0).endswith("president") and _heads_organisation(phrase, match.end()))
+        return ""
+    if match.group(0).endswith("president") and _heads_organisation(phrase, match.end()):
+        return ""
+    office = match.group(0).split()[-1]
+    return ABBREVIATED_TITLES.get(office.rstrip("."), office)
 
 
 def _state_acronym(phrase: str) -> str:

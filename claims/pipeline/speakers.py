@@ -135,6 +135,12 @@ _STAFF_FOR_PERSON_RE = re.compile(
     r"\b(spokes(?:man|woman|person)|press secretary|aide)\s+(?:for|to)\s+"
     r"(?:[A-Z][\w’'-]+\s+)?([A-Z][\w’'-]*[a-z])\b(?!\s+[A-Z])"
 )
+# "A spokeswoman for Governor Rory Vance", "a spokesman for Mayor Ada Lorne of Eastfield":
+# staff left unnamed, described by whom they serve.
+_UNNAMED_STAFF_FOR_RE = re.compile(
+    r"^(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|press secretary|aide)\s+"
+    r"(?:for|to)\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][a-z]+)?$"
+)
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
 _CATAPHORA = 1500  # characters read ahead for the name of "the mayor"
@@ -335,8 +341,9 @@ class SpeakerTracker:
             return replace(by, phrase=f"{by.phrase}; {source.strip()}"[:300])
         if lowered.endswith(("'s", "’s")) and len(lowered) > 3:
             return self.resolve(source.strip()[:-2], antecedent, appositive)  # "Lorne's claim"
-        if RELATIVE_OF_RE.match(source.strip()):
-            # "the son of Governor Ana Pires": the son speaks, not the governor he is named by.
+        if RELATIVE_OF_RE.match(source.strip()) or _UNNAMED_STAFF_FOR_RE.match(source.strip()):
+            # "the son of Governor Ana Pires", "a spokeswoman for Governor Rory Vance": the
+            # son or the spokeswoman speaks, not the person they are described by.
             return Resolved(_sentence_case(source.strip()), source, True)
         if _CLOSE_TO_RE.search(lowered):
             return Resolved(source.strip(), source, False)  # "people close to Ada Lorne"
