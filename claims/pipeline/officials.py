@@ -417,6 +417,11 @@ def classify(phrase: str, registry: SpeakerRegistry | None = None) -> Verdict:
         if entry is not None and entry.is_official is not None:
             reason = entry.reason or ("official" if entry.is_official else "not official")
             return Verdict(entry.is_official, f"registry: {reason}", entry.title, entry.body)
+    # "Military analysts said" is capitalised only to open the sentence: the same field of
+    # study as "military analysts", not the Military as a state body.
+    opening = phrase[:1].lower() + phrase[1:]
+    if _FIELD_OF_EXPERTS_RE.match(opening):
+        phrase = opening
     return _described(_classify_phrase(phrase), phrase)
 
 
