@@ -131,14 +131,16 @@ _BEFORE_WHO_RE = re.compile(r",?\s*\bwho\s")
 # "Ana Pires, Vance's spokeswoman": staff of a person the article may have named.
 _STAFF_OF_PERSON_RE = re.compile(r"\b([A-Z][\w’'-]*[a-z])" + STAFF_OF)
 # "a spokeswoman for Vance", "an aide to Rory Vance": the same, the person named after.
+# Staff who speak for the person they serve ("adviser" is read with "'s", officials.STAFF_OF).
+_STAFF = r"spokes(?:man|woman|person)|press secretary|aide"
 _STAFF_FOR_PERSON_RE = re.compile(
-    r"\b(spokes(?:man|woman|person)|press secretary|aide)\s+(?:for|to)\s+"
+    rf"\b({_STAFF})\s+(?:for|to)\s+"
     r"(?:[A-Z][\w’'-]+\s+)?([A-Z][\w’'-]*[a-z])\b(?!\s+[A-Z])"
 )
 # "A spokeswoman for Governor Rory Vance", "a spokesman for Mayor Ada Lorne of Eastfield":
 # staff left unnamed, described by whom they serve.
 _UNNAMED_STAFF_FOR_RE = re.compile(
-    r"^(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|press secretary|aide)\s+"
+    rf"^(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?(?:{_STAFF})\s+"
     r"(?:for|to)\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][a-z]+)?$"
 )
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
