@@ -1,5 +1,7 @@
 """The claim page lists a claim's first sightings, in article order, up to a limit."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -56,6 +58,8 @@ def test_the_detail_shows_the_open_review_not_a_closed_one(alice, erin) -> None:
     review = claim_assign(claim_id=claim.pk, actor=erin, assignee=alice)[0]
     Review.objects.filter(pk=review.pk).update(state=Review.State.WITHDRAWN)
     reopened = claim_assign(claim_id=claim.pk, actor=erin, assignee=alice)[0]
+    # The closed review is the latest touched, so it would come first if not left out.
+    Review.objects.filter(pk=review.pk).update(updated_at=reopened.updated_at + timedelta(hours=1))
 
     body = client_for(alice).get(f"/api/v1/claims/{claim.pk}/").json()
 
