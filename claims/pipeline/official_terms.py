@@ -695,6 +695,54 @@ BODIES = (
     "interpol",
     "europol",
     "world food programme",
+    # Seats of government that stand for the executive in the press (a documented class,
+    # like "the Kremlin" and "Downing Street" above).
+    "elysee",
+    "élysée",
+    "elysée",
+    "quai d'orsay",
+    "zhongnanhai",
+    "kantei",
+    "casa rosada",
+    "planalto",
+    "miraflores palace",
+    "malacanang",
+    "malacañang",
+    "rashtrapati bhavan",
+    "foggy bottom",
+    "chancellery",
+    # Armed forces and their staffs known by name: "Israel Defense Forces", "the Kenya
+    # Defence Forces", "the Joint Chiefs of Staff"; acronyms are in STATE_ACRONYMS.
+    "defense forces",
+    "defence forces",
+    "defence force",
+    "defense force",
+    "self-defense forces",
+    "joint chiefs",
+    "inter-services public relations",
+    "people's liberation army",
+    # Electoral bodies, which elsewhere are councils, tribunals or courts.
+    "electoral council",
+    "electoral tribunal",
+    "electoral court",
+    "board of elections",
+    "elections board",
+    # Canada's federal departments are named "<field> Canada" (a documented class; "Air
+    # Canada" and "Bell Canada" are companies and stay out).
+    "global affairs canada",
+    "health canada",
+    "transport canada",
+    "statistics canada",
+    "environment canada",
+    "environment and climate change canada",
+    "public safety canada",
+    "fisheries and oceans canada",
+    "parks canada",
+    "elections canada",
+    "immigration, refugees and citizenship canada",
+    "employment and social development canada",
+    "infrastructure canada",
+    "innovation, science and economic development canada",
     *LOCAL_BODIES,
 )
 
@@ -705,7 +753,7 @@ STATE_ACRONYMS = frozenset(
     NSC NORAD NYPD LAPD FDNY OSHA NLRB CFPB USCIS USPS GAO CBO EPA FDA CDC NASA FBI CIA NSA
     IRS NHS ONS MOD RCMP PSNI HMRC DVLA OFSTED UNICEF UNHCR UNESCO UNDP WFP WTO OECD OPEC
     ASEAN ECOWAS CARICOM OAS IDB ADB ECB BIS ILO FAO IAEA ICC ICJ OSCE NATO IMF WHO PAHO
-    ESA EU UN AU""".split()
+    ESA EU UN AU IDF PLA ISPR JCS""".split()
 )
 # Occupations that disqualify a speaker who talks for himself, but not one who works for
 # a state body: "IMF chief economist", "NASA scientists", "a Fed analyst".
