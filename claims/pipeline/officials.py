@@ -309,6 +309,8 @@ _BARE_GOVERNMENTS = frozenset(
 _FORMER_WORDS = frozenset(
     word for word, why in NOT_OFFICIAL.items() if why == "former office-holder"
 )
+# "Professor Ana Pires", "Prof. Kelly": the academic style written before a name.
+_ACADEMIC_STYLE_RE = re.compile(r"\b(?:Professor|Prof\.?)\s+[A-Z][\w'’-]+")
 _COMPANY_MARKERS = frozenset({"inc", "corp", "ltd", "llc", "company", "firm", "group", "plc"})
 
 
@@ -628,6 +630,14 @@ def _excused(
         return bool(structural or _BODY_RE.search(lowered) or _state_acronym(phrase))
     if word in PARTY_WORDS:
         return not words.isdisjoint(LEGISLATIVE)  # "Senate Republicans", "GOP lawmakers"
+    if word in {"professor", "prof"} and _ACADEMIC_STYLE_RE.search(phrase):
+        # "Chief Medical Officer Professor Ana Pires", "Prof Tom Arlen, the deputy chief
+        # medical officer": an academic style before the name of an office-holder, as
+        # Commonwealth officials are written. A professor's own field ("an epidemiologist
+        # at ...") is no office.
+        return (
+            title is not None and title.group(1) not in IN_ROLE_OCCUPATIONS
+        ) or _GOVERNMENT_ROLE_RE.search(phrase.lower().replace("’", "'")) is not None
     if word == "union":
         return _UNION_GOVERNMENT_RE.search(phrase) is not None  # "Union Home Minister X"
     return False
