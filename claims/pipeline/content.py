@@ -62,6 +62,7 @@ class Content(Complements):
         if lemma in SPEAKER_ONLY_LEMMAS and not self._can_speak(antecedent or source):
             return None
         cue_text = self._cue_text(index, cue)
+        after = self._colon_past_adjunct(after)
         quote_after = self._quote_at(after, forward=True)
         left_quote = self._quote_at(subject_stop, forward=False) if subject_stop >= 0 else None
         left_stop = self.tokens[subject_stop].text if subject_stop >= 0 else ""
@@ -70,6 +71,13 @@ class Content(Complements):
             trailing = False  # "Then, last week, Eric Trump called.": a phone call
         direct = False
         content: Span | None = None
+        if not left_quote and self._lead_in(after):
+            # "Limbaugh added:", "On Monday, the minister said:" — the statement follows
+            # in the next paragraph; an opening adjunct is no content before a tag.
+            colon = self.tokens[after]
+            return RawAttribution(
+                source, cue, cue_text, lemma, Span(colon.end, colon.end), "", False, antecedent
+            )
         if left_quote and (trailing or quote_after or inverted_source):
             direct = True
             if quote_after:
@@ -101,12 +109,6 @@ class Content(Complements):
             content = self._parenthetical_rest(after)  # "Meanwhile, he continued, X."
         elif left_stop == "as" and self._word(subject_stop - 1) == ",":
             content = self._clause_before(subject_stop)  # "X had a gun, as police have said."
-        elif self._lead_in(after):
-            # "Limbaugh added:" — the statement follows in the next paragraph.
-            colon = self.tokens[after]
-            return RawAttribution(
-                source, cue, cue_text, lemma, Span(colon.end, colon.end), "", False, antecedent
-            )
         else:
             if self._no_content(index):
                 return None
@@ -134,6 +136,36 @@ class Content(Complements):
             return True
         head = words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
         return head in SPEAKING_HEADS or head.removesuffix("s") in SPEAKING_HEADS
+
+    def _colon_past_adjunct(self, after: int) -> int:
+        """The colon that ends a tag after a short adjunct ("said on Monday:", "told
+        reporters in Marlow:", "said in a statement:"): the statement follows it, in a
+        quotation or the next paragraph. Otherwise `after` as it was: "announced new
+        measures: a curfew ..." keeps its object."""
+        words = 0
+        for probe in range(after, min(after + WINDOW, len(self.tokens))):
+            token = self.tokens[probe]
+            if token.text == ":":
+                return probe if words else after
+            if token.quoted or token.text in QUOTE_CHARS:
+                return after
+            if not token.is_word:
+                continue
+            if words == 0 and not (
+                token.lower in PREPOSITIONS
+                or token.lower in TIME_WORDS
+                or token.lower in RECIPIENTS
+                or token.lower in {"last", "this", "earlier", "later", "recently"}
+            ):
+                return after
+            words += 1
+            if words > 7 or token.lower == "that":
+                return after
+            if token.lower in SPEECH_FORMS and self._word(probe - 1) not in DETERMINERS:
+                return after  # "said on Monday he told ...", not "said of the ruling:"
+            if token.lower in FINITE_VERBS and not token.is_cap:
+                return after
+        return after
 
     def _lead_in(self, after: int) -> bool:
         """The sentence ends with the tag and a colon: its content comes after."""

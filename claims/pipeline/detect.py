@@ -200,8 +200,11 @@ def _is_furniture(sentence: Sentence) -> bool:
 
 
 def _is_title_case(line: str) -> bool:
-    """'Senator Says Budget Will Pass' is a headline even with a full stop."""
+    """'Senator Says Budget Will Pass' is a headline even with a full stop. Title case
+    capitalises the last word too: "On Monday, Mayor Ana Pires said:" is a tag."""
     words = [w for w in line.split() if w[:1].isalpha()]
+    if words and words[-1][:1].islower():
+        return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and capitalised >= 0.8 * len(words)
 
