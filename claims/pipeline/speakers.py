@@ -22,8 +22,8 @@ from claims.pipeline.places import CAPITALS, COUNTRIES
 from claims.pipeline.roles import and_in_post, office_clause
 
 _NAME_RE = re.compile(
-    r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|(?:van|von|de|da|der|di|du|bin|al)"
-    r"(?=\s+[A-Z]))){1,4}"
+    r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|"
+    r"(?:van|von|de|da|der|di|du|bin|al|la|le|del|della|dos|das)(?=\s+[A-Z]))){1,4}"
 )
 # The words before a name that describe it stop at punctuation, at a clause word or at the
 # verb of the clause the name sits in ("the court previously heard Hartley").
@@ -59,6 +59,9 @@ def _describing_words(before: str, after: tuple[str, ...] = ()) -> str:
     return " ".join(reversed(kept))
 
 
+_CANDIDACY_RE = re.compile(r"\b(?:nomination|bid|race|run|candidacy|campaign)\s+for\b")
+# Styles written before a name that describe no office.
+_STYLES = frozenset("dr mr mrs ms miss prof professor rev hon".split())
 _REFLEXIVE_RE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
 # "Supreme Court justice, Raquel Montoya-Lewis": a role, a comma, then the name.
 _COMMA_BEFORE_NAME_RE = re.compile(r",\s*$")
@@ -210,7 +213,29 @@ def _role_before(before: str) -> str:
         role = role[determiner[-1].end() :]  # "sworn in its first Supreme Court justice"
     if not role or len(role.split()) > 8 or not _has_title(role):
         return ""
+    if _CANDIDACY_RE.search(role):
+        return ""  # "the Democratic nomination for president, Ana Pires": a race, no office
     return role
+
+
+def _in_title_case(sentence: str) -> bool:
+    """'Black Lawmakers Rip Donald Trump': most words capitalised, so a capital marks no
+    name's edge."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if not words or words[-1][:1].islower():
+        return False  # title case capitalises the last word too
+    return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
+
+
+def _shortened(short: list[str], full: list[str]) -> bool:
+    """'Levine Cava' of 'Daniella Levine Cava', 'Ana Pires' of 'Ana Maria Pires' or 'Ana M.
+    Pires': the full name's last words, or its first and last, as a later mention writes
+    them. A different first name is a different person ("Tom Arlen", "Ana Arlen")."""
+    if len(short) >= len(full) or short[-1].lower() != full[-1].lower():
+        return False
+    lowered = [word.lower() for word in full]
+    tail = [word.lower() for word in short]
+    return lowered[-len(tail) :] == tail or (len(short) == 2 and tail[0] == lowered[0])
 
 
 class SpeakerTracker:
@@ -221,6 +246,9 @@ class SpeakerTracker:
         self._mentioned: tuple[Resolved, int] | None = None
         self._introduced_at: tuple[str, int] | None = None  # a name and its sentence
         self._acronyms: dict[str, str] = {}
+        # Names whose first word a title or role marks ("Mayor Daniella Levine Cava", "the
+        # economy minister, Ildefonso Guajardo Villarreal"), outside title-case lines.
+        self._clear_names: set[str] = set()
         self._later: dict[str, Resolved | None] = {}
         self._genders: dict[str, str] = {}
         self._bodies = BodyCast()
@@ -247,15 +275,24 @@ class SpeakerTracker:
 
     def _read_people(self, sentence: str) -> None:
         """The people a sentence names, with the titles and roles written with them."""
+        headline = _in_title_case(sentence)
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
             prefix = _describing_words(before, tuple(match.group(0).split()))
             phrase = " ".join([*prefix.split()[-8:], match.group(0)])
             name = name_in(phrase)
-            role = _role_before(before) if not prefix else ""
+            role = ""
+            if not prefix:
+                role = _role_before(before)
+            elif prefix.lower().rstrip(".") in _STYLES:
+                # "the county's public health officer, Dr. Cameron Kaiser": the style is no
+                # description; the role before it is.
+                role = _role_before(before[: before.rstrip().rfind(prefix)])
             if role and name:
                 phrase = f"{role}, {name}"
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
+                if not headline and (role or _has_title(phrase[: phrase.rfind(name)])):
+                    self._clear_names.add(name.lower())  # "Mayor Daniella Levine Cava"
                 self._remember(name, phrase)
                 self._mentioned = (Resolved(name, phrase, True, self._where()), self._sentence)
             elif len(name.split()) == 1 and phrase != name and _has_title(phrase):
@@ -307,6 +344,25 @@ class SpeakerTracker:
                     if value is known:
                         self._people[key] = enriched
                 self._people.setdefault(name.lower(), enriched)
+            return
+        fuller = self._people.get(parts[-1].lower())
+        if (
+            fuller is not None
+            and fuller.speaker.lower() in self._clear_names
+            and _shortened(parts, fuller.speaker.split())
+        ):
+            # "Levine Cava said" after "Mayor Daniella Levine Cava", "Ana Pires" after
+            # "Commissioner Ana Maria Pires": the same person named shorter, not someone new.
+            # Only a name whose first word a title marked: "Rival Hillary Clinton" opening a
+            # sentence or "Black Lawmakers Rip Donald Trump" in a headline is no fuller name.
+            if phrase != name and phrase not in fuller.phrase:
+                fuller = Resolved(
+                    fuller.speaker, f"{fuller.phrase}; {phrase}"[:300], True, fuller.origin
+                )
+                for key, value in list(self._people.items()):
+                    if value.speaker == fuller.speaker:
+                        self._people[key] = fuller
+            self._people[name.lower()] = fuller
             return
         resolved = Resolved(name, phrase, True, self._where())
         earlier = self._people.get(name.lower()) or self._people.get(parts[-1].lower())
