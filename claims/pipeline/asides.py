@@ -7,6 +7,7 @@ said": the walk crosses up to three comma- or dash-delimited asides to the subje
 
 from __future__ import annotations
 
+from claims.pipeline.documents import issuer_in_aside
 from claims.pipeline.lexicon import DETERMINERS, PREPOSITIONS
 from claims.pipeline.official_terms import TITLES
 from claims.pipeline.spans import Span, TokenScan
@@ -114,6 +115,11 @@ class Asides(TokenScan):
     ) -> Subject | None:
         first = aside[0]
         if depth == 0:
+            words = self.text[aside[0].start : aside[-1].end]
+            if issuer_in_aside(self._span_text(subject), words):
+                # "The memo, written by Police Chief Tom Arlen, says": the participle names
+                # who issued the document; it is kept, as the issuer speaks (documents.py).
+                return subject, None, words, stop
             if first.lower in PREPOSITIONS or first.lower in _ASIDE_OPENERS:
                 return subject, None, "", stop
             if first.lower.endswith("ed") and not first.is_cap and len(aside) > 1:

@@ -21,7 +21,7 @@ from claims.pipeline.tokens import QUOTE_CHARS
 DOCUMENT_NOUNS = frozenset(
     """data figures statistics report reports study survey poll records documents filing
     forecasts projections assessment assessments analysis memo letter affidavit ruling
-    complaint indictment statement release""".split()
+    complaint indictment statement release audit audits lawsuit memorandum""".split()
 )
 # Verbs that judge someone for something: "criticised X for ...", "blamed X for ...".
 FOR_FRAME_LEMMAS = frozenset(
@@ -31,6 +31,8 @@ FOR_FRAME_LEMMAS = frozenset(
 FINITE_VERBS = frozenset(
     "is are was were has have had will would could can may might should must".split()
 )
+# "that $2 million was missing": a clause may open with a sum.
+_CURRENCY = frozenset("$£€")
 _CLAUSE_STOPS = frozenset("to and or but as than when while because if which who".split())
 _PARTICLES = {
     "brush": frozenset({"off", "aside"}),
@@ -46,6 +48,11 @@ class Complements(TokenScan):
         words = self._span_text(source).lower().split()
         return any(word in DOCUMENT_NOUNS for word in words[:4])
 
+    def _opens_clause_at(self, index: int) -> bool:
+        """A word or a sum ("that $2 million was missing") after 'that', not a stop."""
+        opening = self._word(index)[:1]
+        return opening.isalnum() or opening in _CURRENCY
+
     def _complement(self, after: int, lemma: str, document: bool = False) -> Span | None:
         """The clause after the cue, skipping 'that' and recipients or time phrases."""
         weak = not document and (lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values())
@@ -55,7 +62,7 @@ class Complements(TokenScan):
             return self._to_end(after) if self._object_frame(after, lemma) else None
         for probe in range(after, limit):
             token = self.tokens[probe]
-            if token.lower == "that" and not token.quoted and self._word(probe + 1)[:1].isalnum():
+            if token.lower == "that" and not token.quoted and self._opens_clause_at(probe + 1):
                 return self._to_end(probe + 1)  # not "could change that.": a pronoun
             if token.text == "," and not token.quoted:
                 continue  # "said, in a statement, that ...": an adjunct set off by commas

@@ -28,6 +28,7 @@ _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
 _QUOTE_OPEN_RE = re.compile(r"^\s*[\"“]")
 _QUOTE_MARK_RE = re.compile('["“”]')
+_THE_RE = re.compile(r"^[Tt]he\s+")
 # "- ...", "• ...", "1. ...": a list item, as in statements listed under "He said:".
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*▪●·]|\d{1,2}[.)])\s+\S")
 _BULLET_MARK_RE = re.compile(r"(?:[-–—•*▪●·]|\d{1,2}[.)])\s+")
@@ -258,6 +259,12 @@ def _build(
             title_source = resolved.origin
             kind, what = ("title", verdict.title) if verdict.title else ("body", verdict.body)
             verdict = replace(verdict, reason=f"{kind} from {title_source}: {what}")
+    if verdict.official and resolved.document:
+        # "The lawsuit, filed by the state attorney general, alleges": the issuer's document.
+        issuer = verdict.body if resolved.is_person else _THE_RE.sub("", resolved.speaker)
+        what = verdict.title or issuer or verdict.reason.split(": ", 1)[-1]
+        where = f" ({resolved.document}, {title_source})" if title_source else ""
+        verdict = replace(verdict, reason=f"document issued by a state body: {what}{where}")
     content = raw.content or Span(raw.cue.end, raw.cue.end)
     value, reasons = checkworthiness(raw.content_text, raw.cue_text, verdict.official)
     stance, stance_reason = stance_of(raw.lemma, raw.cue_text)

@@ -24,6 +24,8 @@ from claims.pipeline.tokens import QUOTE_CHARS, Token
 HEADS_BEFORE_TO = frozenset(
     """close ambassador envoy adviser advisor aide assistant spokesman spokeswoman spokesperson
     secretary successor""".split()
+    # documents sent to a recipient: "a letter to Gov. Rory Vance from 40 doctors says"
+    + "letter letters memo memorandum petition report".split()
 )
 SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 QUANTIFIERS = frozenset("about around over under nearly almost roughly some".split())

@@ -169,6 +169,10 @@ LOCAL_TITLES = (
     "county assessor",
     "tax assessor",
     "county auditor",
+    # public auditors of a state or province (a company's "auditor" alone is none)
+    "state auditor",
+    "provincial auditor",
+    "legislative auditor",
     "city auditor",
     "county recorder",
     "city planner",

@@ -2,7 +2,9 @@
 
 The tracker reads an article in order. It remembers every "title + name" mention (so a
 later "Peskov said" knows he is the press secretary) and every speaker, so "he", "the
-spokesman" or "the ministry" resolve to the last fitting named speaker.
+spokesman" or "the ministry" resolve to the last fitting named speaker. A document speaks
+for its issuer ("The lawsuit, filed by the state attorney general,"), and a later "the
+lawsuit" is the one the article named (documents.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, role_word
+from claims.pipeline.documents import (
+    DOCUMENTS,
+    Issued,
+    issuer_in_aside,
+    issuer_in_source,
+    later_mention,
+)
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
 from claims.pipeline.names import NAME_PARTICLES, name_in
@@ -102,7 +111,8 @@ _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside
 _POSSESSIVE_NOUN_RE = re.compile(
     r"^(?:the\s+)?(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+|earlier\s+)?(?:statement|statements|"
     r"remarks|comments|explanation|explanations|announcement|words|testimony|letter|tweet|"
-    r"post|speech|address|report|release|briefing|account|assessment|message|memo|office)$",
+    r"post|speech|address|report|release|briefing|account|assessment|message|memo|office|"
+    r"audit|lawsuit|complaint|ruling|analysis|review|filing|guidance|directive)$",
     re.IGNORECASE,
 )
 # "a report by the county auditor", "a statement from Governor Rory Vance": the issuer
@@ -164,6 +174,9 @@ class Resolved:
     phrase: str  # the fullest description seen, used to decide "official"
     is_person: bool
     origin: str = ""  # where the description was read, when not in this sentence
+    # The document that speaks for the speaker: "The lawsuit, filed by the state attorney
+    # general" (documents.py). The speaker is its issuer.
+    document: str = ""
 
 
 def appositives(sentence: str) -> list[tuple[str, str]]:
@@ -252,6 +265,7 @@ class SpeakerTracker:
         self._later: dict[str, Resolved | None] = {}
         self._genders: dict[str, str] = {}
         self._bodies = BodyCast()
+        self._documents: dict[str, Resolved] = {}  # "audit" -> its issuer, last named
         self._paragraph = 0
         self._offset = 0
 
@@ -383,6 +397,11 @@ class SpeakerTracker:
         lowered = source.lower().strip()
         possessive = _POSSESSIVE_NOUN_RE.match(source.strip())
         if possessive and possessive.group(1).lower() not in PERSON_PRONOUNS | {"its", "their"}:
+            noun = lowered.split()[-1]
+            if noun in DOCUMENTS:
+                # "The state auditor's report found": the auditor's document.
+                owner = self.resolve(possessive.group(1), appositive=appositive)
+                return self._issued(source, Issued(noun, possessive.group(1)), owner)
             if not _office_holder(possessive.group(1)):
                 owner = self.resolve(possessive.group(1), appositive=appositive)
                 if lowered.endswith("office") and owner.is_person:
@@ -393,6 +412,20 @@ class SpeakerTracker:
             if lowered.endswith("office"):
                 # "the AG's office": the office speaks, not a person whose role says "office".
                 return Resolved(_sentence_case(source.strip()), source, False)
+        document = (issuer_in_aside(source, appositive) if appositive else None) or (
+            issuer_in_source(source)
+        )
+        if document is not None:
+            # "The lawsuit, filed by the state attorney general,", "a report from the state
+            # auditor": the issuer alone decides; "a letter to Governor X from 40 doctors"
+            # is the doctors'.
+            by = self.resolve(document.issuer)
+            return self._issued(source, document, by, appositive)
+        mentioned = later_mention(source)
+        if mentioned is not None:
+            named = self._documents.get(mentioned.noun)
+            if named is not None and mentioned.fits(named.document):
+                return named  # "The audit also found", "the IG report says": the one named
         issued = _ISSUED_BY_RE.match(source.strip())
         if issued:
             by = self.resolve(issued.group(1), appositive=appositive)
@@ -463,6 +496,20 @@ class SpeakerTracker:
         if expanded:
             phrase = f"{phrase}; {'; '.join(expanded)}"
         return Resolved(_sentence_case(source.strip()), phrase, False, origin)
+
+    def _issued(self, source: str, document: Issued, issuer: Resolved, aside: str = "") -> Resolved:
+        """The issuer of a document speaks; the document is remembered by its noun, so a
+        later "the audit" is the same one, read where it was named."""
+        described = _sentence_case(source.strip())
+        if document.issuer not in described:
+            described = f"{described} {aside}"  # "the lawsuit filed by the state AG"
+        resolved = replace(issuer, document=described)
+        if not classify(issuer.phrase).reason:
+            # An issuer that says nothing of itself: the kind of document may ("A survey by
+            # the organization" is a poll). Only the noun: the rest may name a recipient.
+            resolved = replace(resolved, phrase=f"{issuer.phrase}; {document.noun}")
+        self._documents[document.noun] = replace(resolved, origin=issuer.origin or self._where())
+        return resolved
 
     def _renamed(self, source: str) -> Resolved | None:
         """'Chris Grayling warned ...' and next 'the Conservative MP said': news names the
