@@ -57,6 +57,39 @@ _ISSUED_IN_SOURCE_RE = re.compile(
     rf"(?:\s+(?:to\s+be|released|published|issued)\b.*|{_AFTER_ISSUER}.*)?$",
     re.IGNORECASE,
 )
+# Documents an article names outside an attribution, so that a later "the audit" knows who
+# issued it: "The suit, filed by the state attorney general in March, seeks $5 million";
+# "The inspector general released a scathing report on Tuesday."
+_NAMED_BY_RE = re.compile(
+    rf"\b(?P<noun>{_NOUNS}),?\s+(?:{_ISSUING})\s+(?:(?:on\s+|last\s+|this\s+)?\w+day\s+)?"
+    r"by\s+(?P<issuer>[^,;:“”\"()—]+)",
+    re.IGNORECASE,
+)
+_ISSUES_RE = re.compile(
+    r"\b(?:released|issued|published|filed|sent|wrote|conducted|signed|prepared|drafted|"
+    r"compiled|submitted|produced|authored)\s+(?:a|an|its|their|his|her|the)\s+"
+    rf"(?:[\w-]+,?\s+){{0,2}}?(?P<noun>{_NOUNS})\b"
+)
+# "Exxon Mobil's letter", "the state auditor's review": a document named by its owner.
+_OWNER_RE = re.compile(
+    r"(?P<owner>\b[Tt]he\s+(?:[a-z-]+\s+){0,2}[\w-]+|\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+    r"['’]s\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOUNS})\b"
+)
+_ISSUER_END_RE = re.compile(rf"(?P<issuer>.+?)(?:{_AFTER_ISSUER}.*)?\.?$")
+# Words before the verb that are no part of its subject: auxiliaries, adverbs, and the
+# clause words a subject follows.
+_BEFORE_VERB = frozenset("has have had also recently quietly jointly then just".split())
+_CLAUSE_WORDS = frozenset(
+    """that who which and but when after before as because if while said says since
+    where whom whose than""".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
+_TIME_WORDS = frozenset("last this next week month year earlier later on in".split())
+_BREAK_RE = re.compile(r"[,;:“”\"()—–]|\s-\s")
+# "its letter, written by Kenneth Cohen, a vice president": the owner's document, which an
+# employee wrote; the writer is no issuer.
+_OWNED_RE = re.compile(r"(?:\b(?:its|their|his|her|our)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "the audit", "The IG report", "the new report": a definite mention, up to two modifiers.
 _DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}?)(\w+)$", re.IGNORECASE)
 # Modifiers that say nothing of which document it is.
@@ -90,7 +123,7 @@ def document_noun(source: str) -> str:
     """The document a short description names: 'The lawsuit' -> 'lawsuit', 'a new audit'
     -> 'audit'; '' for anything else."""
     words = source.strip().split()
-    if not 1 <= len(words) <= 4:
+    if not 1 <= len(words) <= 4 or _OWNED_RE.search(" ".join(words[:-1]) + " "):
         return ""
     noun = words[-1].lower()
     return noun if noun in DOCUMENTS else ""
@@ -122,3 +155,47 @@ def later_mention(source: str) -> Mention | None:
     if match is None or match.group(2).lower() not in DOCUMENTS:
         return None
     return Mention(match.group(2).lower(), tuple(match.group(1).split()))
+
+
+def documents_named(sentence: str) -> list[tuple[Issued, str]]:
+    """Each document the sentence names with its issuer, and the words that name it: "The
+    suit, filed by the state attorney general, seeks ..." and "The inspector general
+    released a report". Not "filed against X", nor "a letter to X" (X is no issuer)."""
+    found: list[tuple[Issued, str]] = []
+    for match in _NAMED_BY_RE.finditer(sentence):
+        if _OWNED_RE.search(sentence, max(0, match.start() - 40), match.start()):
+            continue
+        issuer = _ISSUER_END_RE.match(match.group("issuer").strip())
+        if issuer is not None:
+            noun = match.group("noun").lower()
+            found.append((Issued(noun, issuer.group("issuer")), match.group(0)))
+    for match in _OWNER_RE.finditer(sentence):
+        owner = match.group("owner")
+        found.append((Issued(match.group("noun").lower(), owner), match.group(0)))
+    for match in _ISSUES_RE.finditer(sentence):
+        subject = _subject_before(sentence[: match.start()])
+        if subject:
+            noun = match.group("noun").lower()
+            found.append((Issued(noun, subject), f"{subject} {match.group(0)}"))
+    return found
+
+
+def _subject_before(before: str) -> str:
+    """'Last week the inspector general' -> 'the inspector general': the subject of the
+    clause that ends right before its verb; '' when it is a pronoun or no noun phrase."""
+    breaks = list(_BREAK_RE.finditer(before))
+    words = (before[breaks[-1].end() :] if breaks else before).split()
+    while words and words[-1].lower() in _BEFORE_VERB:
+        words.pop()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _CLAUSE_WORDS or len(kept) == 8:
+            break
+        kept.append(word)
+    kept.reverse()
+    while kept and (kept[0].lower() in _TIME_WORDS or kept[0].lower().endswith("day")):
+        kept.pop(0)  # "Last week the inspector general", "On Monday the court"
+    subject = " ".join(kept)
+    if not subject or subject.lower() in _SUBJECT_PRONOUNS:
+        return ""
+    return subject if subject[:1].isupper() or kept[0].lower() in {"the", "a", "an"} else ""

@@ -18,6 +18,7 @@ from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, r
 from claims.pipeline.documents import (
     DOCUMENTS,
     Issued,
+    documents_named,
     issuer_in_aside,
     issuer_in_source,
     later_mention,
@@ -277,6 +278,9 @@ class SpeakerTracker:
         self._offset = offset
         self._read_people(sentence)
         self._bodies.observe(sentence, self._paragraph, self._sentence)
+        for document, naming in documents_named(sentence):
+            # "The inspector general released a report": a later "the report" is hers.
+            self._issued(naming, document, self.resolve(document.issuer))
         # The acronym pattern backtracks over every capitalised phrase; a sentence with no
         # ", ABC" or "(ABC" (most of them) cannot match it.
         acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
@@ -501,7 +505,7 @@ class SpeakerTracker:
         """The issuer of a document speaks; the document is remembered by its noun, so a
         later "the audit" is the same one, read where it was named."""
         described = _sentence_case(source.strip())
-        if document.issuer not in described:
+        if aside and document.issuer not in described:
             described = f"{described} {aside}"  # "the lawsuit filed by the state AG"
         resolved = replace(issuer, document=described)
         if not classify(issuer.phrase).reason:
@@ -641,7 +645,8 @@ class SpeakerTracker:
         opening = content.split(" ", 1)[0].lower()
         if resolved.is_person and opening in {"he", "she"} and " " in resolved.speaker:
             self._genders.setdefault(resolved.speaker.lower(), PRONOUN_GENDER[opening])
-        self._speakers.append((resolved, self._sentence))
+        # "he" or "it" later is the speaker, not the document: "he said" is no memo.
+        self._speakers.append((replace(resolved, document=""), self._sentence))
         del self._speakers[:-_RECENT_SPEAKERS]  # only recent speakers are candidates for a pronoun
         if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
             self._remember(resolved.speaker, resolved.phrase)
