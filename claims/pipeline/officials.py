@@ -189,8 +189,11 @@ _UNION_GOVERNMENT_RE = re.compile(
 # "the Federal Reserve Bank of Dallas", "the reserve bank": central banks and their regions.
 _CENTRAL_BANK_RE = re.compile(r"\b(?:reserve|central) banks?\b|\bfederal reserve\b")
 # "the city's emergency operations director", "the county's chief executive", "the state's
-# attorney": a post in a unit of government, named by the unit's possessive.
-_GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality"
+# attorney", "the district's chief financial officer": a post in a unit of government, named
+# by the unit's possessive. A district is one of local government (a school, water, fire or
+# hospital district, official_terms.PUBLIC_DISTRICT_KINDS) or a seat ("the district's
+# congressman"); a company names itself ("the company's chief financial officer").
+_GOVERNMENT_UNITS = "city|county|state|town|village|borough|township|province|municipality|district"
 _GOVERNMENT_ROLES = (
     r"director|manager|administrator|officer|chief|head|engineer|planner|attorney|auditor|"
     r"spokes(?:man|woman|person)|executive|treasurer|clerk|coordinator|counsel|adviser|advisor|"
@@ -201,6 +204,8 @@ _GOVERNMENT_ROLE_RE = re.compile(
     # the same post written after it: "the chief secretary of the province", "a spokesman
     # for the city" (not "of the city's": a post in a part of it, below)
     rf"|\b(?:{_GOVERNMENT_ROLES})\s+(?:of|for)\s+the\s+(?:{_GOVERNMENT_UNITS})\b(?!['’])"
+    # the unit's employees, speaking in role: "city staff", "the county's planning staff"
+    rf"|\b(?:{_GOVERNMENT_UNITS})(?:'s)?\s+(?:[a-z-]+\s+)?staff(?:ers)?\b"
 )
 # "head of the state's prison system", "member of the city's planning board" (as "who
 # oversees the state's prison system" is restated, roles.office_clause): a post in a part
@@ -311,6 +316,22 @@ _FORMER_WORDS = frozenset(
 )
 # "Professor Ana Pires", "Prof. Kelly": the academic style written before a name.
 _ACADEMIC_STYLE_RE = re.compile(r"\b(?:Professor|Prof\.?)\s+[A-Z][\w'’-]+")
+# "the former Soviet republic's foreign minister", "foreign minister of the former Yugoslav
+# republic": "former" qualifies a place that still exists under another status (a republic,
+# colony, territory, protectorate, state or satellite of something else), not the person's
+# post. Read only where the place ends the description or owns the post, so "a former
+# Eastfield state senator" keeps its former post; "former Soviet leader" names no place.
+_FORMER_PLACE_RE = re.compile(
+    r"\b[Ff]ormer\s+((?:[A-Z][\w-]+\s+){1,2}(?i:republics?|colony|colonies|territory|"
+    r"territories|protectorate|states?|satellite))(?=['’]s\b|\s*[,;.]|\s+of\b|\s*$)"
+)
+# "Ana Pires, the mayor and former police chief", "the attorney general and a former
+# prosecutor": an office held now coordinated with a former one.
+_OFFICE_AND_FORMER_RE = re.compile(
+    r",\s+(?P<office>(?:the\s+|a\s+|an\s+)?[^,;]+?)\s+and\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:former|ex-|retired)\b"
+)
+_CUT_INITIAL_RE = re.compile(r"\.[A-Z]$")
 _COMPANY_MARKERS = frozenset({"inc", "corp", "ltd", "llc", "company", "firm", "group", "plc"})
 
 
@@ -439,6 +460,8 @@ def _described(verdict: Verdict, phrase: str) -> Verdict:
 
 @lru_cache(maxsize=4096)  # speakers recur within and across articles; the verdict is pure
 def _classify_phrase(phrase: str) -> Verdict:
+    if "ormer " in phrase:
+        phrase = _FORMER_PLACE_RE.sub(r"\1", phrase)  # "the former Soviet republic's"
     lowered = phrase.lower().replace("’", "'")
     words = set(_WORD_RE.findall(lowered))
     # A possessor is read as its noun: "the union's president" heads a union. "The bank's
@@ -496,6 +519,7 @@ def _classify_phrase(phrase: str) -> Verdict:
         title = portfolio_with_and(phrase, title_match.start(), title) or full_title(
             titled, title_match.start(), title
         )
+        title = _executive_post(titled, title_match.start()) or title
         staff = _STAFF_OF_RE.match(titled, title_match.end()) or _NAMED_STAFF_OF_RE.match(
             phrase, title_match.end()
         )
@@ -553,7 +577,10 @@ def _classify_phrase(phrase: str) -> Verdict:
     tag = PARTY_DISTRICT_RE.search(phrase)
     if tag:
         # "Sen. Ada Lorne, D-N.J.", "(R-Texas)": the party and seat of a legislator.
-        return Verdict(True, f"title: legislator ({tag.group(0)})", title="legislator")
+        written = tag.group(0)
+        written += "." if _CUT_INITIAL_RE.search(written) else ""  # "D-N.J" cut at the end
+        title = f"legislator ({written})"
+        return Verdict(True, f"title: {title}", title=title)
     presiding = _PRESIDING_OFFICER_RE.search(phrase)
     if presiding and (presiding.start() or _NAME_AFTER_RE.match(phrase, presiding.end())):
         title = presiding.group(0).lower()
@@ -592,6 +619,15 @@ def _current_office(phrase: str, words: set[str]) -> Verdict | None:
             verdict = _classify_phrase(f"{name}, {office}" if name else office)
             if verdict.official:
                 return verdict
+    for part in phrase.split(";"):
+        for coordinated in _OFFICE_AND_FORMER_RE.finditer(part):
+            office = coordinated.group("office")
+            if name_in(part[: coordinated.start()]) and _FORMER_WORDS.isdisjoint(
+                _WORD_RE.findall(office.lower())
+            ):
+                verdict = _classify_phrase(office)  # read alone: "the widow of the mayor"
+                if verdict.official:
+                    return verdict  # "the mayor and former police chief": the mayor
     # "Sheriff Ada Lorne, a former prosecutor", "Rep. Ada Lorne, the former chair of the
     # committee": a title written before the name, with no "former", is held now. Only
     # there: a description may name other people's offices ("who served under President X").
@@ -641,6 +677,25 @@ def _excused(
     if word == "union":
         return _UNION_GOVERNMENT_RE.search(phrase) is not None  # "Union Home Minister X"
     return False
+
+
+# A company-style executive title, with the unit of government that holds it when written
+# as a possessor: "the district's chief financial officer", "chief operating officer".
+_EXECUTIVE_POST_RE = re.compile(
+    rf"(?:\b(?:{_GOVERNMENT_UNITS})'s\s+(?:[a-z-]+\s+){{0,2}}?)?(?:"
+    + "|".join(key for key, why in NOT_OFFICIAL_PHRASES.items() if why == "company executive")
+    + r")\b"
+)
+
+
+def _executive_post(titled: str, at: int) -> str:
+    """'the district's chief financial officer' -> that post, when the title word at `at`
+    is inside an executive title a unit of government holds (so not "officer" or "general"
+    alone); "" otherwise. Reached only once the company-executive disqualifier was excused."""
+    for post in _EXECUTIVE_POST_RE.finditer(titled):
+        if post.start() <= at < post.end():
+            return post.group(0)
+    return ""
 
 
 def _office_spoken_for(phrase: str, titled: str, end: int) -> str:
