@@ -71,7 +71,7 @@ _INITIAL_RE = re.compile(r"^[A-Z]\.$")
 # The party-and-seat tag of a US legislator: "D-Calif.", "(R-Texas)", "D-Los Angeles". It
 # describes the seat, so it is read as a title (officials) and kept out of the name.
 PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
-_PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
+PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
 
 
 # Pure, and asked again for the same phrase: each mention of a person is read as it is
@@ -79,7 +79,7 @@ _PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
 @lru_cache(maxsize=8192)
 def name_in(phrase: str) -> str:
     """The personal name at the end of a source phrase, or "" when there is none."""
-    phrase = _PARTY_TAG_RE.sub("", phrase)  # "Rory Vance (R-Eastfield)" is Rory Vance
+    phrase = PARTY_TAG_RE.sub("", phrase)  # "Rory Vance (R-Eastfield)" is Rory Vance
     part = phrase.rsplit(",", 1)[-1] if phrase.count(",") == 1 else phrase
     # "Riya Banerjee of the Halden Institute": the name comes before the organisation.
     head = before_affiliation(part)

@@ -25,7 +25,7 @@ from claims.pipeline.documents import (
 )
 from claims.pipeline.gender import PRONOUN_GENDER, gender_of
 from claims.pipeline.lexicon import IRREGULAR_PAST
-from claims.pipeline.names import NAME_PARTICLES, name_in
+from claims.pipeline.names import NAME_PARTICLES, PARTY_TAG_RE, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
 from claims.pipeline.officials import RELATIVE_OF_RE, STAFF_OF, classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
@@ -308,6 +308,11 @@ class SpeakerTracker:
                 role = _role_before(before[: before.rstrip().rfind(prefix)])
             if role and name:
                 phrase = f"{role}, {name}"
+            tag = PARTY_TAG_RE.match(sentence, match.end())
+            if tag and name and match.group(0).endswith(name):
+                # "Ana Pires (D-Eastfield)", "Ana Pires, R-Texas,": the party and seat of a
+                # legislator (US press), so a later "Pires said" knows her seat.
+                phrase = f"{phrase}, {tag.group(0).strip(' ,()')}"
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
                 if not headline and (role or _has_title(phrase[: phrase.rfind(name)])):
                     self._clear_names.add(name.lower())  # "Mayor Daniella Levine Cava"
