@@ -153,9 +153,31 @@ _STAFF_FOR_PERSON_RE = re.compile(
 )
 # "A spokeswoman for Governor Rory Vance", "a spokesman for Mayor Ada Lorne of Eastfield":
 # staff left unnamed, described by whom they serve.
+# "Vance spokesman Tom Arlen", "Vance aide Ana Pires": the surname of the person they serve
+# written before the staff noun, as US papers do, then the staff member's name.
+_SURNAME_STAFF_RE = re.compile(rf"\b([A-Z][\w’'-]*[a-z])\s+({_STAFF})\s+[A-Z][a-z]")
 _UNNAMED_STAFF_FOR_RE = re.compile(
     rf"^(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?(?:{_STAFF})\s+"
     r"(?:for|to)\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][a-z]+)?$"
+)
+# People the article names as running for office: "Cruz's campaign", "the Sanders
+# campaign", "his presidential bid" after a name, "presidential campaign rival Marco
+# Rubio", "Republican candidate Ana Pires". Their staff may speak for the campaign, not the
+# office they hold (guidelines: a candidate and "X's campaign" are not official).
+_CAMPAIGN_OF_RE = re.compile(
+    r"\b([A-Z][\w’'-]*?[a-z])(?:['’]s?)?\s+(?:(?:presidential|re-?election|Senate|"
+    r"gubernatorial|mayoral)\s+)?(?:campaign|bid|candidacy)\b"
+)
+# A sentence about a race names its runners: "a bitter fight between the two rising
+# candidates", "his presidential campaign" (every name in it is marked).
+_RACE_RE = re.compile(
+    r"\b(?:(?:presidential|Senate|gubernatorial|mayoral)\s+(?:campaign|race|bid|primary|contest)|"
+    r"candidates)\b"
+)
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w’'-]*?[a-z](?=['’]s\b|\b)")
+_CANDIDATE_NAMED_RE = re.compile(
+    r"\b(?:candidate|rival|nominee|hopeful|contender)s?,?\s+((?:[A-Z][\w’'.-]*\s+){0,3}"
+    r"[A-Z][\w’'-]*[a-z])"
 )
 _CLOSE_TO_RE = re.compile(r"\b(?:close to|familiar with|allies of|aides to)\b")
 _FULL_NAME = r"[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,2}"
@@ -267,6 +289,8 @@ class SpeakerTracker:
         self._genders: dict[str, str] = {}
         self._bodies = BodyCast()
         self._documents: dict[str, Resolved] = {}  # "audit" -> its issuer, last named
+        self._campaigning: set[str] = set()  # names the article writes as running for office
+        self._campaign_here = False  # the sentence read last names a campaign
         self._paragraph = 0
         self._offset = 0
 
@@ -281,6 +305,14 @@ class SpeakerTracker:
         for document, naming in documents_named(sentence):
             # "The inspector general released a report": a later "the report" is hers.
             self._issued(naming, document, self.resolve(document.issuer))
+        self._campaign_here = "campaign" in sentence.lower()
+        if self._campaign_here or "andida" in sentence or "ival" in sentence or "omin" in sentence:
+            for running in _CAMPAIGN_OF_RE.finditer(sentence):
+                self._campaigning.add(running.group(1).lower())
+            for running in _CANDIDATE_NAMED_RE.finditer(sentence):
+                self._campaigning.update(w.lower() for w in running.group(1).split())
+            if _RACE_RE.search(sentence):
+                self._campaigning.update(w.lower() for w in _CAPITALISED_RE.findall(sentence))
         # The acronym pattern backtracks over every capitalised phrase; a sentence with no
         # ", ABC" or "(ABC" (most of them) cannot match it.
         acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
@@ -630,10 +662,14 @@ class SpeakerTracker:
             staff, name = match.group(2), match.group(1)
         elif (match := _STAFF_FOR_PERSON_RE.search(first)) is not None:
             staff, name = match.group(1), match.group(2)
+        elif (match := _SURNAME_STAFF_RE.search(first)) is not None:
+            staff, name = match.group(2), match.group(1)
         else:
             return resolved
         if staff in {"adviser", "advisor"} or "campaign" in first.lower():
             return resolved  # an adviser or a campaign's staff need not work in the office
+        if name.lower() in self._campaigning or self._campaign_here:
+            return resolved  # running for office, or "the campaign" speaks: a campaign's staff
         holder = self._people.get(name.lower())
         if holder is None or holder.speaker == resolved.speaker:
             return resolved
@@ -641,6 +677,10 @@ class SpeakerTracker:
         if not verdict.official or not verdict.title:
             return resolved
         described = f"{resolved.speaker}, the {verdict.title}'s {staff}"
+        if _UNNAMED_STAFF_FOR_RE.match(resolved.speaker):
+            # "A spokeswoman for Vance": no name of their own, so the office they serve
+            # leads the description (as "the governor's spokeswoman" would).
+            described = f"the {verdict.title}'s {staff}"
         return Resolved(
             resolved.speaker, f"{described}; {resolved.phrase}"[:300], True, holder.origin
         )
