@@ -26,7 +26,31 @@ DOCUMENT_NOUNS = frozenset(
 )
 # A role noun used alone for a person the article named: "the chair said".
 _ROLE_WORDS = frozenset(t for t in TITLES if " " not in t and not t.endswith((".", "s")))
-_ROLE_WORDS |= frozenset("chair chairman chairwoman director head chief regulator".split())
+_ROLE_WORDS |= frozenset(
+    "chair chairman chairwoman chairperson director head chief regulator".split()
+)
+
+
+# Role nouns that name the same office in another form (gendered or neutral): "the
+# chairman" is the "Commission Chair Keon Hardemon" the article named, "the councilwoman"
+# its "Councilmember Ana Pires".
+_SAME_OFFICE = (
+    ("chair", "chair(?:man|woman|person)?"),
+    ("spokes", "spokes(?:man|woman|person)"),
+    ("council", "council(?:man|woman|member|lor)"),
+    ("congress", "congress(?:man|woman|member)"),
+    ("assembly", "assembly(?:man|woman|member)"),
+)
+_SAME_OFFICE_RES = {stem: re.compile(rf"\b{pattern}\b") for stem, pattern in _SAME_OFFICE}
+
+
+def same_office(role: str) -> re.Pattern[str] | None:
+    """The pattern of a role noun in every form naming the same office ('chairman' ->
+    chair, chairman, chairwoman, chairperson); None for a role with one form."""
+    for stem, pattern in _SAME_OFFICE:
+        if role.startswith(stem) and re.fullmatch(pattern, role):
+            return _SAME_OFFICE_RES[stem]
+    return None
 
 
 @dataclass(frozen=True)

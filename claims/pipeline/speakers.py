@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claims.pipeline.cast import DOCUMENT_NOUNS, BodyCast, paragraphs_between, role_word
+from claims.pipeline.cast import (
+    DOCUMENT_NOUNS,
+    BodyCast,
+    paragraphs_between,
+    role_word,
+    same_office,
+)
 from claims.pipeline.documents import (
     DOCUMENTS,
     Issued,
@@ -160,6 +166,12 @@ _UNNAMED_STAFF_FOR_RE = re.compile(
     rf"^(?:[Tt]he|[Aa]n?)\s+(?:\w+\s+)?(?:{_STAFF})\s+"
     r"(?:for|to)\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z][\w’'-]*[a-z](?:\s+of\s+[A-Z][a-z]+)?$"
 )
+# "City staff recommended approval", "the county's planning staff": the staff a later bare
+# "Staff said" speaks as (officials decides whether they are a unit of government's).
+_STAFF_MENTION_RE = re.compile(
+    r"\b(?:(?:[A-Z][\w’'-]*\s+){1,4}|(?:[Tt]he\s+)?[a-z]+(?:['’]s)?\s+(?:[a-z-]+\s+)?)staff\b"
+)
+_BARE_STAFF = frozenset({"staff", "the staff", "staffers"})
 # People the article names as running for office: "Cruz's campaign", "the Sanders
 # campaign", "his presidential bid" after a name, "presidential campaign rival Marco
 # Rubio", "Republican candidate Ana Pires". Their staff may speak for the campaign, not the
@@ -289,6 +301,7 @@ class SpeakerTracker:
         self._genders: dict[str, str] = {}
         self._bodies = BodyCast()
         self._documents: dict[str, Resolved] = {}  # "audit" -> its issuer, last named
+        self._staff: Resolved | None = None  # the last staff the article named by employer
         self._campaigning: set[str] = set()  # names the article writes as running for office
         self._campaign_here = False  # the sentence read last names a campaign
         self._paragraph = 0
@@ -313,6 +326,10 @@ class SpeakerTracker:
                 self._campaigning.update(w.lower() for w in running.group(1).split())
             if _RACE_RE.search(sentence):
                 self._campaigning.update(w.lower() for w in _CAPITALISED_RE.findall(sentence))
+        if "staff" in sentence:  # most sentences name no staff: a substring test decides
+            for staff in _STAFF_MENTION_RE.finditer(sentence):
+                named = _sentence_case(staff.group(0))
+                self._staff = Resolved(named, named, False, self._where())
         # The acronym pattern backtracks over every capitalised phrase; a sentence with no
         # ", ABC" or "(ABC" (most of them) cannot match it.
         acronyms = _ACRONYM_RE.finditer(sentence) if _ACRONYM_MARK_RE.search(sentence) else ()
@@ -490,6 +507,10 @@ class SpeakerTracker:
             return found or Resolved(source, source, False)
         if lowered in {"they", "we", "who", "which"}:
             return self._last(lambda r: True) or Resolved(source, source, False)
+        if lowered in _BARE_STAFF and self._staff is not None:
+            # "City staff recommended approval. Staff said ...": the staff named before.
+            said, named = source.strip(), self._staff
+            return Resolved(said, f"{said}; {named.phrase}", False, named.origin)
         if lowered in LOCAL_MEMBERS:
             members = self._members(source.strip(), LOCAL_MEMBERS[lowered])
             if members is not None:
@@ -503,8 +524,14 @@ class SpeakerTracker:
             if issuer is not None:
                 return Resolved(issuer.speaker, f"{source}; {issuer.phrase}"[:300], False)
         if description:
+            same = same_office(description)
             found = (
-                self._last(lambda r: description in r.phrase.lower())
+                self._last(
+                    lambda r: (
+                        description in r.phrase.lower()
+                        or (same is not None and same.search(r.phrase.lower()) is not None)
+                    )
+                )
                 or self._titled(lowered)
                 or self._named_body(description)
             )
@@ -629,7 +656,7 @@ class SpeakerTracker:
         title = _office(lowered) or role_word(lowered)
         if not title:
             return None
-        role = re.compile(rf"\b{re.escape(title)}\b")
+        role = same_office(title) or re.compile(rf"\b{re.escape(title)}\b")
         for person in reversed(list(self._people.values())):
             # "Mayor Mara Oduya", "Lena Ivo, the port's chief regulator": the role and the
             # full name in one description.
