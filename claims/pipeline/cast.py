@@ -145,6 +145,8 @@ _LINE_START_RE = re.compile(r"\n[ \t\r]*(?=[^\s])")
 
 
 def paragraphs_between(text: str, start: int, end: int) -> int:
-    """How many paragraphs (non-empty lines) begin in text[start:end]: the paragraph of a
-    mention read ahead is the current one plus this. Bounded by the read-ahead window."""
-    return len(_LINE_START_RE.findall(text, start, end))
+    """How many paragraphs (non-empty lines) begin after `start`, up to and including one
+    that begins at `end`: the paragraph of a mention read ahead at `end` is the current one
+    plus this ("Pires" opening a later paragraph is in that paragraph). Bounded by the
+    read-ahead window."""
+    return len(_LINE_START_RE.findall(text, start, end + 1))
