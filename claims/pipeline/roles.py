@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claims.pipeline.official_terms import LOCAL_SERVICE_HEADS
+from claims.pipeline.official_terms import LOCAL_SERVICE_HEADS, TITLES
 
 # Occupations and descriptions that news writes capitalised before a name at the start of
 # a sentence. Not offices of state: those are titles (officials.TITLES).
@@ -47,7 +47,11 @@ _SPLIT_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 # ("was elected", "was appointed"): "was the mayor" is a former office.
 _HEAD_VERBS = (
     r"heads|chairs|leads|runs|directs|oversees|commands|manages|presides\s+over|"
-    r"has\s+(?:headed|chaired|led|run|directed|overseen|commanded|managed|presided\s+over)"
+    r"has\s+(?:headed|chaired|led|run|directed|overseen|commanded|managed|presided\s+over)|"
+    # "was appointed by the governor to lead the agency": chosen to head it
+    r"(?:was|has\s+been)\s+(?:appointed|named|elected|chosen|picked|tapped|hired)\s+"
+    r"(?:by\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+)?\s+)?(?:in\s+\d{4}\s+)?"
+    r"to\s+(?:lead|head|run|chair|direct|oversee|manage)"
 )
 _MEMBER_VERBS = (
     r"sits\s+on|serves\s+on|has\s+(?:served|sat)\s+on|won\s+(?:a\s+seat\s+on|election\s+to)|"
@@ -55,12 +59,17 @@ _MEMBER_VERBS = (
     r"(?:elected|appointed|named|re-elected)\s+to"
 )
 _AS_VERBS = (
-    r"serves\s+as|has\s+served\s+as|is|"
+    r"serves\s+as|has\s+served\s+as|(?P<took>took\s+(?:office|over)\s+as)|"
     r"(?:was|has\s+been)\s+(?:(?:first|recently|newly|just|unanimously)\s+)?"
-    r"(?:elected|re-elected|appointed|named|sworn\s+in)(?:\s+as)?"
+    r"(?:elected|re-elected|appointed|named|sworn\s+in)(?:\s+as)?|"
+    r"(?P<copula>is(?:\s+now)?|has\s+been|(?P<became>became))"
 )
+# Set off between the name and its verb: an age ("Ana Pires, 54, is"), or a short
+# indefinite description ("Ana Pires, a former teacher, is now the city's mayor").
+_BETWEEN = r"(?:,\s*(?:\d{1,3}|an?\s+[\w-]+(?:\s+[\w-]+){0,2}),\s+)?"
 _OFFICE_CLAUSE_RE = re.compile(
-    r"(?:,\s*\d{1,3},\s+)?(?:who\s+)?(?:also\s+)?(?P<now>(?:now|currently)\s+)?(?:also\s+)?(?:(?P<head>"
+    _BETWEEN
+    + r"(?:who\s+)?(?:also\s+)?(?P<now>(?:now|currently)\s+)?(?:also\s+)?(?:(?P<head>"
     + _HEAD_VERBS
     + r")|(?P<member>"
     + _MEMBER_VERBS
@@ -89,6 +98,21 @@ _ROLE_WORD_RE = re.compile(r"[\w-]+")
 # The head noun of a post named by its portfolio before a name: "Parks and Recreation
 # Director Ana Pires", "Health and Human Services Secretary Ana Pires".
 _POST_HEADS = frozenset(LOCAL_SERVICE_HEADS) | _PORTFOLIO_TITLES
+# Lowercase words a capitalised word of an office's name can follow: "the Eastfield police
+# chief", "mayor of Eastfield", "the new Harbour Authority chair".
+_BEFORE_PROPER = (
+    _DETERMINERS
+    | _RANKS
+    | frozenset("of for and on in at to former new current first top senior chief".split())
+)
+# An office named without a determiner after "is" or "became": "became mayor in 2019".
+_SINGLE_TITLES = frozenset(t for t in TITLES if " " not in t and "." not in t)
+# A participle opening an appositive states the event that started an office: "Ana Pires,
+# elected to the city council in 2018, said", "..., appointed police chief in May,".
+_PARTICIPLE_RE = re.compile(
+    r"(?:(?:first|recently|newly|just|unanimously)\s+)?"
+    r"(?:elected|re-elected|appointed|named|sworn\s+in|chosen|picked|tapped|hired)\b"
+)
 
 
 def strip_role(name: str) -> str:
@@ -159,13 +183,50 @@ def office_clause(text: str, opening: bool = False) -> str:
     first = rest[0].lower() if rest else ""
     if first in _NOT_AN_OFFICE or first.endswith("ing"):
         return ""
-    if match.group("as") == "is" and first not in _DETERMINERS and not _possessive(first):
-        return ""  # "is the city's finance director", not "is confident the plan works"
+    if (
+        match.group("copula")
+        and first not in _DETERMINERS
+        and not _possessive(first)
+        and first not in _SINGLE_TITLES
+    ):
+        return ""  # "is the city's finance director", "became mayor", not "is confident"
+    if match.group("copula"):
+        rest = _before_reduced_relative(rest)
     if match.group("head") and first != "the" and not _possessive(first):
         return ""  # "heads the county's water agency", not "heads a project on secrecy"
     noun = "head of " if match.group("head") else "member of " if match.group("member") else ""
-    now = "now " if match.group("now") else ""
+    # "a former legislator who became lieutenant governor": the office taken is held now
+    started = match.group("became") or match.group("took")
+    now = "now " if match.group("now") or started else ""
     return f"{now}{noun}{' '.join(rest[:12])}"
+
+
+def participle_office(text: str) -> str:
+    """'elected to the city council in 2018' -> 'member of the city council in 2018': an
+    appositive opening with the participle of an appointment, read as 'was elected ...'."""
+    if not _PARTICIPLE_RE.match(text):
+        return ""
+    return office_clause(f"was {text}", opening=True)
+
+
+_NOUN_PHRASE_WORDS = 5  # the head noun of an office comes within its first words
+
+
+def _before_reduced_relative(words: list[str]) -> list[str]:
+    """'the place Pentagon officials say ...' -> 'the place': after a copula the office is
+    one noun phrase, and a capitalised word right after a common noun begins a clause about
+    it (a relative without "that"), not the office."""
+    for at in range(1, min(len(words), _NOUN_PHRASE_WORDS)):
+        previous = words[at - 1]
+        if (
+            words[at][:1].isupper()
+            and previous.isalpha()
+            and previous.islower()
+            and previous not in _BEFORE_PROPER
+            and not _possessive(previous)
+        ):
+            return words[:at]
+    return words
 
 
 def current_office(text: str) -> str:

@@ -35,7 +35,7 @@ from claims.pipeline.names import NAME_PARTICLES, PARTY_TAG_RE, name_in
 from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
 from claims.pipeline.officials import RELATIVE_OF_RE, STAFF_OF, classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
-from claims.pipeline.roles import and_in_post, office_clause
+from claims.pipeline.roles import and_in_post, office_clause, participle_office
 
 _NAME_RE = re.compile(
     r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|"
@@ -200,6 +200,19 @@ SINGLE_OFFICES = frozenset(
 )
 _LOOKAHEAD = 20_000  # characters read ahead for a speaker's role
 PERSON_PRONOUNS = frozenset("he she i him her".split())
+# A sentence whose subject is a person named before by surname or pronoun: "Pires is the
+# county's health officer.", "She was appointed health officer in 2019."
+_OPENING_SUBJECT_RE = re.compile(r"[\s“\"]*(He|She|[A-Z][\w’'-]*[a-z])(?=\s+[a-z]|,\s*\d)")
+# Where a sentence may begin, looking back from a word: "... said Ana Pires. Pires is".
+_SENTENCE_END_BEFORE_RE = re.compile(r"(?:[.!?][”\"’)]?\s+|\n\s*)$")
+# A plural office before coordinated names gives each name the office: "Councilwomen Ana
+# Pires and Lena Ivo", "Sens. Ana Pires and Tom Arlen", "Supervisors X, Y and Z".
+_COORDINATED_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
+_PLURAL_BEFORE_RE = re.compile(
+    rf"\b([A-Z][a-z]+\.?)\s+{_COORDINATED_NAME}(?:,\s+{_COORDINATED_NAME})*,?\s+and\s+$"
+)
+_COORDINATION_AFTER_RE = re.compile(r",?\s+and\s+[A-Z]|,\s+[A-Z][\w’'-]+\s+[A-Z]")
+_PLURAL_ENDINGS = (("s.", "."), ("men", "man"), ("s", ""))
 _RECENT_SPEAKERS = 30
 
 
@@ -226,7 +239,12 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
         clause = office_clause(match.group(3))
-        if clause:
+        participle = "" if match.group(2) else participle_office(match.group(3))
+        if participle:
+            # "Ana Pires, elected to the city council in 2018,": the office it started
+            found.append((match.group(1), participle))
+            position = match.end()
+        elif clause:
             # "Lena Ivo, who heads the Harbour Authority,": the head of that body; "a
             # former teacher who now serves as mayor": the description, then the office.
             described = _BEFORE_WHO_RE.split(match.group(0), maxsplit=1)[0]
@@ -314,6 +332,7 @@ class SpeakerTracker:
         self._paragraph += 1 if new_paragraph else 0
         self._offset = offset
         self._read_people(sentence)
+        self._read_opening(sentence)
         self._bodies.observe(sentence, self._paragraph, self._sentence)
         for document, naming in documents_named(sentence):
             # "The inspector general released a report": a later "the report" is hers.
@@ -347,6 +366,8 @@ class SpeakerTracker:
             before = sentence[max(0, match.start() - 90) : match.start()]
             prefix = _describing_words(before, tuple(match.group(0).split()))
             phrase = " ".join([*prefix.split()[-8:], match.group(0)])
+            if prefix or before.endswith("and "):
+                phrase = _shared_title(sentence, match, before, prefix, phrase)
             name = name_in(phrase)
             role = ""
             if not prefix:
@@ -373,6 +394,24 @@ class SpeakerTracker:
                 self._introduced(name, sentence[match.end() : match.end() + 120])
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
+
+    def _read_opening(self, sentence: str) -> None:
+        """'Pires is the county's health officer.', 'She was appointed health officer in
+        2019.': a sentence whose subject is someone named before, by surname or pronoun,
+        introduces that person by office as a full name would."""
+        opening = _OPENING_SUBJECT_RE.match(sentence)
+        if opening is None:
+            return
+        after = sentence[opening.end() : opening.end() + 120]
+        if not office_clause(after, opening=True):
+            return  # most sentences that open so state no office: the person is not looked up
+        subject = opening.group(1)
+        if subject in {"He", "She"}:
+            person = self._last_person(subject.lower())
+        else:
+            person = self._people.get(subject.lower())
+        if person is not None and person.is_person and " " in person.speaker:
+            self._introduced(person.speaker, after)
 
     def _introduced(self, name: str, after: str) -> None:
         """'Rory Vance is the city's finance director.', 'Pires was appointed harbor
@@ -636,16 +675,46 @@ class SpeakerTracker:
                 reader._read_people(window[max(0, start) : match.end() + 200])
                 if reader._people.get(key) is not before:
                     found_at = offset + match.start()
+                elif before is None and _SENTENCE_END_BEFORE_RE.search(
+                    text, max(0, offset + match.start() - 4), offset + match.start()
+                ):
+                    # "Pires is the county's health officer." later in the article
+                    after = window[match.end() : match.end() + 120]
+                    reader._introduced(resolved.speaker, after)
+                    if reader._people.get(key) is not None:
+                        found_at = offset + match.start()
             later = reader._people.get(key)
             if later is not None:
                 ahead = paragraphs_between(text, self._offset, found_at)
                 later = Resolved(later.speaker, later.phrase, True, self._where_ahead(ahead))
             self._later[key] = later
-        later = self._later[key]
+        later = self._later[key] or self._pronoun_introduction(text, offset, resolved)
         if later is None or later.phrase in resolved.phrase:
             return resolved
         phrase = f"{resolved.phrase}; {later.phrase}"[:300]
         return Resolved(resolved.speaker, phrase, True, later.origin)
+
+    def _pronoun_introduction(self, text: str, offset: int, resolved: Resolved) -> Resolved | None:
+        """'"...," said Ana Pires. She is the county's health officer.': the sentence right
+        after the speaker's says who the speaker is, when the speaker is the last person the
+        sentence names and the pronoun can be theirs."""
+        opening = _OPENING_SUBJECT_RE.match(text, offset)
+        if opening is None or opening.group(1) not in {"He", "She"} or " " not in resolved.speaker:
+            return None
+        if self._gender_of(resolved) not in {"", PRONOUN_GENDER[opening.group(1).lower()]}:
+            return None
+        surname = resolved.speaker.split()[-1]
+        sentence = text[self._offset : offset]
+        last = sentence.rfind(surname)
+        if last < 0 or _NAME_RE.search(sentence, last + len(surname)):
+            return None  # "Pires said Mayor Tom Arlen had lied. He was ..."
+        reader = SpeakerTracker()
+        reader._introduced(resolved.speaker, text[opening.end() : opening.end() + 120])
+        found = reader._people.get(resolved.speaker.lower())
+        if found is None:
+            return None
+        ahead = paragraphs_between(text, self._offset, opening.start(1))
+        return Resolved(found.speaker, found.phrase, True, self._where_ahead(ahead))
 
     def _where_ahead(self, paragraphs: int) -> str:
         return f"paragraph {self._paragraph + paragraphs}" if self._paragraph else ""
@@ -786,6 +855,35 @@ def _fuller(phrase: str, earlier: str) -> bool:
     if titled != kept_titled:
         return titled
     return len(phrase) > len(earlier)
+
+
+def _shared_title(sentence: str, name: re.Match[str], before: str, prefix: str, phrase: str) -> str:
+    """'Sens. Ana Pires and Lena Ivo': each name holds the office the plural names, the
+    first written right after it ("Sen. Ana Pires"), the others after "and"."""
+    if prefix:
+        plural = prefix.split()[-1]
+        if not _COORDINATION_AFTER_RE.match(sentence, name.end()):
+            return phrase
+    else:
+        coordinated = _PLURAL_BEFORE_RE.search(before)
+        if coordinated is None:
+            return phrase
+        plural = coordinated.group(1)
+    singular = _singular_title(plural)
+    held = f"{singular} {name.group(0)}"
+    if singular and len(name.group(0).split()) >= 2 and classify(held).official:
+        return held
+    return phrase
+
+
+def _singular_title(plural: str) -> str:
+    """'Councilwomen' -> 'Councilwoman', 'Sens.' -> 'Sen.', 'Supervisors' -> 'Supervisor';
+    '' for a word that is no plural."""
+    lowered = plural.lower()
+    for ending, singular in _PLURAL_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+            return plural[: -len(ending)] + singular
+    return ""
 
 
 def _sentence_case(body: str) -> str:

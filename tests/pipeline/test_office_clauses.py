@@ -1,6 +1,6 @@
 """An office stated by a verb reads as the noun phrase an appositive would use (roles.py)."""
 
-from claims.pipeline.roles import current_office, office_clause
+from claims.pipeline.roles import current_office, office_clause, participle_office
 
 
 def test_a_relative_clause_of_leading_reads_as_the_head_of_the_body() -> None:
@@ -39,3 +39,43 @@ def test_the_office_held_now_is_read_beside_a_former_one() -> None:
     assert current_office("Former Mayor Rory Vance, now a state senator") == "a state senator"
     assert current_office("a former mayor now running for governor") == ""
     assert current_office("a former mayor") == ""
+
+
+def test_an_office_held_since_a_year_or_taken_reads_as_the_office() -> None:
+    assert office_clause(" has been the county's treasurer since 2016", opening=True) == (
+        "the county's treasurer since 2016"
+    )
+    assert office_clause(" became treasurer in 2016", opening=True) == "now treasurer in 2016"
+    assert office_clause(" took office as sheriff in January", opening=True) == (
+        "now sheriff in January"
+    )
+
+
+def test_a_description_between_the_name_and_the_verb_does_not_hide_the_office() -> None:
+    assert office_clause(", a former banker, is now the county's treasurer", opening=True) == (
+        "the county's treasurer"
+    )
+
+
+def test_being_chosen_to_lead_a_body_reads_as_its_head() -> None:
+    clause = " was appointed by the governor to lead the state water agency in 2021"
+    assert office_clause(clause, opening=True) == "head of the state water agency in 2021"
+
+
+def test_an_appositive_opening_with_a_participle_reads_as_the_office() -> None:
+    assert participle_office("elected to the Marlow City Council in 2019") == (
+        "member of the Marlow City Council in 2019"
+    )
+    assert participle_office("named police chief in March") == "police chief in March"
+    assert participle_office("named in the lawsuit") == ""
+    assert participle_office("a former banker") == ""
+
+
+def test_copulas_that_state_no_office_read_as_nothing() -> None:
+    assert office_clause(" became famous in 2019", opening=True) == ""
+    assert office_clause(" has been critical of the plan", opening=True) == ""
+    assert office_clause(" hopes to become mayor", opening=True) == ""
+
+
+def test_a_clause_after_the_noun_of_a_copula_is_not_the_office() -> None:
+    assert office_clause(" is now the man Marlow officials blame", opening=True) == "the man"
