@@ -62,7 +62,7 @@ _AS_VERBS = (
     r"serves\s+as|has\s+served\s+as|(?P<took>took\s+(?:office|over)\s+as)|"
     r"(?:was|has\s+been)\s+(?:(?:first|recently|newly|just|unanimously)\s+)?"
     r"(?:elected|re-elected|appointed|named|sworn\s+in)(?:\s+as)?|"
-    r"(?P<copula>is(?:\s+now)?|has\s+been|(?P<became>became))"
+    r"(?P<copula>is(?:\s+now)?|has\s+been|(?P<became>became)|(?P<past>was|served\s+as))"
 )
 # Set off between the name and its verb: an age ("Ana Pires, 54, is"), or a short
 # indefinite description ("Ana Pires, a former teacher, is now the city's mayor").
@@ -79,6 +79,8 @@ _OFFICE_CLAUSE_RE = re.compile(
 )
 # "was appointed by the governor", "is running for mayor", "was named in the suit": the
 # verb does not state an office.
+# "was mayor from 2010 to 2014", "served as mayor until 2018": an office that ended.
+_ENDED_RE = re.compile(r"\b(?:until|till|from\s+\d{4}|between\s+\d{4}|in\s+the\s+\d{4}s)\b")
 _NOT_AN_OFFICE = frozenset(
     """by in on for to at with after before from over under about against into during
     since when while that not also expected set likely due""".split()
@@ -167,16 +169,19 @@ def full_title(lowered: str, start: int, title: str) -> str:
     return " ".join([*taken, title])
 
 
+def _clause(text: str, opening: bool) -> re.Match[str] | None:
+    if opening:
+        return _OFFICE_CLAUSE_RE.match(text.lstrip())
+    who = _WHO_RE.search(text)
+    return _OFFICE_CLAUSE_RE.match(text, who.start()) if who else None
+
+
 def office_clause(text: str, opening: bool = False) -> str:
     """'who chairs the county board' -> 'head of the county board', 'serves as finance
     director' -> 'finance director'; '' when the text states no office by a verb. With
     `opening`, the clause must open the text (the words right after a name); otherwise a
     relative clause anywhere in it counts ("a Republican who sits on the council")."""
-    if opening:
-        match = _OFFICE_CLAUSE_RE.match(text.lstrip())
-    else:
-        who = _WHO_RE.search(text)
-        match = _OFFICE_CLAUSE_RE.match(text, who.start()) if who else None
+    match = _clause(text, opening)
     if match is None:
         return ""
     rest = _CLAUSE_END_RE.sub("", match.group("rest")).split()
@@ -192,6 +197,15 @@ def office_clause(text: str, opening: bool = False) -> str:
         return ""  # "is the city's finance director", "became mayor", not "is confident"
     if match.group("copula"):
         rest = _before_reduced_relative(rest)
+    if match.group("past"):
+        # "served as mayor until 2018", "was mayor from 2010 to 2014": an office that ended,
+        # read only with its end written ("was mayor at the time" may be the office held
+        # when speaking; "served as a senator for 36 years" says nothing of now)
+        if not _ENDED_RE.search(" ".join(rest)):
+            return ""
+        if first in _DETERMINERS:
+            return f"{rest[0]} former {' '.join(rest[1:12])}"  # "the former county's ..."
+        return f"former {' '.join(rest[:12])}"
     if match.group("head") and first != "the" and not _possessive(first):
         return ""  # "heads the county's water agency", not "heads a project on secrecy"
     noun = "head of " if match.group("head") else "member of " if match.group("member") else ""
@@ -201,11 +215,13 @@ def office_clause(text: str, opening: bool = False) -> str:
     return f"{now}{noun}{' '.join(rest[:12])}"
 
 
-def participle_office(text: str) -> str:
+def participle_office(text: str) -> str | None:
     """'elected to the city council in 2018' -> 'member of the city council in 2018': an
-    appositive opening with the participle of an appointment, read as 'was elected ...'."""
+    appositive opening with the participle of an appointment, read as 'was elected ...';
+    '' when it states no office ('appointed by the governor in 2020' names who appointed,
+    not the post), None when the text does not open with such a participle."""
     if not _PARTICIPLE_RE.match(text):
-        return ""
+        return None
     return office_clause(f"was {text}", opening=True)
 
 

@@ -213,6 +213,12 @@ _PLURAL_BEFORE_RE = re.compile(
 )
 _COORDINATION_AFTER_RE = re.compile(r",?\s+and\s+[A-Z]|,\s+[A-Z][\w’'-]+\s+[A-Z]")
 _PLURAL_ENDINGS = (("s.", "."), ("men", "man"), ("s", ""))
+# "The mayor, Ana Pires, was not available. Her deputy, Tom Arlen, said": staff named by a
+# possessive pronoun serve the official the article has just named.
+_PRONOUN_STAFF_RE = re.compile(
+    r"\b([Hh]is|[Hh]er)\s+((?:top\s+|chief\s+|senior\s+)?(?:deputy|spokes(?:man|woman|person)|"
+    r"press\s+secretary|chief\s+of\s+staff|communications\s+director))\s*,\s*$"
+)
 _RECENT_SPEAKERS = 30
 
 
@@ -239,10 +245,12 @@ def appositives(sentence: str) -> list[tuple[str, str]]:
     position = 0
     while (match := _APPOSITIVE_RE.search(sentence, position)) is not None:
         clause = office_clause(match.group(3))
-        participle = "" if match.group(2) else participle_office(match.group(3))
-        if participle:
-            # "Ana Pires, elected to the city council in 2018,": the office it started
-            found.append((match.group(1), participle))
+        participle = None if match.group(2) else participle_office(match.group(3))
+        if participle is not None:
+            # "Ana Pires, elected to the city council in 2018,": the office it started;
+            # "appointed by the governor": whoever appointed her is not her office
+            if participle:
+                found.append((match.group(1), participle))
             position = match.end()
         elif clause:
             # "Lena Ivo, who heads the Harbour Authority,": the head of that body; "a
@@ -316,6 +324,7 @@ class SpeakerTracker:
         # economy minister, Ildefonso Guajardo Villarreal"), outside title-case lines.
         self._clear_names: set[str] = set()
         self._later: dict[str, Resolved | None] = {}
+        self._served: dict[str, str] = {}  # staff named by a pronoun: where their official was
         self._genders: dict[str, str] = {}
         self._bodies = BodyCast()
         self._documents: dict[str, Resolved] = {}  # "audit" -> its issuer, last named
@@ -383,6 +392,9 @@ class SpeakerTracker:
                 # "Ana Pires (D-Eastfield)", "Ana Pires, R-Texas,": the party and seat of a
                 # legislator (US press), so a later "Pires said" knows her seat.
                 phrase = f"{phrase}, {tag.group(0).strip(' ,()')}"
+            staff = _PRONOUN_STAFF_RE.search(before) if name and not prefix else None
+            if staff is not None:
+                phrase = self._staff_of_previous(staff, name) or phrase
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
                 if not headline and (role or _has_title(phrase[: phrase.rfind(name)])):
                     self._clear_names.add(name.lower())  # "Mayor Daniella Levine Cava"
@@ -394,6 +406,26 @@ class SpeakerTracker:
                 self._introduced(name, sentence[match.end() : match.end() + 120])
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
+
+    def _staff_of_previous(self, staff: re.Match[str], name: str) -> str:
+        """'Her deputy, Tom Arlen' right after 'The mayor, Ana Pires': the deputy mayor;
+        'His spokesman' of a sheriff: the sheriff's spokesman. '' when the person named
+        just before holds no titled office, is this person, or is of the other gender."""
+        if self._mentioned is None or self._mentioned[1] < self._sentence - 1:
+            return ""
+        holder = self._people.get(self._mentioned[0].speaker.lower()) or self._mentioned[0]
+        if holder.speaker == name or " " not in holder.speaker:
+            return ""
+        if self._gender_of(holder) not in {"", PRONOUN_GENDER[staff.group(1).lower()]}:
+            return ""
+        verdict = classify(holder.phrase)
+        if not verdict.official or not verdict.title:
+            return ""
+        post = " ".join(staff.group(2).lower().split())
+        self._served[name.lower()] = holder.origin
+        if post == "deputy":
+            return f"{name}, deputy {verdict.title}"
+        return f"{name}, the {verdict.title}'s {post}"
 
     def _read_opening(self, sentence: str) -> None:
         """'Pires is the county's health officer.', 'She was appointed health officer in
@@ -753,6 +785,13 @@ class SpeakerTracker:
         first = resolved.phrase.split(";")[0]
         if not resolved.is_person:
             return resolved
+        if _PRONOUN_STAFF_RE.search(first.split(resolved.speaker)[0]):
+            # "His spokesman, Tomas Reyl": the cast read whose ("the sheriff's spokesman")
+            known = self._people.get(resolved.speaker.lower())
+            if known is not None and known.phrase != first and classify(known.phrase).official:
+                origin = self._served.get(resolved.speaker.lower(), known.origin)
+                phrase = f"{known.phrase}; {resolved.phrase}"[:300]
+                return Resolved(resolved.speaker, phrase, True, origin)
         match = _STAFF_OF_PERSON_RE.search(first)
         if match is not None:
             staff, name = match.group(2), match.group(1)

@@ -68,7 +68,8 @@ def test_an_appositive_opening_with_a_participle_reads_as_the_office() -> None:
     )
     assert participle_office("named police chief in March") == "police chief in March"
     assert participle_office("named in the lawsuit") == ""
-    assert participle_office("a former banker") == ""
+    assert participle_office("appointed by the governor in 2020") == ""
+    assert participle_office("a former banker") is None
 
 
 def test_copulas_that_state_no_office_read_as_nothing() -> None:
@@ -79,3 +80,16 @@ def test_copulas_that_state_no_office_read_as_nothing() -> None:
 
 def test_a_clause_after_the_noun_of_a_copula_is_not_the_office() -> None:
     assert office_clause(" is now the man Marlow officials blame", opening=True) == "the man"
+
+
+def test_an_office_that_ended_reads_as_a_former_one() -> None:
+    assert office_clause(" was mayor from 2010 to 2014", opening=True) == (
+        "former mayor from 2010 to 2014"
+    )
+    assert office_clause("who served as mayor until 2018") == "former mayor until 2018"
+    assert office_clause(" was the county's treasurer until 2019", opening=True) == (
+        "the former county's treasurer until 2019"
+    )
+    assert office_clause(" was mayor at the time", opening=True) == ""
+    assert office_clause("who served as a senator for 36 years") == ""
+    assert office_clause("who has served as mayor since 2018") == "mayor since 2018"
