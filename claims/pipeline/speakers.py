@@ -202,9 +202,12 @@ _LOOKAHEAD = 20_000  # characters read ahead for a speaker's role
 PERSON_PRONOUNS = frozenset("he she i him her".split())
 # A sentence whose subject is a person named before by surname or pronoun: "Pires is the
 # county's health officer.", "She was appointed health officer in 2019."
-_OPENING_SUBJECT_RE = re.compile(r"[\s“\"]*(He|She|[A-Z][\w’'-]*[a-z])(?=\s+[a-z]|,\s*\d)")
+_COURTESY = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"  # "Ms. Pires is ...", as papers write a surname
+_OPENING_SUBJECT_RE = re.compile(
+    rf"[\s“\"]*{_COURTESY}(He|She|[A-Z][\w’'-]*[a-z])(?=\s+[a-z]|,\s*\d)"
+)
 # Where a sentence may begin, looking back from a word: "... said Ana Pires. Pires is".
-_SENTENCE_END_BEFORE_RE = re.compile(r"(?:[.!?][”\"’)]?\s+|\n\s*)$")
+_SENTENCE_END_BEFORE_RE = re.compile(rf"(?:[.!?][”\"’)]?\s+|\n\s*){_COURTESY}$")
 # A plural office before coordinated names gives each name the office: "Councilwomen Ana
 # Pires and Lena Ivo", "Sens. Ana Pires and Tom Arlen", "Supervisors X, Y and Z".
 _COORDINATED_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
@@ -708,7 +711,7 @@ class SpeakerTracker:
                 if reader._people.get(key) is not before:
                     found_at = offset + match.start()
                 elif before is None and _SENTENCE_END_BEFORE_RE.search(
-                    text, max(0, offset + match.start() - 4), offset + match.start()
+                    text, max(0, offset + match.start() - 8), offset + match.start()
                 ):
                     # "Pires is the county's health officer." later in the article
                     after = window[match.end() : match.end() + 120]
