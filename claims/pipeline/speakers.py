@@ -708,16 +708,12 @@ class SpeakerTracker:
                 before = reader._people.get(key)
                 # Only the people it names: the bodies and acronyms are not asked for.
                 reader._read_people(window[max(0, start) : match.end() + 200])
-                if reader._people.get(key) is not before:
-                    found_at = offset + match.start()
-                elif before is None and _SENTENCE_END_BEFORE_RE.search(
-                    text, max(0, offset + match.start() - 8), offset + match.start()
-                ):
+                learned = reader._people.get(key) is not before or (
                     # "Pires is the county's health officer." later in the article
-                    after = window[match.end() : match.end() + 120]
-                    reader._introduced(resolved.speaker, after)
-                    if reader._people.get(key) is not None:
-                        found_at = offset + match.start()
+                    before is None and _surname_introduces(reader, resolved, text, offset, match)
+                )
+                if learned:
+                    found_at = offset + match.start()
             later = reader._people.get(key)
             if later is not None:
                 ahead = paragraphs_between(text, self._offset, found_at)
@@ -897,6 +893,22 @@ def _fuller(phrase: str, earlier: str) -> bool:
     if titled != kept_titled:
         return titled
     return len(phrase) > len(earlier)
+
+
+def _surname_introduces(
+    reader: SpeakerTracker, resolved: Resolved, text: str, offset: int, surname: re.Match[str]
+) -> bool:
+    """'Pires is the county's health officer.' later in the article: the family name alone
+    opening a sentence with an office clause says who the speaker quoted before is. The
+    reader (a tracker of the read-ahead) learns it under the speaker's full name; True when
+    it did."""
+    at, end = offset + surname.start(), offset + surname.end()
+    if text[end : end + 1].isalpha() or not _SENTENCE_END_BEFORE_RE.search(
+        text, max(0, at - 8), at
+    ):
+        return False  # "Dace" inside "Daceton"; not the subject of its sentence
+    reader._introduced(resolved.speaker, text[end : end + 120])
+    return reader._people.get(surname.group().lower()) is not None
 
 
 def _shared_title(sentence: str, name: re.Match[str], before: str, prefix: str, phrase: str) -> str:
