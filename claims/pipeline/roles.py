@@ -44,7 +44,9 @@ _SPLIT_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z]")
 # the city council", "is the city's finance director". Each is restated as the noun phrase
 # an appositive would use ("head of ...", "member of ..."), so the office is read the way
 # "Name, head of X" is. Past tenses count only for the events that start an office
-# ("was elected", "was appointed"): "was the mayor" is a former office.
+# ("was elected", "was appointed", "became", "took office as"; the office taken reads as
+# held now): "was the mayor" is a former office, read as one only when its end is written
+# ("was mayor from 2010 to 2014", "served as mayor until 2018").
 _HEAD_VERBS = (
     r"heads|chairs|leads|runs|directs|oversees|commands|manages|presides\s+over|"
     r"has\s+(?:headed|chaired|led|run|directed|overseen|commanded|managed|presided\s+over)|"
@@ -77,10 +79,10 @@ _OFFICE_CLAUSE_RE = re.compile(
     + _AS_VERBS
     + r"))\s+(?P<rest>[^,;:.“”\"()]+)"
 )
-# "was appointed by the governor", "is running for mayor", "was named in the suit": the
-# verb does not state an office.
 # "was mayor from 2010 to 2014", "served as mayor until 2018": an office that ended.
 _ENDED_RE = re.compile(r"\b(?:until|till|from\s+\d{4}|between\s+\d{4}|in\s+the\s+\d{4}s)\b")
+# "was appointed by the governor", "is running for mayor", "was named in the suit": the
+# verb does not state an office.
 _NOT_AN_OFFICE = frozenset(
     """by in on for to at with after before from over under about against into during
     since when while that not also expected set likely due""".split()
