@@ -53,6 +53,11 @@ def same_office(role: str) -> re.Pattern[str] | None:
     return None
 
 
+# Nouns the press uses for a body of another head: "the panel" is the committee or the
+# commission the article named.
+_HEAD_SYNONYMS = {"panel": {"panel", "committee", "subcommittee", "commission", "board"}}
+
+
 @dataclass(frozen=True)
 class Body:
     name: str
@@ -97,18 +102,20 @@ class BodyCast:
                 return body
         return None
 
-    def last_naming(self, word: str) -> Body | None:
-        """'supervisors' -> the last body whose name holds the word ("Board of Supervisors")."""
+    def last_naming(self, *words: str) -> Body | None:
+        """'supervisors' -> the last body whose name holds one of the words ("Board of
+        Supervisors"); 'board', 'district' -> a school board or a school district."""
         for body in reversed(self._bodies):
-            if word in body.name.lower().split():
+            if not set(words).isdisjoint(body.name.lower().split()):
                 return body
         return None
 
     def last_with_head(self, head: str) -> Body | None:
         """'the agency' -> the last body whose head noun is 'agency'; '' -> the last body
         ("it said", "the organisation said")."""
+        heads = _HEAD_SYNONYMS.get(head, {head})
         for body in reversed(self._bodies):
-            if body.head == head or not head:
+            if body.head in heads or not head:
                 return body
         return None
 

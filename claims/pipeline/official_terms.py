@@ -261,9 +261,17 @@ LOCAL_BODIES = (
     "library district",
 )
 # Members of a local body, said bare, speak for the body the article named with that word:
-# "Supervisors said" after "the Velmora County Board of Supervisors" (never alone: a
-# warehouse has supervisors too; "board members" or "trustees" could be a company's).
-LOCAL_MEMBERS = {"supervisors": "supervisors", "the supervisors": "supervisors"}
+# "Supervisors said" after "the Velmora County Board of Supervisors", "Trustees said" after
+# "the Eastfield school board" (never alone: a warehouse has supervisors too, and a company
+# board has members and trustees: the body named decides).
+LOCAL_MEMBERS = {
+    "supervisors": "supervisors",
+    "the supervisors": "supervisors",
+    "board members": "board district",
+    "the board members": "board district",
+    "trustees": "board district",
+    "the trustees": "board district",
+}
 # Kinds of public district, read before a capitalised "District" so "Harlow Water District"
 # or "Velmora Unified School District" is a body by structure, and "the district said"
 # later resolves to it; a "Northeast District Manager" is no body.

@@ -676,10 +676,10 @@ class SpeakerTracker:
             return None
         return Resolved(body.name, body.name, False, f"paragraph {body.paragraph}")
 
-    def _members(self, source: str, word: str) -> Resolved | None:
+    def _members(self, source: str, words: str) -> Resolved | None:
         """'Supervisors said' -> the Board of Supervisors the article named, whose members
         speak (local government, official_terms.LOCAL_MEMBERS)."""
-        body = self._bodies.last_naming(word)
+        body = self._bodies.last_naming(*words.split())
         if body is None:
             return None
         return Resolved(source, f"{source}; {body.name}", False, f"paragraph {body.paragraph}")
