@@ -711,6 +711,16 @@ BODIES = (
     "interpol",
     "europol",
     "world food programme",
+    # The US federal health and standards research agencies, named "National Institute(s)
+    # of ...": public agencies, where "institute" alone is a think tank's word.
+    "national institutes of health",
+    "national institute of allergy and infectious diseases",
+    "national cancer institute",
+    "national institute of mental health",
+    "national institute on drug abuse",
+    "national institute on aging",
+    "national institute of environmental health sciences",
+    "national institute of standards and technology",
     # Seats of government that stand for the executive in the press (a documented class,
     # like "the Kremlin" and "Downing Street" above).
     "elysee",

@@ -207,6 +207,12 @@ _GOVERNMENT_ROLE_RE = re.compile(
     # the unit's employees, speaking in role: "city staff", "the county's planning staff"
     rf"|\b(?:{_GOVERNMENT_UNITS})(?:'s)?\s+(?:[a-z-]+\s+)?staff(?:ers)?\b"
 )
+# "the state's top doctor", "the nation's top election official": the highest post of its
+# kind in a unit of government. Not "the nation's top expert": a ranking, not a post.
+_TOP_POST_RE = re.compile(
+    rf"\b(?:{_GOVERNMENT_UNITS}|nation|country|government)['’]s\s+top\s+(?:[a-z-]+\s+){{0,3}}?"
+    r"(?:doctor|physician|official|prosecutor|lawyer|diplomat|negotiator|cop|general)\b"
+)
 # "head of the state's prison system", "member of the city's planning board" (as "who
 # oversees the state's prison system" is restated, roles.office_clause): a post in a part
 # of a unit of government.
@@ -560,7 +566,7 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"body: {body}", body=body)
     if not words.isdisjoint(PARTY_WORDS) and not words.isdisjoint(LEGISLATIVE):
         return Verdict(True, f"legislators: {phrase.strip()}")  # "House Democrats"
-    role = _GOVERNMENT_ROLE_RE.search(lowered) or post
+    role = _GOVERNMENT_ROLE_RE.search(lowered) or post or _TOP_POST_RE.search(lowered)
     if role:
         return Verdict(True, f"title: {role.group(0)}", title=role.group(0), body=body)
     seat = (
