@@ -71,7 +71,14 @@ def _inflect(lemma: str) -> tuple[str, ...]:
         return (lemma, stem + "ies", stem + "ied", lemma + "ing")
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    doubled = {"admit": "admitt", "regret": "regrett", "rebut": "rebutt", "commit": "committ"}
+    doubled = {
+        "admit": "admitt",
+        "regret": "regrett",
+        "rebut": "rebutt",
+        "commit": "committ",
+        "slam": "slamm",
+        "brag": "bragg",
+    }
     if lemma in doubled:
         stem = doubled[lemma]
         return (lemma, lemma + "s", stem + "ed", stem + "ing")
