@@ -42,6 +42,9 @@ PLURAL_HEADS = frozenset(
 # Numbers and quantity or degree words make the -ed form after them an adjective: "475
 # pledged delegates", "more pledged delegates", "such expected backers".
 QUANTITY_WORDS = frozenset("more most less fewer such highly".split())
+# A number word after a determiner counts the things named: "her five proposed bills" (but
+# "the mother of three replied": a subject's end).
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 MEDIA_NOUNS = frozenset("statement interview email tweet post speech letter call video".split())
 ISSUED_NOUNS = frozenset("release memo notice report message note".split())
 NO_CONTENT = frozenset("comment respond say elaborate".split())
@@ -107,6 +110,8 @@ class Cues(Framed, Participles):
             return self._finite(index, group_start, lemma)
         if lemma in HELD_VIEW_LEMMAS and not self._held_view(index, lemma):
             return None
+        if lemma == "push" and self._word(index + 1) != "for":
+            return None  # "pushing a cart", "pushed back": only 'pushing for' asks for something
         previous = self._word(index - 1)
         relative = self._relative_that(index - 1) >= 0
         if (previous in DETERMINERS and not relative) or previous.endswith(("'s", "’s")):
@@ -125,7 +130,10 @@ class Cues(Framed, Participles):
         # "475 pledged delegates", "more pledged delegates": an adjective after a number or a
         # quantity word; "a play called 'Brokers'": a name given. No speech either way.
         if token.lower.endswith("ed") and (
-            previous.isdigit() or previous in QUANTITY_WORDS or self._names_thing(index, lemma)
+            previous.isdigit()
+            or previous in QUANTITY_WORDS
+            or (previous in NUMBER_WORDS and self._word(index - 2) in DETERMINERS)
+            or self._names_thing(index, lemma)
         ):
             return None
         noun_shaped = lemma != "say" and (token.lower == lemma or token.lower.endswith("s"))

@@ -20,7 +20,7 @@ SPEECH_LEMMAS = frozenset(
     accuse charge blame criticize criticise condemn denounce decry slam blast lament complain
     praise tout boast brag joke muse concur agree conclude assure remind inform describe
     call cite find show rule point rubbish project continue scoff brush wave
-    highlight speculate characterize characterise express voice determine""".split()
+    highlight speculate characterize characterise express voice determine hail push""".split()
 )
 
 # Stance/cognition verbs: attributed only when followed by a clause.
@@ -86,7 +86,10 @@ def _inflect(lemma: str) -> tuple[str, ...]:
 
 
 # Forms that are nearly always nouns in news ("the states", "worried voters").
-NOUN_FORMS = frozenset({"states", "state", "point", "points", "pledges", "orders", "rules"})
+# "pushes" is a noun ("the party's pushes for reform").
+NOUN_FORMS = frozenset(
+    {"states", "state", "point", "points", "pledges", "orders", "rules", "pushes"}
+)
 
 
 def _forms(lemmas: frozenset[str]) -> dict[str, str]:
@@ -103,8 +106,45 @@ WEAK_LEMMAS = frozenset(
     observe counter repeat praise maintain find blame criticize criticise condemn denounce reject
     decry slam blast tout remind inform indicate recall demand recommend propose cite
     threaten continue project scoff brush wave express voice determine characterize
-    characterise highlight""".split()
+    characterise highlight hail push""".split()
 )
+
+# Speech acts whose noun-phrase object is what was said (guidelines rule 1.2): "proposed a
+# tax on hotels", "criticized the ruling". A proposal or a criticism is voiced; an attitude
+# with only an object ("welcomed the ruling", "praised the crews") is not listed.
+NP_OBJECT_LEMMAS = frozenset(
+    "propose criticize criticise condemn denounce decry slam blast reject".split()
+)
+# "reject" is also a vote ("voters rejected the measure"): only a claim rejected is a
+# statement ("rejected the allegations", "rejected Lorne's claim that ...").
+REJECTED_CLAIMS = frozenset(
+    """allegation allegations accusation accusations claim claims charge charges criticism
+    criticisms suggestion suggestions notion idea assertion assertions report reports rumor
+    rumors rumour rumours remarks comments characterization characterisation label premise
+    concerns assessment findings""".split()
+)
+# Physical senses of the strong judging verbs: "slammed the door", "a storm blasted the coast".
+STRUCK_OBJECTS = frozenset(
+    "door doors brakes ball coast island region area city town rock rocks music".split()
+)
+# Words that make 'called X a ...' a time or an errand, not a judgement: "called the vote a
+# day early", "called it a night", "called her a cab".
+CALLED_NOT_JUDGED = frozenset(
+    """second third few couple number lot total time times day days week weeks month months
+    year years night morning minute minutes hour hours cab taxi""".split()
+)
+# Adjectives of evaluation, the complement of 'called X wrong' (a documented class); words
+# ending in these suffixes are evaluative adjectives too ("outrageous", "irresponsible",
+# "shameful", "baseless").
+EVALUATIVE_ADJECTIVES = frozenset(
+    """wrong right unfair fair unjust unacceptable ridiculous absurd dangerous reckless
+    unconstitutional illegal unlawful false misleading premature racist sexist offensive
+    inappropriate appalling deplorable irrelevant unnecessary unworkable unprecedented historic
+    important significant good great bad terrible horrible excellent reasonable correct
+    incorrect flawed naive silly stupid crazy insane dishonest dumb weak strong unfortunate
+    regrettable sad tragic cynical political partisan un-american""".split()
+)
+EVALUATIVE_SUFFIXES = ("ous", "ible", "able", "ful", "less")
 
 # Common irregular past forms: the main verb of "Cruz took the stage ..., saying ...".
 IRREGULAR_PAST = frozenset(
