@@ -41,6 +41,7 @@ _CUE_WORDS = frozenset(
     {
         "according",
         "per",
+        "posted",
         "clear",
         "state",
         "states",
@@ -160,6 +161,8 @@ class _Finder(Cues, NounPhrases, Content):
                 attribution = self._verb_cue(index, "state")  # "the regulations state that"
             if token.lower == "clear" and self._makes_clear(index):
                 attribution = self._verb_cue(index, "clarify")  # "the law makes clear that"
+            if token.lower == "posted" and self._posts_statement(index):
+                attribution = self._verb_cue(index, "post")  # "posted on Facebook that ..."
             if token.lower in CLAIM_NOUNS:
                 attribution = self._nominal_claim(index)
             if attribution is None and (

@@ -44,6 +44,8 @@ _CURRENCY = frozenset("$£€")
 _CLAUSE_STOPS = frozenset("to and or but as than when while because if which who".split())
 # Pronouns that stand as an object: "criticized him", "called it "a disgrace"".
 _OBJECT_PRONOUNS = frozenset("him her them it this that us me you".split())
+# Where a statement was posted: "posted on Facebook that ...", "posted to her account: ...".
+_POSTED_ON = frozenset("on to in".split())
 # Words that make a time of the word after them: "last July", "this week", "earlier this year".
 _TIME_LEADS = frozenset("last next this that earlier later".split())
 # What may end 'called X wrong': the clause goes on with a reason, or stops.
@@ -71,7 +73,10 @@ class Complements(TokenScan):
         """The clause after the cue, skipping 'that' and recipients or time phrases."""
         object_only = False
         weak = not document and (lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values())
-        limit = min(after + (3 if weak else 14), len(self.tokens))
+        reach = 3 if weak else 14
+        if lemma == "post" and self._word(after) in _POSTED_ON:
+            reach = 7  # "posted on her Facebook page that": the page is where, not what
+        limit = min(after + reach, len(self.tokens))
         if lemma == "want":
             # "want" holds a view only in its object frame: not "want to ... that", not quotes.
             return self._to_end(after) if self._object_frame(after, lemma) else None

@@ -14,6 +14,7 @@ from claims.pipeline.lexicon import (
     HELD_VIEW_LEMMAS,
     NOT_HELD,
     PASSIVE_AUX,
+    PREPOSITIONS,
     PRONOUNS,
     SPEECH_FORMS,
     WEAK_LEMMAS,
@@ -198,6 +199,44 @@ class Cues(Framed, Participles):
             if previous in NOUN_MODIFIERS or previous in COUNTED_SUBJECTS or previous.isdigit():
                 return False  # "media reports", "earlier statements", "two questions"
         return True
+
+    def _posts_statement(self, index: int) -> bool:
+        """'posted on Facebook that ...', 'posted: "..."': a statement posted, its clause or
+        quotation after the verb or after where it was posted. Not 'posted a video', nor a
+        statement 'sent to the media and posted to social media' or 'a video posted by
+        CBN', which are the document."""
+        if self._word(index - 1) in MEDIA_NOUNS | ISSUED_NOUNS | PASSIVE_AUX:
+            return False  # "in a video posted by CBN", "was posted": the document, posted
+        if self._word(index - 1) in {"and", ","} and {
+            self._word(index - k) for k in range(2, 9)
+        } & (MEDIA_NOUNS | ISSUED_NOUNS):
+            return False
+        probe = index + 1
+        if self._tags_quotation(index):
+            return True
+        if self._word(probe) in {"on", "to", "in"}:
+            stop = min(probe + 7, len(self.tokens))
+            probe += 1
+            while probe < stop and self.tokens[probe].is_word and self._word(probe) != "that":
+                probe += 1
+        if probe >= len(self.tokens):
+            return False
+        token = self.tokens[probe]
+        return token.lower in {"that", ":"} or token.quoted or token.text in QUOTE_CHARS
+
+    def _tags_quotation(self, index: int) -> bool:
+        """'"...," Palin posted via Facebook', '"..." posted Ada Lorne': the verb tags a
+        quotation just before it, with no object and no agent ('posted by') after it."""
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        no_object = (
+            following is None
+            or not following.is_word
+            or following.is_cap
+            or (following.lower in PREPOSITIONS | {"via"} and following.lower != "by")
+        )
+        return no_object and any(
+            token.text in QUOTE_CHARS for token in self.tokens[max(0, index - 6) : index]
+        )
 
     def _names_thing(self, index: int, lemma: str) -> bool:
         """'a play called "Brokers"': a name given to a thing, not a statement."""
