@@ -12,6 +12,7 @@ from claims.pipeline.lexicon import (
     DETERMINERS,
     EVALUATIVE_ADJECTIVES,
     EVALUATIVE_SUFFIXES,
+    MOVED_INSTRUMENTS,
     NOT_HELD,
     NP_OBJECT_LEMMAS,
     OBJECT_FRAME_LEMMAS,
@@ -277,6 +278,8 @@ class Complements(TokenScan):
         window = {self._word(after + k) for k in range(4)}
         if lemma == "reject":
             return bool(window & REJECTED_CLAIMS)
+        if lemma == "propose" and window & MOVED_INSTRUMENTS:
+            return False  # "proposed an amendment to the motion": moved, not said
         if lemma in {"slam", "blast"}:
             return not window & STRUCK_OBJECTS
         return True

@@ -123,6 +123,12 @@ REJECTED_CLAIMS = frozenset(
     rumors rumour rumours remarks comments characterization characterisation label premise
     concerns assessment findings""".split()
 )
+# Instruments moved in a chamber: proposing one is a procedural act, like a vote
+# ("Deonarine proposed an amendment to her original motion" is labelled unattributed).
+MOVED_INSTRUMENTS = frozenset(
+    """amendment amendments motion motions bill bills resolution resolutions ordinance
+    ordinances""".split()
+)
 # Physical senses of the strong judging verbs: "slammed the door", "a storm blasted the coast".
 STRUCK_OBJECTS = frozenset(
     "door doors brakes ball coast island region area city town rock rocks music".split()
