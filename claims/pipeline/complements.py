@@ -113,6 +113,7 @@ class Complements(TokenScan):
             )
             object_only = not framed and (
                 (lemma == "push" and self._for_what(after))
+                or (lemma == "call" and self._calls_on(after))
                 or self._called_judged(after, lemma)
                 or self._np_object(after, lemma)
             )
@@ -128,6 +129,8 @@ class Complements(TokenScan):
             index = self._after_question_target(index)
         if lemma in {"call", "push"} and self._word(index) == "for":
             index += 1  # "called for calm": what was called for is the content
+        if lemma == "call" and self._calls_on(index):
+            index += 1  # "called on the council to act": who is to do what is the content
         if lemma in _PARTICLES and self._word(index) in _PARTICLES[lemma]:
             index += 1  # "brushed off the reports as ...": the particle belongs to the cue
         while index < len(self.tokens) and self.tokens[index].text in {",", ":", "—", "–"}:
@@ -154,6 +157,21 @@ class Complements(TokenScan):
         ahead = {self._word(after + k).rstrip("s") for k in (1, 2, 3)}
         return not ahead & (TIME_WORDS | CALLED_NOT_JUDGED | {"decade"})
 
+    def _calls_on(self, after: int) -> bool:
+        """'called on the council to delay the vote', 'calling upon Congress to act': a
+        call on someone, and the act asked of them. Not 'called on Tuesday', nor a visit
+        ('called on the family') with no act asked for."""
+        if self._word(after) not in {"on", "upon"} or self._word(after + 1) in TIME_WORDS:
+            return False
+        for probe in range(after + 2, min(after + 10, len(self.tokens) - 1)):
+            token = self.tokens[probe]
+            if token.lower == "to" and not token.quoted:
+                following = self._word(probe + 1)
+                return following.isalpha() and following not in DETERMINERS
+            if not token.is_word or token.lower in _CLAUSE_STOPS:
+                return False
+        return False
+
     def _object_end(self, after: int, limit: int = 6) -> int:
         """The token after a short object noun phrase starting at `after` ('it', 'the
         ruling', "Lorne's plan", 'Senator Ada Lorne'), or -1 when none starts there."""
@@ -174,9 +192,9 @@ class Complements(TokenScan):
 
     def _object_span(self, index: int, content: Span) -> Span:
         """A noun-phrase object and its judgement end at the first comma, dash or
-        semicolon outside quotation marks, at the end of its sentence (a unit may hold a
-        quotation's next sentence), or at a quotation closed after a comma: 'called
-        the plan "reckless," telling reporters ...' has 'the plan "reckless,"'."""
+        semicolon outside quotation marks, at a double hyphen, at the end of its sentence (a
+        unit may hold a quotation's next sentence), or at a quotation closed after a comma:
+        'called the plan "reckless," telling reporters ...' has 'the plan "reckless,"'."""
         for probe in range(index + 1, len(self.tokens)):
             token = self.tokens[probe]
             if token.start >= content.end:
@@ -185,7 +203,10 @@ class Complements(TokenScan):
                 return Span(content.start, token.end)  # '"reckless," telling': the quote's comma
             if not token.quoted and token.text in {".", "?", "!"}:
                 return Span(content.start, self.tokens[probe - 1].end)  # a new sentence
-            if not token.quoted and token.text in {",", ";", "—", "–"}:
+            if not token.quoted and (
+                token.text in {",", ";", "—", "–"}
+                or (token.text == "-" and self._word(probe + 1) == "-")
+            ):
                 if token.text == "," and self._inside_phrase(index, probe):
                     continue
                 return Span(content.start, self.tokens[probe - 1].end)

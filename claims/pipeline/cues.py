@@ -397,8 +397,10 @@ class Cues(Framed, Participles):
 
     def _participle(self, index: int, lemma: str) -> RawAttribution | None:
         """', saying ...' or 'by insisting ...': the source is the main clause's subject."""
-        if index == 0 or lemma in WEAK_LEMMAS or lemma in COGNITION_FORMS.values():
+        if index == 0 or lemma in COGNITION_FORMS.values():
             return None
+        if lemma in WEAK_LEMMAS and not (lemma == "call" and self._calls_on(index + 1)):
+            return None  # but "..., calling on the council to act": a call, and its act
         previous = self._participle_lead(index)
         cue = Span(self.tokens[index].start, self.tokens[index].end)
         if previous in MEDIA_NOUNS | ISSUED_NOUNS and lemma == "say":
