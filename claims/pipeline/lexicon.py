@@ -123,11 +123,11 @@ REJECTED_CLAIMS = frozenset(
     rumors rumour rumours remarks comments characterization characterisation label premise
     concerns assessment findings""".split()
 )
-# Instruments moved in a chamber: proposing one is a procedural act, like a vote
+# Instruments moved in a chamber (a budget too): proposing one is a procedural act, like a vote
 # ("Deonarine proposed an amendment to her original motion" is labelled unattributed).
 MOVED_INSTRUMENTS = frozenset(
     """amendment amendments motion motions bill bills resolution resolutions ordinance
-    ordinances""".split()
+    ordinances budget budgets""".split()
 )
 # Physical senses of the strong judging verbs: "slammed the door", "a storm blasted the coast".
 STRUCK_OBJECTS = frozenset(
