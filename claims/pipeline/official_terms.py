@@ -97,6 +97,7 @@ NOT_OFFICIAL = {
     "university": "academic",
     "institute": "think tank",
     "foundation": "foundation",
+    "charity": "charity",
     "opposition": "opposition",
     "bank": "bank",
     "banks": "bank",
@@ -280,6 +281,22 @@ PUBLIC_DISTRICT_KINDS = frozenset(
     transit hospital library conservation flood drainage""".split()
 )
 
+# Police ranks as British and Commonwealth papers abbreviate them, without dots (a
+# documented class): "Det Ch Insp Ana Pires", "Ch Supt Tom Arlen", "Sgt Ana Pires". Each
+# is a title before the name, never part of it; the expanded rank is the speaker's title.
+UK_POLICE_RANKS = {
+    "det ch supt": "detective chief superintendent",
+    "det supt": "detective superintendent",
+    "ch supt": "chief superintendent",
+    "det ch insp": "detective chief inspector",
+    "det insp": "detective inspector",
+    "ch insp": "chief inspector",
+    "det sgt": "detective sergeant",
+    "det con": "detective constable",
+    "insp": "inspector",
+    "sgt": "sergeant",
+}
+
 # Offices named "<office>-General", hyphenated as Commonwealth and international usage
 # writes them or spaced (a documented class): "Auditor-General Ana Pires", "the
 # Governor-General", "Surgeon General". Each is an office of a state.
@@ -383,6 +400,16 @@ TITLES = (
     # The foreign-policy head of a bloc, as news names the post: "the EU's foreign policy
     # chief", "the bloc's foreign policy chief" (guidelines: regional blocs are official).
     "foreign policy chief",
+    # The leader of a local council, as British papers name the post: "Council leader Ana
+    # Pires", "the leader of the council" (guidelines hard case 4: a council's leader holds
+    # an office; a party's leader does not, and "party" disqualifies first).
+    "council leader",
+    "leader of the council",
+    "leader of the city council",
+    "leader of the county council",
+    # Police ranks as British papers abbreviate them without dots (a documented class; the
+    # written forms are expanded by ABBREVIATED_TITLES): "Det Ch Insp Ana Pires".
+    *UK_POLICE_RANKS,
     "public defender",
     "medical examiner",
     "fire chief",
@@ -512,6 +539,7 @@ TITLES = (
     "brig.",
     "amb.",
     "cllr.",
+    "cllr",
     "investigators",
     "detectives",
     "deputies",
@@ -555,6 +583,7 @@ ABBREVIATED_TITLES = {
     "brig": "brigadier",
     "amb": "ambassador",
     "cllr": "councillor",
+    **UK_POLICE_RANKS,
 }
 
 # Offices written as capital initials (a documented class): "AG Lynch", "the DA's office",
@@ -577,6 +606,52 @@ OFFICE_INITIALS = {
     "ACP": "assistant commissioner of police",
     "SHO": "station house officer",
 }
+# British police ranks in initials (a documented class): "DCI Ana Pires", "PC Tom Arlen".
+# Several are other things too ("DC Comics", "Washington DC", "PC World"), so they count
+# only right before the holder's name (officials._police_initials).
+POLICE_INITIALS = {
+    "DCS": "detective chief superintendent",
+    "DCI": "detective chief inspector",
+    "DI": "detective inspector",
+    "DS": "detective sergeant",
+    "DC": "detective constable",
+    "PC": "police constable",
+    "PCSO": "police community support officer",
+}
+
+# Metonyms that are common words in lower case ("the number 10 bus"): read only as written
+# with a capital, officials._body_match.
+CAPITALISED_BODIES = ("number 10", "no 10", "no. 10")
+
+# Central banks by name (a documented class): the "bank" disqualifier does not apply to
+# them. Listed as written, since a commercial bank may carry a country's name too ("Bank
+# of America", "Bank of China", "Bank of Ireland", "National Bank of Kuwait", "Royal Bank
+# of Canada", "Bank of Nova Scotia", "State Bank of India"); a name matched inside a longer
+# capitalised one ("Royal Bank of Canada") is not the central bank (officials.central_bank).
+# "Central Bank of <country>", "Reserve Bank of <country>" and "the Federal Reserve" are
+# read by their generic words (_CENTRAL_BANK_RE).
+CENTRAL_BANKS = tuple(
+    name.strip()
+    for name in """Bank of England|Bank of Canada|Bank of Japan|Bank of Korea|Bank of Jamaica|
+    Bank of Ghana|Bank of Israel|Bank of Mexico|Bank of Thailand|Bank of Russia|Bank of Italy|
+    Bank of Spain|Bank of France|Bank of Greece|Bank of Portugal|Bank of Finland|
+    Bank of Estonia|Bank of Latvia|Bank of Lithuania|Bank of Slovenia|Bank of Albania|
+    Bank of Algeria|Bank of Uganda|Bank of Tanzania|Bank of Zambia|Bank of Botswana|
+    Bank of Namibia|Bank of Mauritius|Bank of Sierra Leone|Bank of Guyana|
+    Bank of Papua New Guinea|Bank of South Sudan|Bank of Sudan|Bank of Mozambique|
+    Bank of Tonga|Bank of Guatemala|Bank of the Republic|Bank of Central African States|
+    Bundesbank|Deutsche Bundesbank|Banque de France|Banca d'Italia|Banco de España|
+    Banco de Mexico|Banco de México|De Nederlandsche Bank|Swiss National Bank|
+    Czech National Bank|National Bank of Poland|National Bank of Belgium|
+    National Bank of Ukraine|National Bank of Romania|National Bank of Serbia|
+    National Bank of Hungary|Hungarian National Bank|National Bank of Georgia|
+    National Bank of Kazakhstan|National Bank of Ethiopia|National Bank of Rwanda|
+    National Bank of Cambodia|National Bank of Moldova|Danmarks Nationalbank|Riksbank|
+    Sveriges Riksbank|Norges Bank|People's Bank of China|People’s Bank of China|
+    State Bank of Pakistan|State Bank of Vietnam|Bank Negara Malaysia|Bank Negara|
+    Bank Indonesia|Bangladesh Bank|Nepal Rastra Bank|Bank Al-Maghrib|Bank of Uganda|
+    Eastern Caribbean Central Bank|European Central Bank""".split("|")
+)
 
 # Government bodies and their metonyms.
 BODIES = (
@@ -769,7 +844,24 @@ BODIES = (
     "employment and social development canada",
     "infrastructure canada",
     "innovation, science and economic development canada",
+    "charity commission",
+    # The hospital trusts of the National Health Service: "Harlow NHS Foundation Trust".
+    "nhs foundation trust",
+    "nhs trust",
     *LOCAL_BODIES,
+    # Widely known British bodies and metonyms (a documented class; the issue counts widely
+    # known names as acronyms defined in the text are): the prime minister's office by its
+    # address, the civil service by its street, the Metropolitan Police by its headquarters,
+    # the regulators of schools, broadcasting, energy and water.
+    *CAPITALISED_BODIES,
+    "whitehall",
+    "scotland yard",
+    "ofsted",
+    "ofcom",
+    "ofgem",
+    "ofwat",
+    # The office of a head of state, as Nigerian, Ghanaian and South African papers name it.
+    "the presidency",
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in

@@ -17,6 +17,8 @@ from claims.pipeline.official_terms import (
     ABBREVIATED_TITLES,
     BODIES,
     BODY_HEADS,
+    CAPITALISED_BODIES,
+    CENTRAL_BANKS,
     DATA_NOUNS,
     GENERAL_HEADS,
     IN_ROLE_OCCUPATIONS,
@@ -25,6 +27,7 @@ from claims.pipeline.official_terms import (
     NOT_OFFICIAL_PHRASES,
     OFFICE_INITIALS,
     PARTY_WORDS,
+    POLICE_INITIALS,
     PUBLIC_DISTRICT_KINDS,
     STATE_ACRONYMS,
     STATE_MEDIA,
@@ -144,6 +147,12 @@ def _body_match(phrase: str, lowered: str, name: str = "") -> str:
         written = phrase[match.start() : match.end()]
         if body in _ACRONYMS and written != body.upper():
             continue
+        if body in CAPITALISED_BODIES and not written[:1].isupper():
+            continue  # "the number 10 bus" is no Downing Street
+        if body == "the presidency" and not (
+            written.endswith("Presidency") or lowered.strip() == body
+        ):
+            continue  # "a bid for the presidency" is no office
         named = _BODY_NAME_RE.match(phrase, match.end() - (3 if body.endswith(" of") else 0))
         if named and body in _NAMED_BODIES:
             written = phrase[match.start() : named.end()]  # "Ministry of Agriculture"
@@ -171,7 +180,12 @@ _CONNECTORS = frozenset({"and", "&", "of", "for"})
 # Public-health centres: "Centers for Disease Control", "Centre for Health Protection".
 _CENTRES = frozenset({"Centre", "Center", "Centres", "Centers"})
 _CENTRE_FIELDS = frozenset({"Disease", "Diseases", "Health", "Public"})
-_BANK_OF_PLACE_RE = re.compile(r"\bBank of (?:the\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]+)?)")
+_CENTRAL_BANKS_RE = re.compile(
+    r"(?<![\w’'-])("
+    + "|".join(re.escape(b) for b in sorted(CENTRAL_BANKS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+_CAPITALISED_WORD_BEFORE_RE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'.&-]*\s+$")
 # "city data", "government figures", "police records": state data by its modifier.
 _STATE_DATA_RE = re.compile(
     rf"\b({'|'.join(sorted(STATE_MODIFIERS))})\s+(?:\w+\s+)?({'|'.join(sorted(DATA_NOUNS))})\b"
@@ -180,6 +194,22 @@ _STATE_DATA_RE = re.compile(
 # possessive and not after a number ("4 PM").
 _OFFICE_INITIALS_RE = re.compile(
     r"(?<![\w.:])(?<!\d )(" + "|".join(OFFICE_INITIALS) + r")(?=['’]s\b|\s+[A-Z][a-z])"
+)
+# "the DPP said", "The DPP, Ana Pires,": an office by its initials alone after "the".
+_THE_OFFICE_INITIALS_RE = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(OFFICE_INITIALS) + r")(?=\s*(?:,|$))"
+)
+# "DCI Ana Pires", "PC Tom Arlen": a police rank in initials, right before the holder's name.
+_POLICE_INITIALS_RE = re.compile(
+    r"(?<![\w.’'-])(" + "|".join(sorted(POLICE_INITIALS, key=len, reverse=True)) + r")\s+(?=[A-Z])"
+)
+# A portfolio named after "on", "for" or "of", capitalised: "Special Adviser to the President
+# on Media", "Minister of Information and Media": the office's field, not a newsroom.
+_MEDIA_PORTFOLIO_RE = re.compile(r"\b(?:on|for|of)\s+(?:[A-Z][a-z]+\s+(?:and|&)\s+)?Media\b")
+# "chief executive of the NHS trust": the head of a public body, named after the post.
+_PUBLIC_HEAD_RE = re.compile(
+    r"\bchief\s+executive(?:\s+officer)?\s+(?:of|at)\s+(?:the\s+|an?\s+)?([^,;]{2,80})",
+    re.IGNORECASE,
 )
 # India's federal government as its papers name it, capitalised: "Union Minister Ravi
 # Tandel", "Union Home Minister X", "the Union government", "the Union Cabinet".
@@ -433,9 +463,17 @@ def structural_body(phrase: str) -> str:
     bodies = structural_bodies(phrase)
     if bodies:
         return max(bodies, key=len)
-    bank = _BANK_OF_PLACE_RE.search(phrase)
-    if bank and (bank.group(1).lower() in COUNTRIES or bank.group(1).lower() in CAPITALS):
-        return bank.group(0)  # "Bank of Jamaica": a central bank
+    return central_bank(phrase)  # "Bank of Jamaica"
+
+
+def central_bank(phrase: str) -> str:
+    """A central bank the phrase names (official_terms.CENTRAL_BANKS), as written, or "".
+    Not one inside a longer capitalised name: "Royal Bank of Canada" is a company."""
+    if "Ban" not in phrase and "bank" not in phrase:
+        return ""  # most phrases name no bank: one cheap test decides
+    for match in _CENTRAL_BANKS_RE.finditer(phrase):
+        if not _CAPITALISED_WORD_BEFORE_RE.search(phrase, 0, match.start()):
+            return match.group(1)
     return ""
 
 
@@ -493,7 +531,11 @@ def _classify_phrase(phrase: str) -> Verdict:
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
             why == "company executive"
-            and (_state_executive(structural, words) or _GOVERNMENT_ROLE_RE.search(lowered))
+            and (
+                _state_executive(structural, words)
+                or _GOVERNMENT_ROLE_RE.search(lowered)
+                or _heads_public_body(phrase)
+            )
         ):
             return Verdict(False, f"not official: {why}")
     # "Statistical Institute of Jamaica": a word such as "institute" inside a state body's
@@ -516,7 +558,7 @@ def _classify_phrase(phrase: str) -> Verdict:
     leader = LEADER_OF_STATE.search(lowered)
     if leader:
         return Verdict(True, f"title: {leader.group(0)}", title=leader.group(0))
-    body = _body_match(phrase, lowered, name)
+    body = _body_match(phrase, lowered, name) or central_bank(phrase)
     if title_match and _is_surname(phrase, title_match):
         title_match = None  # "said King": a family name, not a monarch
     if title_match:
@@ -551,10 +593,14 @@ def _classify_phrase(phrase: str) -> Verdict:
             # governor's spokeswoman" does: the same title.
             title = f"{title} for the {spoken_for}"
         return Verdict(True, f"title: {title}", title=title, body=body)
-    initials = _OFFICE_INITIALS_RE.search(phrase)
+    initials = _OFFICE_INITIALS_RE.search(phrase) or _THE_OFFICE_INITIALS_RE.search(phrase)
     if initials:
         title = OFFICE_INITIALS[initials.group(1)]
         return Verdict(True, f"title: {title} ({initials.group(1)})", title=title, body=body)
+    police = _police_initials(phrase, name)
+    if police:
+        title = POLICE_INITIALS[police]
+        return Verdict(True, f"title: {title} ({police})", title=title, body=body)
     if len(structural) > len(body):
         body = structural  # "Napa County Public Works Department" rather than "County"
     body = body or _state_acronym(phrase)
@@ -658,13 +704,21 @@ def _excused(
         return (
             _state_executive(structural, words)
             or "county executive" in lowered
+            or _heads_public_body(phrase)  # "chief executive of the NHS trust"
             or _GOVERNMENT_ROLE_RE.search(lowered) is not None  # "the county's chief executive"
             # "executive director of the city's housing agency"
             or _GOVERNMENT_POST_OF_RE.search(lowered) is not None
         )
     if word in {"bank", "banks"}:
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
-        return "Bank" in structural or _CENTRAL_BANK_RE.search(lowered) is not None
+        return (
+            "Bank" in structural
+            or _CENTRAL_BANK_RE.search(lowered) is not None
+            or bool(central_bank(phrase))
+        )
+    if word == "media":
+        # "Special Adviser to the President on Media": the portfolio of an office.
+        return title is not None and _MEDIA_PORTFOLIO_RE.search(phrase) is not None
     if word in IN_ROLE_OCCUPATIONS:
         if _FIELD_OF_EXPERTS_RE.search(phrase):
             return False  # "military analysts": the field they study, not their employer
@@ -714,6 +768,36 @@ def _office_spoken_for(phrase: str, titled: str, end: int) -> str:
         return ""
     office = match.group(0).split()[-1]
     return ABBREVIATED_TITLES.get(office.rstrip("."), office)
+
+
+def _police_initials(phrase: str, name: str) -> str:
+    """'DCI Ana Pires' -> "DCI": a police rank in initials written right before the name,
+    not after a capitalised word ("Washington DC Mayor X", "DC Comics")."""
+    if not name:
+        return ""
+    for match in _POLICE_INITIALS_RE.finditer(phrase):
+        if phrase.startswith(name, match.end()) and not _CAPITALISED_WORD_BEFORE_RE.search(
+            phrase, 0, match.start()
+        ):
+            return match.group(1)
+    return ""
+
+
+def _heads_public_body(phrase: str) -> bool:
+    """'the chief executive of the NHS trust', 'chief executive of the Environment Agency':
+    the post heads the state body named right after it (a charity or a company is not)."""
+    head = _PUBLIC_HEAD_RE.search(phrase)
+    if head is None:
+        return False
+    headed = head.group(1)
+    words = set(_WORD_RE.findall(headed.lower()))
+    if words & _COMPANY_MARKERS or "charity" in words:
+        return False
+    body = _body_match(headed, headed.lower())
+    if body and body in headed:
+        # the body opens the name of what is headed: "NHS trust", "Harlow NHS Foundation Trust"
+        return all(word[:1].isupper() for word in headed[: headed.index(body)].split())
+    return bool(structural_bodies(headed))
 
 
 def _state_acronym(phrase: str) -> str:
