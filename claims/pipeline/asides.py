@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from claims.pipeline.documents import issuer_in_aside
 from claims.pipeline.lexicon import DETERMINERS, PREPOSITIONS
-from claims.pipeline.official_terms import TITLES
+from claims.pipeline.official_terms import OFFICE_INITIALS, TITLES
 from claims.pipeline.spans import Span, TokenScan
 from claims.pipeline.tokens import QUOTE_CHARS, Token
 
@@ -30,6 +30,10 @@ _ROLE_HEADS = (
     | frozenset("lawyer lawyers attorney attorneys".split())  # "Lawyers for the family, X, said"
     | frozenset("representative delegate".split())  # "Eastfield's representative on X"
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
+    # "The DPP, Ana Pires, said": an office in initials (official_terms.OFFICE_INITIALS);
+    # "Ana Pires, cabinet member for housing, said": a seat on a body.
+    | frozenset(initials.lower() for initials in OFFICE_INITIALS)
+    | {"member"}
 )
 
 # Plural offices written before the names of their holders: "Ministers Ana Pires and Tomas
@@ -120,6 +124,10 @@ class Asides(TokenScan):
                 # "The memo, written by Police Chief Tom Arlen, says": the participle names
                 # who issued the document; it is kept, as the issuer speaks (documents.py).
                 return subject, None, words, stop
+            if self._of_organisation(aside) and self._is_name(subject):
+                # "Ana Pires, of the Crown Prosecution Service, said": where she works, set
+                # off by commas as "Ana Pires of the ..." is not.
+                return subject, None, " ".join(t.text for t in aside), stop
             if first.lower in PREPOSITIONS or first.lower in _ASIDE_OPENERS:
                 return subject, None, "", stop
             if first.lower.endswith("ed") and not first.is_cap and len(aside) > 1:
@@ -147,6 +155,20 @@ class Asides(TokenScan):
         if self._is_name(subject) or self._is_role(subject):
             return subject, None, "", stop
         return None
+
+    @staticmethod
+    def _of_organisation(aside: list[Token]) -> bool:
+        """'of the Crown Prosecution Service', 'from the Home Office': 'of' or 'from', then a
+        capitalised name (with 'of', 'for', 'and' inside it)."""
+        if len(aside) < 2 or aside[0].lower not in {"of", "from"}:
+            return False
+        words = aside[2:] if aside[1].lower == "the" else aside[1:]
+        return (
+            len(words) >= 2
+            and words[0].is_cap
+            and words[-1].is_cap
+            and all(t.is_cap or t.lower in {"of", "for", "and", "&"} for t in words)
+        )
 
     @staticmethod
     def _is_age(aside: list[Token]) -> bool:
