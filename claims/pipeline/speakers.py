@@ -146,6 +146,10 @@ _APPOSITIVE_HEAD = re.compile(
     r"representative|deputy|superintendent|represents)\b",
     re.IGNORECASE,
 )
+# "Ms Pires", "Mr. Arlen's": a person by style and family name.
+_STYLED_SURNAME_RE = re.compile(
+    r"\b(Mrs|Ms|Mr|Miss)\.?\s+([A-Z][\w-]*[a-z])(?:['’]s)?\b(?!\s+[A-Z])"
+)
 # Where a relative clause starts: "Ada Lorne, a former teacher who now serves as mayor".
 _BEFORE_WHO_RE = re.compile(r",?\s*\bwho\s")
 # "Ana Pires, Vance's spokeswoman": staff of a person the article may have named.
@@ -374,6 +378,7 @@ class SpeakerTracker:
     def _read_people(self, sentence: str) -> None:
         """The people a sentence names, with the titles and roles written with them."""
         headline = _in_title_case(sentence)
+        last_named = -1  # where the last full name mentioned starts
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
             prefix = _describing_words(before, tuple(match.group(0).split()))
@@ -403,12 +408,38 @@ class SpeakerTracker:
                     self._clear_names.add(name.lower())  # "Mayor Daniella Levine Cava"
                 self._remember(name, phrase)
                 self._mentioned = (Resolved(name, phrase, True, self._where()), self._sentence)
+                last_named = match.start()
             elif len(name.split()) == 1 and phrase != name and _has_title(phrase):
                 self._entitle(name, phrase)  # "Judge Montoya-Lewis": a title for a known name
             if name and match.group(0).endswith(name):
                 self._introduced(name, sentence[match.end() : match.end() + 120])
         for name, role in appositives(sentence):
             self._remember(name, f"{name}, {role}")
+        # "Ms Pires, the health secretary, was asked ...": the subject, by style and family
+        # name, opening the sentence (a full name later in it is mentioned after her).
+        styled = _STYLED_SURNAME_RE.match(sentence) if sentence[:1] == "M" else None
+        if styled is not None and last_named < 0:
+            self._styled_mention(styled.group(1), styled.group(2))
+
+    def _styled_mention(self, style: str, surname: str) -> None:
+        """'Ms Pires, the health secretary, was asked ...': a person named by style and
+        family name is mentioned as a full name is, so a later "She said" can continue
+        with her. The style tells the gender: a known person of that family name and the
+        other gender ("Mr. Bush" after "Laura Bush") is someone else, and where several
+        people share the family name only one of the style's gender is taken."""
+        gender = gender_of(style)
+        known = self._people.get(surname.lower())
+        if (
+            known is not None
+            and self._gender_of(known) != gender
+            and (self._gender_of(known) or self._namesakes(surname) > 1)
+        ):
+            return
+        phrase = known.phrase if known is not None else f"{style} {surname}"
+        speaker = known.speaker if known is not None else surname
+        self._mentioned = (Resolved(speaker, phrase, True, self._where()), self._sentence)
+        if gender:
+            self._genders.setdefault(speaker.lower(), gender)
 
     def _staff_of_previous(self, staff: re.Match[str], name: str) -> str:
         """'Her deputy, Tom Arlen' right after 'The mayor, Ana Pires': the deputy mayor;
@@ -465,6 +496,11 @@ class SpeakerTracker:
         if " " in name and classify(phrase).reason:
             self._remember(name, phrase)
             self._introduced_at = (name, self._sentence)
+
+    def _namesakes(self, surname: str) -> int:
+        """How many people of this family name the article has named in full."""
+        ending = f" {surname.lower()}"
+        return len({r.speaker for r in self._people.values() if r.speaker.lower().endswith(ending)})
 
     def _where(self) -> str:
         return f"paragraph {self._paragraph}" if self._paragraph else ""
