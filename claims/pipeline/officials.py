@@ -147,8 +147,10 @@ def _body_match(phrase: str, lowered: str, name: str = "") -> str:
         written = phrase[match.start() : match.end()]
         if body in _ACRONYMS and written != body.upper():
             continue
-        if body in CAPITALISED_BODIES and not written[:1].isupper():
-            continue  # "the number 10 bus" is no Downing Street
+        if body in CAPITALISED_BODIES and not (
+            written[:1].isupper() and _NUMBER_10_AFTER_RE.match(phrase, match.end())
+        ):
+            continue  # "the number 10 bus", "the No. 10 seed" are no Downing Street
         if body == "the presidency" and not (
             written.endswith("Presidency") or lowered.strip() == body
         ):
@@ -180,12 +182,20 @@ _CONNECTORS = frozenset({"and", "&", "of", "for"})
 # Public-health centres: "Centers for Disease Control", "Centre for Health Protection".
 _CENTRES = frozenset({"Centre", "Center", "Centres", "Centers"})
 _CENTRE_FIELDS = frozenset({"Disease", "Diseases", "Health", "Public"})
+# "No 10 said", "a No 10 spokesman", "Number 10's policy unit": what follows the prime
+# minister's address as a metonym (a ranking, "world No 10", "the No. 10 seed", is none).
+_NUMBER_10_AFTER_RE = re.compile(
+    r"(?:['’]s\b|\s*$|\s*,|\s+(?:spokes(?:man|woman|person)|officials?|aides?|advis[eo]rs?|"
+    r"press|chief|director|insiders?|sources?|staff|policy)\b)"
+)
 _CENTRAL_BANKS_RE = re.compile(
     r"(?<![\w’'-])("
     + "|".join(re.escape(b) for b in sorted(CENTRAL_BANKS, key=len, reverse=True))
     + r")(?![\w-])"
 )
-_CAPITALISED_WORD_BEFORE_RE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'.&-]*\s+$")
+# A capitalised word right before (not an article, not a possessor: "Britain's Bank of
+# England" is the central bank, "Royal Bank of Canada" is not).
+_CAPITALISED_WORD_BEFORE_RE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][\w’'.&-]*(?<!['’]s)\s+$")
 # "city data", "government figures", "police records": state data by its modifier.
 _STATE_DATA_RE = re.compile(
     rf"\b({'|'.join(sorted(STATE_MODIFIERS))})\s+(?:\w+\s+)?({'|'.join(sorted(DATA_NOUNS))})\b"
@@ -771,10 +781,10 @@ def _office_spoken_for(phrase: str, titled: str, end: int) -> str:
 
 
 def _police_initials(phrase: str, name: str) -> str:
-    """'DCI Ana Pires' -> "DCI": a police rank in initials written right before the name,
-    not after a capitalised word ("Washington DC Mayor X", "DC Comics")."""
-    if not name:
-        return ""
+    """'DCI Ana Pires' -> "DCI": a police rank in initials written right before a full
+    name, not after a capitalised word ("Washington DC Mayor X", "DC Comics")."""
+    if " " not in name:
+        return ""  # "DS Smith said": the company as well; a rank is written with a full name
     for match in _POLICE_INITIALS_RE.finditer(phrase):
         if phrase.startswith(name, match.end()) and not _CAPITALISED_WORD_BEFORE_RE.search(
             phrase, 0, match.start()
