@@ -72,6 +72,15 @@ _INITIAL_RE = re.compile(r"^[A-Z]\.$")
 # describes the seat, so it is read as a title (officials) and kept out of the name.
 PARTY_DISTRICT_RE = re.compile(r"(?<![\w-])[DRI]-(?:[A-Z][a-z]*\.?){1,2}(?:\s[A-Z][a-z]+)?")
 PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
+# Letters written after a name (a documented class): a seat in a legislature ("Ana Pires
+# MP", "MSP", "MLA", "MEP", "TD"), silk ("QC", "KC") and honours ("OBE", "CBE" ...). They
+# leave the name; officials reads the seat from the phrase, which keeps them. Ambiguous
+# letters ("MS", "AM", "PC") are left out.
+POST_NOMINALS = frozenset("MP MSP MLA MEP MPP MNA TD QC KC OBE MBE CBE KBE DBE".split())
+_POST_NOMINAL_MARK_RE = re.compile(r"[a-z]\s+(?:" + "|".join(sorted(POST_NOMINALS)) + r")\b")
+_POST_NOMINAL_RE = re.compile(
+    r"(?<=[a-z])(?:,?\s+(?:" + "|".join(sorted(POST_NOMINALS)) + r"))+(?=\s*(?:[,;]|$))"
+)
 
 
 # Pure, and asked again for the same phrase: each mention of a person is read as it is
@@ -80,6 +89,8 @@ PARTY_TAG_RE = re.compile(rf"[\s,(]*{PARTY_DISTRICT_RE.pattern}\)?")
 def name_in(phrase: str) -> str:
     """The personal name at the end of a source phrase, or "" when there is none."""
     phrase = PARTY_TAG_RE.sub("", phrase)  # "Rory Vance (R-Eastfield)" is Rory Vance
+    if _POST_NOMINAL_MARK_RE.search(phrase):
+        phrase = _POST_NOMINAL_RE.sub("", phrase)  # "Ana Pires MP" is Ana Pires
     part = phrase.rsplit(",", 1)[-1] if phrase.count(",") == 1 else phrase
     # "Riya Banerjee of the Halden Institute": the name comes before the organisation.
     head = before_affiliation(part)
@@ -160,6 +171,8 @@ def _trailing_name(phrase: str) -> list[str]:
             break
         if lowered.endswith("-elect"):
             break  # "President-elect Rodrigo Chaves": a title, not part of the name
+        if lowered == "con" and index and words[index - 1].lower() == "det":
+            break  # "Det Con Ana Pires": a detective constable (official_terms.UK_POLICE_RANKS)
         if word.isupper() and len(word) > 1 and not _INITIAL_RE.match(word):
             break  # an acronym such as KCNA or UN names a body, not a person
         name.insert(0, word)

@@ -190,6 +190,10 @@ LOCAL_TITLES = (
     "game wardens",
     "firefighter",
     "firefighters",
+    # A British council's spokesman, as the papers write it: "a council spokesman said".
+    "council spokesman",
+    "council spokeswoman",
+    "council spokesperson",
     "city spokesman",
     "city spokeswoman",
     "city spokesperson",
@@ -350,6 +354,22 @@ TITLES = (
     "chief negotiator",
     "member of parliament",
     "members of parliament",
+    # Members of the legislatures of the UK's nations, of Commonwealth provinces and states
+    # and of the European Parliament, by the letters the papers write (a documented class):
+    # "Ana Pires MSP", "the SNP MSP for Eastfield", "MLA Ana Pires", "Ana Pires MEP".
+    "msp",
+    "msps",
+    "mla",
+    "mlas",
+    "mpp",
+    "mpps",
+    "mna",
+    "mnas",
+    "mep",
+    "meps",
+    "member of the scottish parliament",
+    "member of the senedd",
+    "senedd member",
     "president-elect",
     "governor-elect",
     "mayor-elect",
@@ -862,6 +882,25 @@ BODIES = (
     "ofwat",
     # The office of a head of state, as Nigerian, Ghanaian and South African papers name it.
     "the presidency",
+    # Seats of government and legislatures named for their buildings (a documented class,
+    # as "Kremlin", "White House" and "Downing Street" are): the Northern Ireland Executive
+    # and Assembly, the Scottish Parliament and Government, the Welsh Senedd, the Irish
+    # Oireachtas and Dáil, the presidencies of Kenya, Uganda, Zambia and Tanzania (State
+    # House), Nigeria (Aso Rock), South Africa (Union Buildings), France (the Élysée) and
+    # South Korea (the Blue House).
+    "stormont",
+    "holyrood",
+    "senedd",
+    "oireachtas",
+    "dáil",
+    "leinster house",
+    "state house",
+    "aso rock",
+    "aso villa",
+    "union buildings",
+    "élysée",
+    "elysee",
+    "blue house",
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in
@@ -871,8 +910,16 @@ STATE_ACRONYMS = frozenset(
     NSC NORAD NYPD LAPD FDNY OSHA NLRB CFPB USCIS USPS GAO CBO EPA FDA CDC NASA FBI CIA NSA
     IRS NHS ONS MOD RCMP PSNI HMRC DVLA OFSTED UNICEF UNHCR UNESCO UNDP WFP WTO OECD OPEC
     ASEAN ECOWAS CARICOM OAS IDB ADB ECB BIS ILO FAO IAEA ICC ICJ OSCE NATO IMF WHO PAHO
-    ESA EU UN AU IDF PLA ISPR JCS""".split()
+    ESA EU UN AU IDF PLA JCS
+    DWP DHSC FCDO DCMS DEFRA BEIS CPS SFO NCA HSE DVSA UKHSA MHRA OBR CMA IOPC HMPPS
+    EFCC ICPC NDLEA INEC NCDC KRA IEBC SAPS SANDF IPID RBI SEBI ECI CAG MHA MEA ICMR NIA
+    ISPR SBP CRA CBSA ACCC APRA RBA RBNZ JCF TTPS""".split()
 )
+# The second block: widely known state bodies of the UK (departments, prosecutors, police
+# agencies, regulators) and of Commonwealth states (anti-graft, electoral, revenue, police
+# and statistics bodies, central banks), read only in capitals. Left out where the letters
+# name something else as often: CBI (a British employers' group), FCA (a carmaker), NPA (an
+# armed group), CBN (a broadcaster), CSIS (a think tank), NAB (a bank), FIA (motor sport).
 # Occupations that disqualify a speaker who talks for himself, but not one who works for
 # a state body: "IMF chief economist", "NASA scientists", "a Fed analyst".
 IN_ROLE_OCCUPATIONS = frozenset(
