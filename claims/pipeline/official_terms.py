@@ -889,6 +889,12 @@ BODIES = (
     # House), Nigeria (Aso Rock), South Africa (Union Buildings), France (the Élysée) and
     # South Korea (the Blue House).
     "stormont",
+    # The houses of the UK Parliament and the civil service ("the Commons health committee",
+    # "head of the civil service"; "Creative Commons" does not read "the commons").
+    "house of commons",
+    "house of lords",
+    "the commons",
+    "civil service",
     "holyrood",
     "senedd",
     "oireachtas",
