@@ -424,6 +424,18 @@ TITLES = (
     # Pires", "the leader of the council" (guidelines hard case 4: a council's leader holds
     # an office; a party's leader does not, and "party" disqualifies first).
     "council leader",
+    # Ghana's heads of local assemblies, appointed by the president (officials reads them
+    # before the "chief executive" disqualifier).
+    "district chief executive",
+    "municipal chief executive",
+    "metropolitan chief executive",
+    # Offices of a parliament held by its members (a documented class): the Leader of the
+    # House and the chief whip (a whip of the opposition is read as "opposition" first).
+    "leader of the house",
+    "chief whip",
+    # The head of a state's civil service in India and of the Hong Kong government's
+    # administration; "the Chief Secretary to the Treasury" in Britain.
+    "chief secretary",
     "leader of the council",
     "leader of the city council",
     "leader of the county council",

@@ -216,6 +216,9 @@ _POLICE_INITIALS_RE = re.compile(
 # A portfolio named after "on", "for" or "of", capitalised: "Special Adviser to the President
 # on Media", "Minister of Information and Media": the office's field, not a newsroom.
 _MEDIA_PORTFOLIO_RE = re.compile(r"\b(?:on|for|of)\s+(?:[A-Z][a-z]+\s+(?:and|&)\s+)?Media\b")
+# The head of a Ghanaian district, municipal or metropolitan assembly (a documented class):
+# "Ana Pires, the Municipal Chief Executive for Eastfield", "the District Chief Executive".
+_LOCAL_CHIEF_EXECUTIVE_RE = re.compile(r"\b(?:district|municipal|metropolitan) chief executive\b")
 # "chief executive of the NHS trust": the head of a public body, named after the post.
 _PUBLIC_HEAD_RE = re.compile(
     r"\bchief\s+executive(?:\s+officer)?\s+(?:of|at)\s+(?:the\s+|an?\s+)?([^,;]{2,80})",
@@ -273,8 +276,11 @@ _STAFF_OF_RE = re.compile(STAFF_OF)
 # "Governor Rory Vance's spokeswoman": the office-holder named between title and staff.
 _NAMED_STAFF_OF_RE = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,3}" + STAFF_OF)
 # "a Democrat who represents the 4th District": a seat in a legislature by its structure.
+# "the member representing Eastfield Federal Constituency", as Nigerian papers write it; not
+# "representing the district's teachers".
 _REPRESENTS_RE = re.compile(
-    r"\brepresents\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:district|constituency|ward|riding)\b",
+    r"\brepresent(?:s|ing)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:district|constituency|ward|riding)\b(?!['’])",
     re.IGNORECASE,
 )
 # "who represents Eastfield in the Assembly", "represents Marlow on the city council": a
@@ -543,6 +549,7 @@ def _classify_phrase(phrase: str) -> Verdict:
             why == "company executive"
             and (
                 _state_executive(structural, words)
+                or _LOCAL_CHIEF_EXECUTIVE_RE.search(lowered)  # Ghana's district heads
                 or _GOVERNMENT_ROLE_RE.search(lowered)
                 or _heads_public_body(phrase)
             )
@@ -714,6 +721,7 @@ def _excused(
         return (
             _state_executive(structural, words)
             or "county executive" in lowered
+            or _LOCAL_CHIEF_EXECUTIVE_RE.search(lowered) is not None
             or _heads_public_body(phrase)  # "chief executive of the NHS trust"
             or _GOVERNMENT_ROLE_RE.search(lowered) is not None  # "the county's chief executive"
             # "executive director of the city's housing agency"
