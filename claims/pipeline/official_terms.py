@@ -919,6 +919,8 @@ BODIES = (
     "élysée",
     "elysee",
     "blue house",
+    # The Bank of England by its initials, as British papers write them ("the BoE said").
+    "boe",
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in

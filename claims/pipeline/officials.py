@@ -137,6 +137,9 @@ _PLACE_RE = re.compile(
 )
 _DEMONYM_RE = re.compile(r"\b(" + "|".join(re.escape(d) for d in sorted(DEMONYMS)) + r")\b")
 
+# Bodies read only as written: the Bank of England by its initials, the South Korean
+# presidency by its building (official_terms.BODIES).
+_WRITTEN_AS = {"boe": ("BoE",), "blue house": ("Blue House",)}
 # Capitalised acronyms such as "WHO" or "UN" must not match the words "who" or "un-".
 _ACRONYMS = {"who", "un", "eu", "esa", "nsa", "cia", "fbi", "imf", "nhs", "irs", "cdc", "epa"}
 
@@ -147,6 +150,8 @@ def _body_match(phrase: str, lowered: str, name: str = "") -> str:
         written = phrase[match.start() : match.end()]
         if body in _ACRONYMS and written != body.upper():
             continue
+        if body in _WRITTEN_AS and written not in _WRITTEN_AS[body]:
+            continue  # "a blue house" is no Blue House; "BoE" only as the papers write it
         if body in CAPITALISED_BODIES and not (
             written[:1].isupper() and _NUMBER_10_AFTER_RE.match(phrase, match.end())
         ):
