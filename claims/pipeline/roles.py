@@ -25,8 +25,9 @@ ROLE_NOUNS = frozenset(
     critic witness survivor victim customer tourist photographer journalist reporter editor
     columnist supervisor trustee delegate registrar assemblymember speaker""".split()
 )
-# Words that sharpen an office: "Deputy Minister", "acting governor".
-_RANKS = frozenset("deputy acting vice assistant junior interim associate".split())
+# Words that sharpen an office: "Deputy Minister", "acting governor", "shadow home secretary"
+# (a member of parliament holding the opposition's post: a legislator, so still official).
+_RANKS = frozenset("deputy acting vice assistant junior interim associate shadow".split())
 # Offices named by their portfolio: "Water Minister", "the agriculture minister".
 _PORTFOLIO_TITLES = frozenset("minister secretary commissioner".split())
 _NOT_PORTFOLIO = frozenset(
