@@ -207,8 +207,8 @@ class Asides(TokenScan):
             return False
         if words[0] in DETERMINERS or words[0].endswith(("'s", "’s")):
             # "the director of ...", "Valdoria's envoy to the UN", "Eastfield's representative
-            # on the board"
-            return not _ROLE_HEADS.isdisjoint(words[:5])
+            # on the board", "The state Police Public Relations Officer" (its head noun last)
+            return not _ROLE_HEADS.isdisjoint(words[:5]) or words[-1] in _ROLE_HEADS
         # "Chief Executive Officer of the Port Authority", "Counsel for the state"
         return (" of " in text or " for " in text) and not _ROLE_HEADS.isdisjoint(words[:3])
 

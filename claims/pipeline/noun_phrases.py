@@ -206,7 +206,8 @@ class NounPhrases(Asides):
 
     def _and_in_name(self, index: int) -> bool:
         """'and' inside a body's name: "the Ministry of Trade and Industry", "Centers for
-        Disease Control and Prevention" — capitalised words around it, after "of"/"for";
+        Disease Control and Prevention" — capitalised words around it, after "of"/"for"
+        (or "on", a portfolio: "Special Adviser to the President on Media and Publicity");
         or inside a post written before a name: "Parks and Recreation Director Ana Pires"."""
         if self._word(index) != "and" or not 0 < index < len(self.tokens) - 1:
             return False
@@ -218,7 +219,8 @@ class NounPhrases(Asides):
         if self._names_after_plural_title(index):
             return True  # "Ministers Ana Pires and Tomas Varga said"
         for probe in range(index - 2, max(0, index - 6), -1):
-            if self._word(probe) in {"of", "for"}:
+            if self._word(probe) in {"of", "for", "on"}:
+                # "on": a portfolio, "Special Adviser to the President on Media and Publicity"
                 return self.tokens[probe - 1].is_cap
             if not self.tokens[probe].is_cap:
                 return False
