@@ -140,6 +140,13 @@ NOT_OFFICIAL_PHRASES = {
     "wall street journal": "media",
     "associated press": "media",
     "fox news": "media",
+    # Organisations named "Congress" that are no legislature (a documented class): labour
+    # federations and parties ("Congress" alone stays a legislature).
+    "labour congress": "union",
+    "labor congress": "union",
+    "trades union congress": "union",
+    "african national congress": "party",
+    "indian national congress": "party",
 }
 
 # Local government (a documented class): the offices and bodies of cities, counties, towns,
