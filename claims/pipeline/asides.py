@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from claims.pipeline.documents import issuer_in_aside
 from claims.pipeline.lexicon import DETERMINERS, PREPOSITIONS
-from claims.pipeline.official_terms import OFFICE_INITIALS, TITLES
+from claims.pipeline.official_terms import OFFICE_INITIALS, THE_OFFICE_INITIALS, TITLES
 from claims.pipeline.spans import Span, TokenScan
 from claims.pipeline.tokens import QUOTE_CHARS, Token
 
@@ -32,7 +32,7 @@ _ROLE_HEADS = (
     | frozenset(t for t in TITLES if " " not in t and "." not in t)
     # "The DPP, Ana Pires, said": an office in initials (official_terms.OFFICE_INITIALS);
     # "Ana Pires, cabinet member for housing, said": a seat on a body.
-    | frozenset(initials.lower() for initials in OFFICE_INITIALS)
+    | frozenset(initials.lower() for initials in [*OFFICE_INITIALS, *THE_OFFICE_INITIALS])
     | {"member"}
 )
 

@@ -431,6 +431,9 @@ TITLES = (
     # Pires", "the leader of the council" (guidelines hard case 4: a council's leader holds
     # an office; a party's leader does not, and "party" disqualifies first).
     "council leader",
+    # A Kenyan county's seat for women in the National Assembly: "Woman Representative X".
+    "woman representative",
+    "women representative",
     # Ghana's heads of local assemblies, appointed by the president (officials reads them
     # before the "chief executive" disqualifier).
     "district chief executive",
@@ -645,6 +648,10 @@ OFFICE_INITIALS = {
     "ACP": "assistant commissioner of police",
     "SHO": "station house officer",
 }
+# Offices in initials read only after "the" with nothing after them ("the CS said", "the
+# PS"), as Kenyan papers refer back to a Cabinet or Principal Secretary: before a name the
+# letters are often a person's initials ("CS Lewis").
+THE_OFFICE_INITIALS = {"CS": "cabinet secretary", "PS": "principal secretary"}
 # British police ranks in initials (a documented class): "DCI Ana Pires", "PC Tom Arlen".
 # Several are other things too ("DC Comics", "Washington DC", "PC World"), so they count
 # only right before the holder's name (officials._police_initials).

@@ -32,6 +32,7 @@ from claims.pipeline.official_terms import (
     STATE_ACRONYMS,
     STATE_MEDIA,
     STATE_MODIFIERS,
+    THE_OFFICE_INITIALS,
     TITLES,
 )
 from claims.pipeline.places import CAPITALS, COUNTRIES, DEMONYMS
@@ -212,7 +213,7 @@ _OFFICE_INITIALS_RE = re.compile(
 )
 # "the DPP said", "The DPP, Ana Pires,": an office by its initials alone after "the".
 _THE_OFFICE_INITIALS_RE = re.compile(
-    r"\b[Tt]he\s+(" + "|".join(OFFICE_INITIALS) + r")(?=\s*(?:,|$))"
+    r"\b[Tt]he\s+(" + "|".join([*OFFICE_INITIALS, *THE_OFFICE_INITIALS]) + r")(?=\s*(?:,|$))"
 )
 # "DCI Ana Pires", "PC Tom Arlen": a police rank in initials, right before the holder's name.
 _POLICE_INITIALS_RE = re.compile(
@@ -617,8 +618,9 @@ def _classify_phrase(phrase: str) -> Verdict:
         return Verdict(True, f"title: {title}", title=title, body=body)
     initials = _OFFICE_INITIALS_RE.search(phrase) or _THE_OFFICE_INITIALS_RE.search(phrase)
     if initials:
-        title = OFFICE_INITIALS[initials.group(1)]
-        return Verdict(True, f"title: {title} ({initials.group(1)})", title=title, body=body)
+        written = initials.group(1)
+        title = OFFICE_INITIALS.get(written) or THE_OFFICE_INITIALS[written]
+        return Verdict(True, f"title: {title} ({written})", title=title, body=body)
     police = _police_initials(phrase, name)
     if police:
         title = POLICE_INITIALS[police]
