@@ -113,16 +113,7 @@ def name_in(phrase: str) -> str:
         name
         and len(before) >= 2
         and before[-1] in {"of", "for"}
-        and before[-2].lower()
-        in {
-            "minister",
-            "secretary",
-            "commissioner",
-            "director",
-            "head",
-            "registrar",
-            "mp",
-        }
+        and before[-2].lower() in _PORTFOLIO_OFFICES
     ):
         # "Minister of Finance Ada Lorne", "MP for Eastfield Ana Pires": the portfolio or the
         # seat is not part of the name, and with no name after it ("the Director of Public
@@ -131,11 +122,36 @@ def name_in(phrase: str) -> str:
             return ""
         keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
         name = name[-keep:]
+    elif len(name) - bool(_INITIAL_RE.match(name[-2] if len(name) > 1 else "")) >= 3 and (
+        _in_portfolio(before)
+    ):
+        # "Minister of National Security Ana Pires": the portfolio's last word opens the name.
+        keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
+        name = name[-keep:]
+    elif len(name) == 1 and _in_portfolio(before):
+        return ""  # "the Minister of National Security": the portfolio's last word, no name
     elif len(name) < 3 and _after_capitalised_of(before):
         # "the president of the Valdorian Chamber of Commerce", "the Leader of the
         # Opposition": the words end the name of an organisation or an office, not a person.
         return ""
     return strip_role(" ".join(name))
+
+
+_PORTFOLIO_OFFICES = frozenset("minister secretary commissioner director head registrar mp".split())
+
+
+def _in_portfolio(before: list[str]) -> bool:
+    """Whether the words before a name end inside a portfolio: an office, "of"/"for", then one
+    or two capitalised words ("Minister of National" before "Security Ana Pires"; "Secretary
+    of State" is a whole office)."""
+    words = len(before)
+    return any(
+        words > size + 1
+        and all(word[:1].isupper() and word != "State" for word in before[-size:])
+        and before[-size - 1] in {"of", "for"}
+        and before[-size - 2].lower() in _PORTFOLIO_OFFICES
+        for size in (1, 2)
+    )
 
 
 def _after_capitalised_of(before: list[str]) -> bool:

@@ -446,6 +446,8 @@ TITLES = (
     # The head of a state's civil service in India and of the Hong Kong government's
     # administration; "the Chief Secretary to the Treasury" in Britain.
     "chief secretary",
+    # The head of an Indian state's government: "Chief Minister Ana Pires" (not "minister").
+    "chief minister",
     "leader of the council",
     "leader of the city council",
     "leader of the county council",
