@@ -935,8 +935,15 @@ BODIES = (
     "élysée",
     "elysee",
     "blue house",
-    # The Bank of England by its initials, as British papers write them ("the BoE said").
+    # The Bank of England and British departments by their initials in mixed case, as the
+    # papers write them ("the BoE said", "an MoD spokesman", "a DfE spokesperson", "Defra";
+    # read only so written: "mod" and "Boe" are words and names).
     "boe",
+    "mod",
+    "moj",
+    "dfe",
+    "dft",
+    "defra",
 )
 
 # Widely known acronyms of state and intergovernmental bodies, matched only as written in

@@ -138,9 +138,17 @@ _PLACE_RE = re.compile(
 )
 _DEMONYM_RE = re.compile(r"\b(" + "|".join(re.escape(d) for d in sorted(DEMONYMS)) + r")\b")
 
-# Bodies read only as written: the Bank of England by its initials, the South Korean
-# presidency by its building (official_terms.BODIES).
-_WRITTEN_AS = {"boe": ("BoE",), "blue house": ("Blue House",)}
+# Bodies read only as written: the Bank of England and British departments by their
+# mixed-case initials, the South Korean presidency by its building (official_terms.BODIES).
+_WRITTEN_AS = {
+    "boe": ("BoE",),
+    "blue house": ("Blue House",),
+    "mod": ("MoD",),
+    "moj": ("MoJ",),
+    "dfe": ("DfE",),
+    "dft": ("DfT",),
+    "defra": ("Defra", "DEFRA"),
+}
 # Capitalised acronyms such as "WHO" or "UN" must not match the words "who" or "un-".
 _ACRONYMS = {"who", "un", "eu", "esa", "nsa", "cia", "fbi", "imf", "nhs", "irs", "cdc", "epa"}
 
