@@ -200,7 +200,8 @@ class Asides(TokenScan):
 
     def _is_role(self, span: Span) -> bool:
         """'the director of the agency', 'her senior policy adviser', 'Valdoria's envoy to
-        the UN', 'Chief Executive Officer of the Port Authority': a described role."""
+        the UN', 'Chief Executive Officer of the Port Authority', 'Finance Minister': a
+        described role."""
         text = self._span_text(span)
         words = text.lower().split()
         if not words:
@@ -209,8 +210,14 @@ class Asides(TokenScan):
             # "the director of ...", "Valdoria's envoy to the UN", "Eastfield's representative
             # on the board", "The state Police Public Relations Officer" (its head noun last)
             return not _ROLE_HEADS.isdisjoint(words[:5]) or words[-1] in _ROLE_HEADS
-        # "Chief Executive Officer of the Port Authority", "Counsel for the state"
-        return (" of " in text or " for " in text) and not _ROLE_HEADS.isdisjoint(words[:3])
+        # "Chief Executive Officer of the Port Authority", "Counsel for the state", "Opposition
+        # spokesman on finance"
+        if (" of " in text or " for " in text or " on " in text) and not _ROLE_HEADS.isdisjoint(
+            words[:3]
+        ):
+            return True
+        # "Finance Minister, Hon. Ana Pires, said": a capitalised title ending in its head noun
+        return words[-1] in _ROLE_HEADS and all(word[:1].isupper() for word in text.split())
 
     def _described(self, span: Span) -> bool:
         """'The chair', 'the port's new harbour master', 'Her lawyer', 'Another pollster', 'Two

@@ -454,6 +454,13 @@ TITLES = (
     # Police ranks as British papers abbreviate them without dots (a documented class; the
     # written forms are expanded by ABBREVIATED_TITLES): "Det Ch Insp Ana Pires".
     *UK_POLICE_RANKS,
+    # The same ranks written out, so the title is the whole rank ("Detective Inspector Ana
+    # Pires" is a detective inspector), and Australian police ranks.
+    *{rank for rank in UK_POLICE_RANKS.values() if " " in rank},
+    "senior sergeant",
+    "senior constable",
+    # The Governor-General's representative in a Jamaican parish: "Custos of Eastfield".
+    "custos",
     "public defender",
     "medical examiner",
     "fire chief",
