@@ -939,8 +939,6 @@ BODIES = (
     "aso rock",
     "aso villa",
     "union buildings",
-    "élysée",
-    "elysee",
     "blue house",
     # The Bank of England and British departments by their initials in mixed case, as the
     # papers write them ("the BoE said", "an MoD spokesman", "a DfE spokesperson", "Defra";
