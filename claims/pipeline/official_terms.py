@@ -921,8 +921,7 @@ BODIES = (
     # as "Kremlin", "White House" and "Downing Street" are): the Northern Ireland Executive
     # and Assembly, the Scottish Parliament and Government, the Welsh Senedd, the Irish
     # Oireachtas and Dáil, the presidencies of Kenya, Uganda, Zambia and Tanzania (State
-    # House), Nigeria (Aso Rock), South Africa (Union Buildings), France (the Élysée) and
-    # South Korea (the Blue House).
+    # House), Nigeria (Aso Rock) and South Africa (Union Buildings); the Élysée is above.
     "stormont",
     # The houses of the UK Parliament and the civil service ("the Commons health committee",
     # "head of the civil service"; "Creative Commons" does not read "the commons").
@@ -939,7 +938,6 @@ BODIES = (
     "aso rock",
     "aso villa",
     "union buildings",
-    "blue house",
     # The Bank of England and British departments by their initials in mixed case, as the
     # papers write them ("the BoE said", "an MoD spokesman", "a DfE spokesperson", "Defra";
     # read only so written: "mod" and "Boe" are words and names).

@@ -139,10 +139,9 @@ _PLACE_RE = re.compile(
 _DEMONYM_RE = re.compile(r"\b(" + "|".join(re.escape(d) for d in sorted(DEMONYMS)) + r")\b")
 
 # Bodies read only as written: the Bank of England and British departments by their
-# mixed-case initials, the South Korean presidency by its building (official_terms.BODIES).
+# mixed-case initials (official_terms.BODIES).
 _WRITTEN_AS = {
     "boe": ("BoE",),
-    "blue house": ("Blue House",),
     "mod": ("MoD",),
     "moj": ("MoJ",),
     "dfe": ("DfE",),
@@ -160,7 +159,7 @@ def _body_match(phrase: str, lowered: str, name: str = "") -> str:
         if body in _ACRONYMS and written != body.upper():
             continue
         if body in _WRITTEN_AS and written not in _WRITTEN_AS[body]:
-            continue  # "a blue house" is no Blue House; "BoE" only as the papers write it
+            continue  # "BoE" only as the papers write it; "mod" is a word
         if body in CAPITALISED_BODIES and not (
             written[:1].isupper() and _NUMBER_10_AFTER_RE.match(phrase, match.end())
         ):
