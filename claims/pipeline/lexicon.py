@@ -20,7 +20,8 @@ SPEECH_LEMMAS = frozenset(
     accuse charge blame criticize criticise condemn denounce decry slam blast lament complain
     praise tout boast brag joke muse concur agree conclude assure remind inform describe
     call cite find show rule point rubbish project continue scoff brush wave
-    highlight speculate characterize characterise express voice determine hail push""".split()
+    highlight speculate characterize characterise express voice determine hail push
+    advise""".split()
 )
 
 # Stance/cognition verbs: attributed only when followed by a clause.
@@ -106,7 +107,7 @@ WEAK_LEMMAS = frozenset(
     observe counter repeat praise maintain find blame criticize criticise condemn denounce reject
     decry slam blast tout remind inform indicate recall demand recommend propose cite
     threaten continue project scoff brush wave express voice determine characterize
-    characterise highlight hail push""".split()
+    characterise highlight hail push advise""".split()
 )
 
 # Speech acts whose noun-phrase object is what was said (guidelines rule 1.2): "proposed a
