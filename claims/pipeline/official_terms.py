@@ -519,6 +519,9 @@ TITLES = (
     "marshal",
     "trooper",
     "troopers",
+    # A US federal law-enforcement rank (FBI, DEA, ATF, Secret Service agents).
+    "special agent",
+    "special agents",
     "brigadier",
     "lieutenant",
     "lt.",
@@ -818,6 +821,12 @@ BODIES = (
     "ruling",
     "indictment",
     "affidavit",
+    # Other papers a prosecution files or a court issues (court records, guidelines 5).
+    "charging documents",
+    "charging document",
+    "criminal complaint",
+    "arrest warrant",
+    "search warrant",
     # The prosecution in a trial: "the prosecution said", "Ada Lorne, for the Crown".
     "the prosecution",
     "for the prosecution",
