@@ -30,7 +30,8 @@ NOT_NAME = (
     prosecutor inspector detective sheriff councilman councilwoman analyst economist professor
     chief-of-staff lawmaker legislator diplomat envoy consul magistrate mp mps tory labour
     councilmember councillor cmdr cmdr. adm adm. capt capt. sgt sgt. det det. insp insp. cpl
-    cpl. brig brig. amb amb. cllr cllr. hon hon. pvt pvt. speaker collector tehsildar whip agent charge
+    cpl. brig brig. amb amb. cllr cllr. hon hon. pvt pvt. speaker collector tehsildar whip
+    agent charge
     monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december in on at after before but and when while
     if as for to a an by with from this that these those it its his her their""".split()
