@@ -76,6 +76,10 @@ _OWNER_RE = re.compile(
     r"['’]s\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{_NOUNS})\b"
 )
+# Each document noun, once (plurals and "lawsuit" contain them), for a cheap first test.
+_DOCUMENT_STEMS = tuple(
+    noun for noun in DOCUMENTS if not any(o != noun and o in noun for o in DOCUMENTS)
+)
 _ISSUER_END_RE = re.compile(rf"(?P<issuer>.+?)(?:{_AFTER_ISSUER}.*)?\.?$")
 # Words before the verb that are no part of its subject: auxiliaries, adverbs, and the
 # clause words a subject follows.
@@ -162,6 +166,9 @@ def documents_named(sentence: str) -> list[tuple[Issued, str]]:
     suit, filed by the state attorney general, seeks ..." and "The inspector general
     released a report". Not "filed against X", nor "a letter to X" (X is no issuer)."""
     found: list[tuple[Issued, str]] = []
+    lowered = sentence.lower()
+    if not any(noun in lowered for noun in _DOCUMENT_STEMS):
+        return found  # most sentences name no document: a few substring tests decide
     for match in _NAMED_BY_RE.finditer(sentence):
         if _OWNED_RE.search(sentence, max(0, match.start() - 40), match.start()):
             continue

@@ -377,7 +377,6 @@ class SpeakerTracker:
 
     def _read_people(self, sentence: str) -> None:
         """The people a sentence names, with the titles and roles written with them."""
-        headline = _in_title_case(sentence)
         last_named = -1  # where the last full name mentioned starts
         for match in _NAME_RE.finditer(sentence):
             before = sentence[max(0, match.start() - 90) : match.start()]
@@ -404,7 +403,9 @@ class SpeakerTracker:
             if staff is not None:
                 phrase = self._staff_of_previous(staff, name) or phrase
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
-                if not headline and (role or _has_title(phrase[: phrase.rfind(name)])):
+                if (role or _has_title(phrase[: phrase.rfind(name)])) and not _in_title_case(
+                    sentence
+                ):
                     self._clear_names.add(name.lower())  # "Mayor Daniella Levine Cava"
                 self._remember(name, phrase)
                 self._mentioned = (Resolved(name, phrase, True, self._where()), self._sentence)
@@ -861,7 +862,8 @@ class SpeakerTracker:
         if resolved.is_person and opening in {"he", "she"} and " " in resolved.speaker:
             self._genders.setdefault(resolved.speaker.lower(), PRONOUN_GENDER[opening])
         # "he" or "it" later is the speaker, not the document: "he said" is no memo.
-        self._speakers.append((replace(resolved, document=""), self._sentence))
+        spoken = replace(resolved, document="") if resolved.document else resolved
+        self._speakers.append((spoken, self._sentence))
         del self._speakers[:-_RECENT_SPEAKERS]  # only recent speakers are candidates for a pronoun
         if resolved.is_person and resolved.speaker.lower() not in PERSON_PRONOUNS:
             self._remember(resolved.speaker, resolved.phrase)
