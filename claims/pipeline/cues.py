@@ -12,6 +12,7 @@ from claims.pipeline.lexicon import (
     COGNITION_FORMS,
     DETERMINERS,
     HELD_VIEW_LEMMAS,
+    LY_NOT_ADVERBS,
     NOT_HELD,
     PASSIVE_AUX,
     PREPOSITIONS,
@@ -286,7 +287,12 @@ class Cues(Framed, Participles):
         word = token.lower
         if word in AUX or word in PASSIVE_AUX or word in {"n't", "not", "’t"}:
             return True
-        return word.endswith("ly") and len(word) > 4 and not token.is_cap
+        return (
+            word.endswith("ly")
+            and len(word) > 4
+            and not token.is_cap
+            and word not in LY_NOT_ADVERBS  # "the national assembly said"
+        )
 
     def _finite(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
         cue = Span(self.tokens[group_start].start, self.tokens[index].end)

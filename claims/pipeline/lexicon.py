@@ -171,6 +171,12 @@ AUX = frozenset(
     for verb in "isn wasn aren weren doesn didn hasn haven hadn won wouldn couldn don".split()
     for mark in ("'", "’")
 )
+# Words ending in -ly that are no adverbs, so never part of a verb group: "the national
+# assembly said", "the victim's family said", "our allies said" ("ally"), "will reply".
+LY_NOT_ADVERBS = frozenset(
+    """family assembly ally rally supply monopoly anomaly homily tally bully belly jelly
+    apply reply rely comply imply multiply fly""".split()
+)
 DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 
 PRONOUNS = frozenset("he she they it i we you who which".split())

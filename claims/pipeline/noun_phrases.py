@@ -11,6 +11,7 @@ from claims.pipeline.lexicon import (
     COGNITION_FORMS,
     DETERMINERS,
     IRREGULAR_PAST,
+    LY_NOT_ADVERBS,
     NP_GLUE,
     PREPOSITIONS,
     PRONOUNS,
@@ -145,7 +146,7 @@ class NounPhrases(Asides):
         if start > end:
             return None, probe
         # "China on Tuesday significantly modified": drop the adverb, then the time adjunct.
-        while end > start and self.tokens[end].lower.endswith("ly") and not self.tokens[end].is_cap:
+        while end > start and self._adverb(self.tokens[end]):
             end -= 1
         # "The World Health Organization on Monday said": drop the time adjunct.
         if (
@@ -333,7 +334,13 @@ class NounPhrases(Asides):
         word = token.lower
         if word in PRONOUNS or token.is_cap:
             return True
-        return word not in DETERMINERS and word not in NP_GLUE and not word.endswith("ly")
+        return word not in DETERMINERS and word not in NP_GLUE and not self._adverb(token)
+
+    def _adverb(self, token: Token) -> bool:
+        """'-ly' and lowercase, and not one of the nouns and verbs with that ending ('the
+        national assembly', 'the victim's family')."""
+        word = token.lower
+        return word.endswith("ly") and not token.is_cap and word not in LY_NOT_ADVERBS
 
     def _inverted(self, index: int) -> tuple[Span, str, int] | None:
         """'…,” said Gen. Ada Lorne, the army chief.' -> (source, appositive, next index).
@@ -351,7 +358,7 @@ class NounPhrases(Asides):
         first = self._word(start)
         if first in PREPOSITIONS or first in LEADING_NOISE or first in {"just", "about"}:
             return None  # "— revealed just 30 hours before ... —": no speaker after the verb
-        if first.endswith("ly") and not self.tokens[start].is_cap:
+        if start < len(self.tokens) and self._adverb(self.tokens[start]):
             return None
         while probe < len(self.tokens) and probe - start < MAX_SUBJECT:
             token = self.tokens[probe]
