@@ -7,7 +7,15 @@ from django.conf import settings
 from django.db import connection, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 
-from claims.search import Search, VectorMatches, named_speakers
+from claims.search import (
+    Search,
+    VectorMatches,
+    named_speakers,
+    planned_rows,
+    table_rows,
+    walk_counts,
+    word_shares,
+)
 
 
 class FeedQuerySet(models.QuerySet["Feed"]):
@@ -270,12 +278,20 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
 
         A search past the cap is common: its page, read next, walks the requested order
         (claims/search.py `Search`), unless a named speaker's claims must come first.
+        The count itself reads the GIN index, or walks the table when several common
+        words make that quicker (`walk_counts`).
         """
-        if self._search is not None:
-            self._search.common = False  # the count itself reads the GIN index
-        count = self.order_by().values("pk")[: cap + 1].count()
-        if self._search is not None and not self._named_first:
-            self._search.common = count > cap
+        search, matches = self._search, self.order_by().values("pk")
+        if search is not None:
+            search.common = False  # for the count: read the GIN index, unless
+            if connection.vendor == "postgresql" and len(search.q.split()) > 1:
+                shares = word_shares(search.q)
+                search.common = bool(shares) and walk_counts(
+                    shares, planned_rows(matches), table_rows(), cap
+                )
+        count = matches[: cap + 1].count()
+        if search is not None:  # for the page
+            search.common = count > cap and not self._named_first
         return count
 
     def _search_substrings(self, q: str) -> "ClaimQuerySet":
