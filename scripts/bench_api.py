@@ -590,7 +590,30 @@ speaker is *named* (their claims first) when `q` matches their name or an alias 
 have claims of their own.
 - A search's count is capped at 1,000 (`SEARCH_COUNT_CAP`; 10,000 without `q`, \
 `count_capped` says which; the desk uses the same caps): one query reading at most 1,001 \
-matches.
+matches, from the GIN index or by walking the table. The planner chooses well for one word \
+(a section word is walked: ~12,000 claims tested), but a GIN scan of several words reads \
+every word's posting list to its end, which it prices low: an outlet's two words ("Northbay" \
+in 1 claim in 5, "Gazette" in 3 in 10) are ~500,000 entries, ~70 ms at load 5. Such a search \
+is counted by walking when the column's word frequencies (`pg_stats`, read every 10 minutes) \
+and the planner's estimate of its matches say a walk meets 1,001 of them sooner \
+(`walk_counts`: a claim tested ~20 posting entries read); the outlet's walk tests ~10,000 \
+claims.
+
+**Runs of 2026-12-08 01:08–01:33** (this session's machine, 2 cores, shared with four \
+sessions running detection evaluations: load average 1.3–7; the table in the OS cache from \
+the second run on). The code before the walked count (main a8e32ac, *before*) and with it \
+(*after*) alternated, 200 requests per scenario in each run, five runs each (the fifth \
+*after* run overlapped other measurements at load 6–7). p50 / p95 ranges over the runs, \
+before → after: outlet 48–79 / 70–145 ms → 34–64 / 53–158 ms; article title 38–87 / \
+81–1,391 → 22–49 / 31–83 (the same code path; the outlet's walk, run just before it, leaves \
+the pages it starts on in memory); topic word 26–52 / 39–104 → 26–65 / 44–164; two words \
+27–118 / 41–531 → 30–124 / 63–801; surname 28–64 / 41–247 → 24–63 / 84–192; two-word name \
+28–81 / 50–213 → 24–69 / 42–181; title or body 32–38 / 52–292 → 27–78 / 39–129; first page \
+12–22 / 17–35 → 12–22 / 17–61; claim detail 20–33 / 32–80 → 14–44 / 20–96. Wall times at \
+this load say little; CPU per request (this process and its backend) does: outlet 55–64 ms \
+before, 35–39 after, article title 26–30 both, in three more alternated runs of those two \
+scenarios at load 4–7 (p95 outlet 73–412 → 66–151, article title 53–231 → 35–81). \
+The table above is one later run of the code with the walked count, at load 2.8–4.8.
 
 **Runs of 2026-12-07 22:38–22:45** (this session's machine, 2 cores, quiet but for the \
 benchmark itself; code 91b1bed). Three runs back to back: the first, its pages still cold \
@@ -606,9 +629,12 @@ the claim detail, which no longer reads its sightings' article text (short here,
 kilobytes in real news). \
 **Known gaps:** a word that *names* many speakers with claims (a first name shared by 250 \
 of them, 50,000 claims) is collected and sorted to rank those first: ~350 ms at load 2 \
-(~2.5 s before one vector per claim). An outlet's name is counted by intersecting two long \
-posting lists of the GIN index ("Northbay" in 1 claim in 8, "Gazette" in 1 in 5): ~40 ms \
-of the outlet scenario's ~45, at or just over the 50 ms p95.
+(~2.5 s before one vector per claim). A walked count (a section word; now an outlet too) tests \
+its claims wherever the last scan stopped (PostgreSQL's synchronised scans), so on a table \
+not yet in memory it reads from disk: the first runs after a load gave the section word \
+p95s of 100–1,400 ms. Once the table is cached (2.3 GB of rows and 0.66 GB of \
+out-of-line vectors here) a walk costs CPU only, and these two scenarios' p95s move with \
+the machine's load: at load 4–7 neither stays under 50 ms in every run.
 
 **Before one vector per claim** (2026-12-07 17:39, earlier machine, load 1.0, p50 / p95): \
 first page 13.2 / 17.6 ms, topic word 41.7 / 79.5, two words 32.3 / 52.1, speaker name \
