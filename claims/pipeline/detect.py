@@ -22,7 +22,7 @@ from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 from claims.pipeline.statements import with_statements
 
-DETECTOR_VERSION = "2026.12-7"
+DETECTOR_VERSION = "2026.12-8"
 
 _TERMINAL_RE = re.compile(r"[.!?:\"”’')…]\s*$")
 _BYLINE_RE = re.compile(r"^(?:By|BY|Posted by|Written by)\s+[A-Z]")
