@@ -17,7 +17,7 @@ from claims.pipeline.attribution import RawAttribution, Span, find_attributions
 from claims.pipeline.checkworthiness import score as checkworthiness
 from claims.pipeline.known import KnownSpeakers
 from claims.pipeline.officials import SpeakerRegistry, classify
-from claims.pipeline.sentences import Sentence, iter_sentences
+from claims.pipeline.sentences import Sentence, in_title_case, iter_sentences
 from claims.pipeline.speakers import Resolved, SpeakerTracker
 from claims.pipeline.stance import stance_of
 from claims.pipeline.statements import with_statements
@@ -196,18 +196,8 @@ def _is_furniture(sentence: Sentence) -> bool:
         return True
     if whole_line and not _TERMINAL_RE.search(sentence.text):
         # A highlight bullet or a sentence published without its full stop is still prose.
-        return len(sentence.text.split()) < _PROSE_WORDS or _is_title_case(sentence.text)
-    return whole_line and _is_title_case(sentence.text)
-
-
-def _is_title_case(line: str) -> bool:
-    """'Senator Says Budget Will Pass' is a headline even with a full stop. Title case
-    capitalises the last word too: "On Monday, Mayor Ana Pires said:" is a tag."""
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if words and words[-1][:1].islower():
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return len(words) >= 4 and capitalised >= 0.8 * len(words)
+        return len(sentence.text.split()) < _PROSE_WORDS or in_title_case(sentence.text)
+    return whole_line and in_title_case(sentence.text)
 
 
 def _build(

@@ -153,3 +153,13 @@ def _strip(para: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and para[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def in_title_case(line: str) -> bool:
+    """'Senator Says Budget Will Pass', 'Black Lawmakers Rip Donald Trump': a headline, even
+    with a full stop, whose capitals mark no name's edge. Title case capitalises the last
+    word too: "On Monday, Mayor Ana Pires said:" is a tag."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or words[-1][:1].islower():
+        return False
+    return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)

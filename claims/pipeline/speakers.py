@@ -36,6 +36,7 @@ from claims.pipeline.official_terms import LOCAL_MEMBERS, TITLES
 from claims.pipeline.officials import RELATIVE_OF_RE, STAFF_OF, classify
 from claims.pipeline.places import CAPITALS, COUNTRIES
 from claims.pipeline.roles import and_in_post, office_clause, participle_office
+from claims.pipeline.sentences import in_title_case
 
 _NAME_RE = re.compile(
     r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+|"
@@ -299,15 +300,6 @@ def _role_before(before: str) -> str:
     return role
 
 
-def _in_title_case(sentence: str) -> bool:
-    """'Black Lawmakers Rip Donald Trump': most words capitalised, so a capital marks no
-    name's edge."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    if not words or words[-1][:1].islower():
-        return False  # title case capitalises the last word too
-    return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
-
-
 def _shortened(short: list[str], full: list[str]) -> bool:
     """'Levine Cava' of 'Daniella Levine Cava', 'Ana Pires' of 'Ana Maria Pires' or 'Ana M.
     Pires': the full name's last words, or its first and last, as a later mention writes
@@ -403,7 +395,7 @@ class SpeakerTracker:
             if staff is not None:
                 phrase = self._staff_of_previous(staff, name) or phrase
             if len(name.split()) >= 2 and not _PLACE_PREPOSITION_RE.search(prefix):
-                if (role or _has_title(phrase[: phrase.rfind(name)])) and not _in_title_case(
+                if (role or _has_title(phrase[: phrase.rfind(name)])) and not in_title_case(
                     sentence
                 ):
                     self._clear_names.add(name.lower())  # "Mayor Daniella Levine Cava"
