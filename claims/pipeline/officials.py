@@ -559,13 +559,7 @@ def _classify_phrase(phrase: str) -> Verdict:
     structural = structural_body(phrase)
     for key, why in NOT_OFFICIAL_PHRASES.items():
         if key in lowered and not (
-            why == "company executive"
-            and (
-                _state_executive(structural, words)
-                or _LOCAL_CHIEF_EXECUTIVE_RE.search(lowered)  # Ghana's district heads
-                or _GOVERNMENT_ROLE_RE.search(lowered)
-                or _heads_public_body(phrase)
-            )
+            why == "company executive" and _public_executive(phrase, lowered, structural, words)
         ):
             return Verdict(False, f"not official: {why}")
     # "Statistical Institute of Jamaica": a word such as "institute" inside a state body's
@@ -724,6 +718,21 @@ def _current_office(phrase: str, words: set[str]) -> Verdict | None:
     return None
 
 
+def _public_executive(phrase: str, lowered: str, structural: str, words: set[str]) -> bool:
+    """An executive title held in a state body or a unit of government, not a company's:
+    "Chief Executive Officer of the Special Economic Zone Authority", "the county's chief
+    executive", "chief executive of the NHS trust", a Ghanaian district chief executive."""
+    return (
+        _state_executive(structural, words)
+        or "county executive" in lowered
+        or _LOCAL_CHIEF_EXECUTIVE_RE.search(lowered) is not None
+        or _heads_public_body(phrase)
+        or _GOVERNMENT_ROLE_RE.search(lowered) is not None
+        # "executive director of the city's housing agency"
+        or _GOVERNMENT_POST_OF_RE.search(lowered) is not None
+    )
+
+
 def _excused(
     word: str, phrase: str, title: re.Match[str] | None, structural: str, words: set[str]
 ) -> bool:
@@ -732,15 +741,7 @@ def _excused(
     or legislators of a party."""
     lowered = phrase.lower().replace("’", "'")
     if word in {"executive", "ceo"}:
-        return (
-            _state_executive(structural, words)
-            or "county executive" in lowered
-            or _LOCAL_CHIEF_EXECUTIVE_RE.search(lowered) is not None
-            or _heads_public_body(phrase)  # "chief executive of the NHS trust"
-            or _GOVERNMENT_ROLE_RE.search(lowered) is not None  # "the county's chief executive"
-            # "executive director of the city's housing agency"
-            or _GOVERNMENT_POST_OF_RE.search(lowered) is not None
-        )
+        return _public_executive(phrase, lowered, structural, words)
     if word in {"bank", "banks"}:
         # "the Bank of Jamaica", "the Federal Reserve Bank of Dallas": central banks.
         return (
