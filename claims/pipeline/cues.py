@@ -12,13 +12,13 @@ from claims.pipeline.lexicon import (
     COGNITION_FORMS,
     DETERMINERS,
     HELD_VIEW_LEMMAS,
-    LY_NOT_ADVERBS,
     NOT_HELD,
     PASSIVE_AUX,
     PREPOSITIONS,
     PRONOUNS,
     SPEECH_FORMS,
     WEAK_LEMMAS,
+    ly_adverb,
 )
 from claims.pipeline.participles import Participles
 from claims.pipeline.spans import RawAttribution, Span
@@ -287,12 +287,7 @@ class Cues(Framed, Participles):
         word = token.lower
         if word in AUX or word in PASSIVE_AUX or word in {"n't", "not", "’t"}:
             return True
-        return (
-            word.endswith("ly")
-            and len(word) > 4
-            and not token.is_cap
-            and word not in LY_NOT_ADVERBS  # "the national assembly said"
-        )
+        return len(word) > 4 and not token.is_cap and ly_adverb(word)  # not "assembly said"
 
     def _finite(self, index: int, group_start: int, lemma: str) -> RawAttribution | None:
         cue = Span(self.tokens[group_start].start, self.tokens[index].end)

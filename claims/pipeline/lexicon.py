@@ -177,6 +177,13 @@ LY_NOT_ADVERBS = frozenset(
     """family assembly ally rally supply monopoly anomaly homily tally bully belly jelly
     apply reply rely comply imply multiply fly""".split()
 )
+
+
+def ly_adverb(word: str) -> bool:
+    """A lowercased word read as an adverb by its ending: "quickly", not "assembly"."""
+    return word.endswith("ly") and word not in LY_NOT_ADVERBS
+
+
 DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 
 PRONOUNS = frozenset("he she they it i we you who which".split())

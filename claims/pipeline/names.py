@@ -121,14 +121,12 @@ def name_in(phrase: str) -> str:
         # Prosecutions", "the MP for Eastfield") the phrase names no person.
         if len(name) < 3:
             return ""
-        keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
-        name = name[-keep:]
+        name = _after_portfolio(name)
     elif len(name) - bool(_INITIAL_RE.match(name[-2] if len(name) > 1 else "")) >= 3 and (
         _in_portfolio(before)
     ):
         # "Minister of National Security Ana Pires": the portfolio's last word opens the name.
-        keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
-        name = name[-keep:]
+        name = _after_portfolio(name)
     elif len(name) == 1 and _in_portfolio(before):
         return ""  # "the Minister of National Security": the portfolio's last word, no name
     elif len(name) < 3 and _after_capitalised_of(before):
@@ -139,6 +137,13 @@ def name_in(phrase: str) -> str:
 
 
 _PORTFOLIO_OFFICES = frozenset("minister secretary commissioner director head registrar mp".split())
+
+
+def _after_portfolio(name: list[str]) -> list[str]:
+    """The person's own name after a portfolio's capitalised words: the last two words, or
+    three with a middle initial ("Finance Ada K. Lorne" -> "Ada K. Lorne")."""
+    keep = 3 if len(name) > 3 and _INITIAL_RE.match(name[-2]) else 2
+    return name[-keep:]
 
 
 def _in_portfolio(before: list[str]) -> bool:

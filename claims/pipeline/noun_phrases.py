@@ -11,12 +11,12 @@ from claims.pipeline.lexicon import (
     COGNITION_FORMS,
     DETERMINERS,
     IRREGULAR_PAST,
-    LY_NOT_ADVERBS,
     NP_GLUE,
     PREPOSITIONS,
     PRONOUNS,
     SPEECH_FORMS,
     TIME_WORDS,
+    ly_adverb,
 )
 from claims.pipeline.roles import and_in_post
 from claims.pipeline.spans import MAX_SUBJECT, Span
@@ -339,8 +339,7 @@ class NounPhrases(Asides):
     def _adverb(self, token: Token) -> bool:
         """'-ly' and lowercase, and not one of the nouns and verbs with that ending ('the
         national assembly', 'the victim's family')."""
-        word = token.lower
-        return word.endswith("ly") and not token.is_cap and word not in LY_NOT_ADVERBS
+        return not token.is_cap and ly_adverb(token.lower)
 
     def _inverted(self, index: int) -> tuple[Span, str, int] | None:
         """'…,” said Gen. Ada Lorne, the army chief.' -> (source, appositive, next index).
