@@ -85,7 +85,9 @@ def word_shares(q: str) -> list[float]:
     """The share of claims holding each word of `q`, when `q` is words that must all occur
     and each is among the column's most common ones; else [] (a rare word makes the GIN
     index quick)."""
-    shares, rows = _word_stats()
+    shares = _word_stats()[0]
+    if not shares:
+        return []  # never analysed: no word is known to be common
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {TSQUERY}::text", [q])
         (query,) = cursor.fetchone()
